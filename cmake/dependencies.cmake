@@ -1,0 +1,17 @@
+# Every dependency is a Debian package (scripts/setup.sh installs them);
+# nothing is downloaded at configure time. Why each one: docs/architecture.md.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+find_package(fmt REQUIRED)
+find_package(simdjson REQUIRED)
+find_package(CLI11 REQUIRED)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+if(WIREWATCH_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(WIREWATCH_BUILD_BENCHMARKS)
+  find_package(benchmark REQUIRED)
+endif()

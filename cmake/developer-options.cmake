@@ -1,0 +1,39 @@
+# Build options (see README "Building").
+option(WIREWATCH_BUILD_TESTS "Build the unit tests" ON)
+option(WIREWATCH_BUILD_BENCHMARKS "Build the Google Benchmark programs in bench/" OFF)
+option(WIREWATCH_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(WIREWATCH_WERROR "Treat warnings as errors" OFF)
+
+add_library(wirewatch_flags INTERFACE)
+target_compile_options(wirewatch_flags INTERFACE -Wall -Wextra)
+if(WIREWATCH_WERROR)
+  target_compile_options(wirewatch_flags INTERFACE -Werror)
+endif()
+if(WIREWATCH_SANITIZE)
+  target_compile_options(wirewatch_flags INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(wirewatch_flags INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Adds a library for one pipeline stage: src/<stage> -> wirewatch_<stage>.
+function(wirewatch_stage name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(wirewatch_${name} STATIC)
+  target_sources(wirewatch_${name} PRIVATE ${ARG_SOURCES})
+  target_include_directories(wirewatch_${name}
+    PUBLIC ${PROJECT_SOURCE_DIR}/include ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(wirewatch_${name} PUBLIC wirewatch_flags ${ARG_DEPS}
+    PRIVATE ${ARG_PRIVATE_DEPS})
+endfunction()
+
+# Adds one GoogleTest program made of the given sources and registers it.
+function(wirewatch_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name})
+  target_sources(${name} PRIVATE ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+    WIREWATCH_TESTDATA="${PROJECT_SOURCE_DIR}/testdata"
+    WIREWATCH_SHARED_DATA="${PROJECT_SOURCE_DIR}/../shared/data")
+  add_test(NAME ${name} COMMAND ${name})
+endfunction()
