@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Wirewatch needs to build and test, then builds Release.
-# Idempotent and non-interactive; run as root (or with sudo available) on Debian bookworm.
-#   scripts/setup.sh            install packages + build
-#   scripts/setup.sh --deps     install packages only
+# Sets Wirewatch up on a Debian bookworm machine and runs the main job:
+# installs the Debian packages the build needs, builds Release, ingests the
+# bundled examples into ./wirewatch.db and prints a summary.
+#   scripts/setup.sh           install + build + ingest the examples
+#   scripts/setup.sh --deps    install the packages only
+#   scripts/setup.sh --build   install + build, no ingest
+# Idempotent and non-interactive; run as root or with sudo available.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git python3
   libsqlite3-dev libicu-dev zlib1g-dev libgumbo-dev libmodest-dev
   libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
@@ -26,8 +29,20 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
   echo "setup: all build packages present"
 fi
-
 [ "${1:-}" = "--deps" ] && exit 0
 
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DWIREWATCH_BUILD_TESTS=ON
-cmake --build build
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DWIREWATCH_BUILD_TESTS=ON >/dev/null
+cmake --build build --target wirewatch
+[ "${1:-}" = "--build" ] && exit 0
+
+echo
+echo "setup: ingesting the bundled examples (examples/) into wirewatch.db"
+status=0
+build/wirewatch ingest examples --db wirewatch.db || status=$?
+[ $status -le 2 ] || exit $status
+echo
+build/wirewatch list --db wirewatch.db
+echo
+echo "Try: build/wirewatch show 1 --db wirewatch.db"
+echo "     build/wirewatch related <id of the seed article> --db wirewatch.db"
+echo "     build/wirewatch export --format jsonl --db wirewatch.db"

@@ -1,0 +1,393 @@
+// wirewatch: the command-line front end. Parses flags, wires the stage
+// libraries together and maps a Status to an exit code:
+//   0  every document was stored (or was already there)
+//   1  usage error or fatal error (unreadable archive, disk full)
+//   2  some documents failed and were recorded as failures
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fmt/core.h>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "base/article_json.h"
+#include "base/json_writer.h"
+#include "html/extractor.h"
+#include "ingest/pipeline.h"
+#include "input/doc_reader.h"
+#include "store/article_id.h"
+#include "store/store.h"
+
+namespace ww = wirewatch;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFatal = 1;
+constexpr int kExitSomeFailed = 2;
+
+int Fail(const ww::Status& s) {
+  fmt::print(stderr, "wirewatch: {}\n", s.ToString());
+  return kExitFatal;
+}
+
+std::string DefaultDb() {
+  const char* env = std::getenv("WIREWATCH_DB");
+  return env && *env ? env : "wirewatch.db";
+}
+
+std::string HumanBytes(double b) {
+  const char* units[] = {"B", "KB", "MB", "GB", "TB"};
+  int u = 0;
+  while (b >= 1000 && u < 4) {
+    b /= 1000;
+    ++u;
+  }
+  return u == 0 ? fmt::format("{:.0f} {}", b, units[u])
+                : fmt::format("{:.1f} {}", b, units[u]);
+}
+
+std::string Duration(double s) {
+  if (s < 0 || s > 1e7) return "?";
+  int t = static_cast<int>(s + 0.5);
+  if (t >= 3600) return fmt::format("{}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60);
+  return fmt::format("{}:{:02}", t / 60, t % 60);
+}
+
+ww::Result<std::unique_ptr<ww::store::Store>> OpenStore(const std::string& db) {
+  return ww::store::Store::Open(db);
+}
+
+int CmdIngest(const std::vector<std::string>& paths, const std::string& db,
+              const ww::ingest::IngestOptions& options, bool quiet) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  auto store = std::move(opened).value();
+  bool tty = isatty(STDERR_FILENO) && !quiet;
+  ww::ingest::ProgressFn progress;
+  if (tty) {
+    progress = [](const ww::ingest::Progress& p, bool final) {
+      double rate = p.elapsed_seconds > 0 ? p.documents / p.elapsed_seconds : 0;
+      std::string eta;
+      if (p.total_bytes > 0 && p.bytes_consumed > 0 && !final) {
+        double left = (static_cast<double>(p.total_bytes) - p.bytes_consumed) /
+                      p.bytes_consumed * p.elapsed_seconds;
+        eta = fmt::format("  ETA {}", Duration(left));
+      }
+      std::string of_total =
+          p.total_bytes ? fmt::format(" / {}", HumanBytes(p.total_bytes)) : "";
+      fmt::print(stderr, "\r\x1b[K{} docs  {}{}  {:.0f} docs/s  {} failed{}",
+                 p.documents, HumanBytes(p.bytes_consumed), of_total, rate,
+                 p.failures, eta);
+      if (final) fmt::print(stderr, "\n");
+      std::fflush(stderr);
+    };
+  }
+  auto result = ww::ingest::Ingest(paths, store.get(), options, progress);
+  if (!result.ok()) return Fail(result.status());
+  const ww::ingest::Progress& p = *result;
+  auto stats = store->Stats();
+  double rate = p.elapsed_seconds > 0 ? p.documents / p.elapsed_seconds : 0;
+  std::string summary;
+  if (p.documents > 0 && p.stored == 0 && p.failures == 0) {
+    summary = fmt::format(
+        "nothing new: all {} documents are already in {}", p.documents, db);
+  } else {
+    summary = fmt::format(
+        "ingested {} documents ({}) in {:.2f} s ({:.0f} docs/s): {} stored, "
+        "{} already present, {} failed",
+        p.documents, HumanBytes(p.bytes_consumed), p.elapsed_seconds, rate,
+        p.stored, p.duplicates, p.failures);
+  }
+  if (stats.ok())
+    summary += fmt::format("; {} now holds {} articles, {} failures", db,
+                           stats->articles, stats->failures);
+  fmt::print("{}\n", summary);
+  if (p.failures > 0) {
+    if (!quiet)
+      fmt::print(stderr,
+                 "wirewatch: {} documents failed; see `wirewatch failures "
+                 "--db {}`\n",
+                 p.failures, db);
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+int CmdExtract(const std::vector<std::string>& paths,
+               const ww::input::ReaderOptions& ropt,
+               const ww::html::ExtractOptions& eopt, bool pretty) {
+  auto opened = ww::input::DocReader::Open(paths, ropt);
+  if (!opened.ok()) return Fail(opened.status());
+  auto reader = std::move(opened).value();
+  ww::html::Extractor extractor(eopt);
+  ww::RawDoc doc;
+  int failed = 0;
+  std::string out;
+  while (reader->Next(&doc)) {
+    if (doc.failed()) {
+      fmt::print(stderr, "wirewatch: {}: {}\n", doc.source, doc.failure);
+      ++failed;
+      continue;
+    }
+    auto r = extractor.Extract(doc);
+    if (!r.ok()) {
+      fmt::print(stderr, "wirewatch: {}: {}\n", doc.source, r.status().message());
+      ++failed;
+      continue;
+    }
+    ww::Article a = std::move(r).value();
+    a.warnings.insert(a.warnings.begin(), doc.warnings.begin(),
+                      doc.warnings.end());
+    a.id = ww::store::ComputeArticleId(a);
+    out.clear();
+    ww::JsonWriter w(&out, pretty ? 2 : 0);
+    ww::WriteArticleJson(a, -1, &w);
+    out += '\n';
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  return failed ? kExitSomeFailed : kExitOk;
+}
+
+int CmdList(const std::string& db, int64_t offset, int64_t limit, bool json) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  auto list = (*opened)->ListArticles(offset, limit);
+  if (!list.ok()) return Fail(list.status());
+  if (json) {
+    std::string out;
+    for (const auto& a : *list) {
+      out.clear();
+      ww::JsonWriter w(&out);
+      w.BeginObject();
+      w.Field("seq", a.seq);
+      w.Field("id", a.id);
+      w.Field("title", a.title);
+      w.Field("published", a.published);
+      w.Field("site", a.site);
+      w.Field("source", a.source);
+      w.Field("paragraphs", a.paragraphs);
+      w.Field("chars", a.chars);
+      w.EndObject();
+      fmt::print("{}\n", out);
+    }
+    return kExitOk;
+  }
+  fmt::print("{:>6}  {:<16}  {:<19}  {}\n", "SEQ", "ID", "PUBLISHED", "TITLE");
+  for (const auto& a : *list) {
+    std::string title = a.title.empty() ? "(untitled) " + a.source : a.title;
+    fmt::print("{:>6}  {:<16}  {:<19}  {}\n", a.seq, a.id,
+               a.published.substr(0, 19), title);
+  }
+  return kExitOk;
+}
+
+int CmdShow(const std::string& db, const std::string& id, bool text_only) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  int64_t seq = 0;
+  auto a = (*opened)->GetArticle(id, &seq);
+  if (!a.ok()) return Fail(a.status());
+  if (text_only) {
+    fmt::print("{}\n\n{}\n", a->title, a->Text());
+    return kExitOk;
+  }
+  std::string out;
+  ww::JsonWriter w(&out, 2);
+  ww::WriteArticleJson(*a, seq, &w);
+  fmt::print("{}\n", out);
+  return kExitOk;
+}
+
+int CmdExport(const std::string& db, const std::string& format,
+              const std::string& output) {
+  if (format != "jsonl")
+    return Fail(ww::Status::InvalidArgument("unknown export format '" + format +
+                                            "' (supported: jsonl)"));
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  FILE* f = stdout;
+  if (!output.empty() && output != "-") {
+    f = std::fopen(output.c_str(), "wb");
+    if (!f)
+      return Fail(ww::Status::Unavailable("cannot write " + output + ": " +
+                                          std::strerror(errno)));
+  }
+  std::string line;
+  int64_t n = 0;
+  ww::Status s = (*opened)->ForEachArticle(
+      [&](const ww::Article& a, int64_t seq) -> ww::Status {
+        line.clear();
+        ww::JsonWriter w(&line);
+        ww::WriteArticleJson(a, seq, &w);
+        line += '\n';
+        if (std::fwrite(line.data(), 1, line.size(), f) != line.size())
+          return ww::Status::Unavailable("write failed: " +
+                                         std::string(std::strerror(errno)));
+        ++n;
+        return ww::Status::Ok();
+      });
+  if (f != stdout && std::fclose(f) != 0 && s.ok())
+    s = ww::Status::Unavailable("cannot close " + output);
+  if (!s.ok()) return Fail(s);
+  if (f != stdout) fmt::print(stderr, "exported {} articles to {}\n", n, output);
+  return kExitOk;
+}
+
+int CmdRelated(const std::string& db, const std::string& id, int k) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  auto a = (*opened)->GetArticle(id);
+  if (!a.ok()) return Fail(a.status());
+  std::vector<ww::RelatedItem> items = a->publisher_related;
+  if (k >= 0 && items.size() > static_cast<size_t>(k)) items.resize(k);
+  std::string out;
+  ww::JsonWriter w(&out);
+  ww::WriteRelatedJson(items, &w);
+  fmt::print("{}\n", out);
+  return kExitOk;
+}
+
+int CmdFailures(const std::string& db, int64_t limit) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  auto list = (*opened)->ListFailures(limit);
+  if (!list.ok()) return Fail(list.status());
+  for (const auto& f : *list)
+    fmt::print("{}\t{}\t{}\n", f.stage, f.source, f.reason);
+  return kExitOk;
+}
+
+int CmdStats(const std::string& db) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  auto st = (*opened)->Stats();
+  if (!st.ok()) return Fail(st.status());
+  fmt::print("archive        {}\nschema         {}\narticles       {}\n"
+             "failures       {}\nrelated items  {}\ningest runs    {}\n",
+             db, st->schema_version, st->articles, st->failures,
+             st->publisher_related, st->runs);
+  auto runs = (*opened)->ListRuns(1);
+  if (runs.ok() && !runs->empty()) {
+    const auto& r = runs->front();
+    fmt::print("last run       {} documents: {} stored, {} already present, "
+               "{} failed\n",
+               r.documents, r.stored, r.duplicates, r.failures);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "wirewatch: turn raw news pages into a searchable, linked record.\n"
+      "Exit codes: 0 ok, 1 usage or fatal error, 2 some documents failed."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "wirewatch 0.1.0");
+
+  std::string db = DefaultDb();
+  ww::ingest::IngestOptions opt;
+  uint64_t max_doc_bytes = opt.reader.max_doc_bytes;
+  int max_depth = opt.extract.max_depth;
+  auto add_db = [&](CLI::App* c) {
+    c->add_option("--db", db,
+                  "archive file (SQLite); default $WIREWATCH_DB or "
+                  "./wirewatch.db");
+  };
+  auto add_limits = [&](CLI::App* c) {
+    c->add_option("--max-doc-bytes", max_doc_bytes,
+                  "documents larger than this (after gunzip) are recorded as "
+                  "failures")
+        ->capture_default_str();
+    c->add_option("--max-depth", max_depth,
+                  "HTML elements nested deeper are flattened into their "
+                  "ancestor")
+        ->capture_default_str()
+        ->check(CLI::Range(8, 100000));
+  };
+
+  std::vector<std::string> paths;
+  bool quiet = false;
+  auto* ingest = app.add_subcommand(
+      "ingest", "read pages (files, dirs, -, .gz, JSONL, WARC) into the archive");
+  ingest->add_option("paths", paths, "files or directories; - for stdin")
+      ->required();
+  add_db(ingest);
+  add_limits(ingest);
+  ingest->add_option("-j,--threads", opt.threads,
+                     "parsing threads (0 = all cores; 1 = run inline)")
+      ->capture_default_str();
+  ingest->add_option("--batch", opt.batch_size, "documents per transaction")
+      ->capture_default_str();
+  ingest->add_flag("-q,--quiet", quiet, "no progress line, no hints");
+
+  bool pretty = false;
+  auto* extract = app.add_subcommand(
+      "extract", "print the Article JSON of each page (nothing is stored)");
+  extract->add_option("paths", paths, "files or directories; - for stdin")
+      ->required();
+  extract->add_flag("--pretty", pretty, "indent the JSON");
+  add_limits(extract);
+
+  int64_t offset = 0, limit = 20;
+  bool json = false;
+  auto* list = app.add_subcommand("list", "list stored articles, newest first");
+  add_db(list);
+  list->add_option("-n,--limit", limit, "how many")->capture_default_str();
+  list->add_option("--offset", offset, "skip this many")->capture_default_str();
+  list->add_flag("--json", json, "one JSON object per line");
+
+  std::string id;
+  bool text_only = false;
+  auto* show = app.add_subcommand("show", "print one article (by id or seq)");
+  show->add_option("id", id, "article id or seq")->required();
+  add_db(show);
+  show->add_flag("--text", text_only, "title and text only");
+
+  std::string format = "jsonl", output;
+  auto* exp = app.add_subcommand("export", "write every article as JSON Lines");
+  add_db(exp);
+  exp->add_option("--format", format, "jsonl")->capture_default_str();
+  exp->add_option("-o,--output", output, "file (default stdout)");
+
+  int k = 4;
+  auto* related = app.add_subcommand(
+      "related",
+      "print the related-articles widget of an article (for now the "
+      "publisher's own items), in the seed page's JSON shape");
+  related->add_option("id", id, "article id or seq")->required();
+  related->add_option("-k", k, "at most this many items")->capture_default_str();
+  add_db(related);
+
+  auto* failures = app.add_subcommand("failures", "list recorded failures");
+  add_db(failures);
+  int64_t flimit = 100;
+  failures->add_option("-n,--limit", flimit, "how many")->capture_default_str();
+
+  auto* stats = app.add_subcommand("stats", "summarise the archive");
+  add_db(stats);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitFatal;
+  }
+  opt.reader.max_doc_bytes = max_doc_bytes;
+  opt.extract.max_depth = max_depth;
+
+  if (*ingest) return CmdIngest(paths, db, opt, quiet);
+  if (*extract) return CmdExtract(paths, opt.reader, opt.extract, pretty);
+  if (*list) return CmdList(db, offset, limit, json);
+  if (*show) return CmdShow(db, id, text_only);
+  if (*exp) return CmdExport(db, format, output);
+  if (*related) return CmdRelated(db, id, k);
+  if (*failures) return CmdFailures(db, flimit);
+  if (*stats) return CmdStats(db);
+  return kExitFatal;
+}

@@ -1,0 +1,27 @@
+// The JSON form of an Article: one line of `wirewatch export --format jsonl`
+// and the body of `wirewatch extract` / `show`. Field by field in
+// docs/record-format.md.
+//
+// Thread-safety: pure functions.
+#ifndef WIREWATCH_BASE_ARTICLE_JSON_H_
+#define WIREWATCH_BASE_ARTICLE_JSON_H_
+
+#include <string>
+#include <vector>
+
+#include "base/json_writer.h"
+#include "wirewatch/article.h"
+
+namespace wirewatch {
+
+// Writes `a` as one JSON object. `seq` (the archive's ingest order) is
+// written when >= 0.
+void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w);
+
+// Writes the related widget: a JSON array of {"id","sort","contenttypeid",
+// "pic","title"} objects, all strings, in the seed page's shape.
+void WriteRelatedJson(const std::vector<RelatedItem>& items, JsonWriter* w);
+
+}  // namespace wirewatch
+
+#endif  // WIREWATCH_BASE_ARTICLE_JSON_H_

@@ -1,0 +1,65 @@
+// Ingest: the batch driver that runs input -> html -> store over a list of
+// paths.
+//
+// Threads (IngestOptions::threads = N > 1):
+//   reader thread   DocReader -> work queue (bounded)
+//   N workers       each with its own html::Extractor: RawDoc -> Article
+//                   (or failure) -> result queue (bounded)
+//   calling thread  the single SQLite writer: puts results back into input
+//                   order (so `seq` follows the input order whatever the
+//                   thread timing) and commits every `batch_size` results.
+// With N == 1 everything runs inline on the calling thread, which is what
+// per-core throughput figures measure.
+//
+// Memory is bounded by the queue capacities times the largest document
+// (ReaderOptions::max_doc_bytes), never by the corpus size.
+//
+// Every input item ends as a stored article, a duplicate of one, or a
+// recorded failure (stage "input" or "html"); only a store error (disk
+// full, locked file) aborts the run, after committing what was done.
+//
+// Thread-safety: Ingest() may be called from one thread at a time per Store.
+#ifndef WIREWATCH_INGEST_PIPELINE_H_
+#define WIREWATCH_INGEST_PIPELINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "html/extractor.h"
+#include "input/doc_reader.h"
+#include "store/store.h"
+#include "wirewatch/status.h"
+
+namespace wirewatch::ingest {
+
+struct IngestOptions {
+  int threads = 0;          // 0: one worker per hardware thread
+  size_t batch_size = 256;  // results per SQLite transaction
+  input::ReaderOptions reader;
+  html::ExtractOptions extract;
+};
+
+struct Progress {
+  uint64_t documents = 0;   // input items finished (stored + dup + failed)
+  uint64_t stored = 0;
+  uint64_t duplicates = 0;
+  uint64_t failures = 0;
+  uint64_t bytes_consumed = 0;
+  uint64_t total_bytes = 0;  // 0 when unknown (stdin)
+  double elapsed_seconds = 0;
+};
+
+// Called on the writer thread at most every `interval` seconds and once at
+// the end (final == true).
+using ProgressFn = std::function<void(const Progress&, bool final)>;
+
+Result<Progress> Ingest(const std::vector<std::string>& paths,
+                        store::Store* store, const IngestOptions& options,
+                        const ProgressFn& progress = {},
+                        double interval = 0.2);
+
+}  // namespace wirewatch::ingest
+
+#endif  // WIREWATCH_INGEST_PIPELINE_H_

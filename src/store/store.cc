@@ -1,0 +1,583 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <charconv>
+#include <ctime>
+#include <simdjson.h>
+
+#include "base/json_writer.h"
+
+namespace wirewatch::store {
+namespace {
+
+// Migration i brings the schema from version i to i + 1.
+const char* const kMigrations[] = {
+    // 0 -> 1
+    R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles(
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  format TEXT NOT NULL,
+  url TEXT NOT NULL,
+  canonical_url TEXT NOT NULL,
+  site TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  published TEXT NOT NULL,
+  published_source TEXT NOT NULL,
+  published_tz INTEGER NOT NULL,
+  modified TEXT NOT NULL,
+  modified_source TEXT NOT NULL,
+  modified_tz INTEGER NOT NULL,
+  authors TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  image TEXT NOT NULL,
+  charset TEXT NOT NULL,
+  fetch_time INTEGER NOT NULL,
+  ingested_at INTEGER NOT NULL,
+  paragraphs TEXT NOT NULL,
+  text TEXT NOT NULL,
+  links TEXT NOT NULL,
+  warnings TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_site ON articles(site);
+CREATE TABLE publisher_related(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  sort TEXT NOT NULL,
+  contenttypeid TEXT NOT NULL,
+  pic TEXT NOT NULL,
+  title TEXT NOT NULL,
+  PRIMARY KEY(article_seq, pos)
+);
+CREATE TABLE failures(
+  rowid INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  time INTEGER NOT NULL,
+  UNIQUE(source, stage, reason)
+);
+CREATE TABLE ingest_runs(
+  id INTEGER PRIMARY KEY,
+  started INTEGER NOT NULL,
+  finished INTEGER NOT NULL,
+  documents INTEGER NOT NULL,
+  stored INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,
+  failures INTEGER NOT NULL,
+  bytes INTEGER NOT NULL
+);
+)sql",
+};
+constexpr int kNumMigrations = sizeof(kMigrations) / sizeof(kMigrations[0]);
+static_assert(kNumMigrations == Store::kSchemaVersion);
+
+std::string JsonStrings(const std::vector<std::string>& v) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
+  for (const auto& s : v) w.String(s);
+  w.EndArray();
+  return out;
+}
+
+std::string JsonLinks(const std::vector<Link>& links) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
+  for (const auto& l : links) {
+    w.BeginObject();
+    w.Field("href", l.href);
+    w.Field("text", l.text);
+    w.EndObject();
+  }
+  w.EndArray();
+  return out;
+}
+
+// A prepared statement, finalized on destruction.
+class Stmt {
+ public:
+  Stmt() = default;
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  sqlite3_stmt** addr() { return &stmt_; }
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string_view ColumnText(sqlite3_stmt* s, int i) {
+  const unsigned char* p = sqlite3_column_text(s, i);
+  if (!p) return {};
+  return {reinterpret_cast<const char*>(p),
+          static_cast<size_t>(sqlite3_column_bytes(s, i))};
+}
+
+constexpr const char* kArticleColumns =
+    "seq, id, source, format, url, canonical_url, site, title, description, "
+    "published, published_source, published_tz, modified, modified_source, "
+    "modified_tz, authors, lang, image, charset, fetch_time, paragraphs, "
+    "links, warnings";
+
+}  // namespace
+
+struct Store::Impl {
+  sqlite3* db = nullptr;
+  Stmt insert_article, find_article, insert_related, insert_failure,
+      select_by_id, select_by_seq, select_related;
+  simdjson::dom::parser json;
+
+  ~Impl() {
+    // Statements must be finalized before the connection closes; their
+    // destructors run after this body, so finalize them here first.
+    for (Stmt* st : {&insert_article, &find_article, &insert_related,
+                     &insert_failure, &select_by_id, &select_by_seq,
+                     &select_related}) {
+      sqlite3_finalize(*st->addr());
+      *st->addr() = nullptr;
+    }
+    if (db) sqlite3_close(db);
+  }
+
+  Status Error(std::string_view what) const {
+    return Status::Unavailable(std::string(what) + ": " + sqlite3_errmsg(db));
+  }
+
+  Status Exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      return Status::Unavailable(std::string("sqlite: ") + msg);
+    }
+    return Status::Ok();
+  }
+
+  Status Prepare(const char* sql, Stmt* stmt) {
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt->addr(),
+                           nullptr) != SQLITE_OK)
+      return Error("prepare");
+    return Status::Ok();
+  }
+
+  Result<int> SchemaVersion() {
+    Stmt s;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT value FROM meta WHERE key='schema_version'",
+                           -1, s.addr(), nullptr) != SQLITE_OK) {
+      // No meta table: is the file empty?
+      Stmt t;
+      if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1,
+                             t.addr(), nullptr) != SQLITE_OK)
+        return Status::Corruption(std::string("not a SQLite database: ") +
+                                  sqlite3_errmsg(db));
+      if (sqlite3_step(t.get()) == SQLITE_ROW &&
+          sqlite3_column_int64(t.get(), 0) == 0)
+        return 0;
+      return Status::Corruption("not a Wirewatch archive (no meta table)");
+    }
+    if (sqlite3_step(s.get()) != SQLITE_ROW) return 0;
+    return static_cast<int>(sqlite3_column_int64(s.get(), 0));
+  }
+
+  void JsonStringArray(std::string_view json_text,
+                       std::vector<std::string>* out) {
+    out->clear();
+    simdjson::dom::element doc;
+    if (json.parse(json_text.data(), json_text.size()).get(doc)) return;
+    simdjson::dom::array arr;
+    if (doc.get_array().get(arr)) return;
+    for (auto el : arr) {
+      std::string_view s;
+      if (!el.get_string().get(s)) out->emplace_back(s);
+    }
+  }
+
+  void JsonLinkArray(std::string_view json_text, std::vector<Link>* out) {
+    out->clear();
+    simdjson::dom::element doc;
+    if (json.parse(json_text.data(), json_text.size()).get(doc)) return;
+    simdjson::dom::array arr;
+    if (doc.get_array().get(arr)) return;
+    for (auto el : arr) {
+      Link l;
+      std::string_view s;
+      if (!el["href"].get_string().get(s)) l.href = s;
+      if (!el["text"].get_string().get(s)) l.text = s;
+      out->push_back(std::move(l));
+    }
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  if (sqlite3_open_v2(path.c_str(), &impl->db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                          SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
+    std::string msg = impl->db ? sqlite3_errmsg(impl->db) : "out of memory";
+    return Status::Unavailable("cannot open archive " + path + ": " + msg);
+  }
+  sqlite3_busy_timeout(impl->db, 10000);
+  // WAL: readers (the server) never block the ingest writer. synchronous =
+  // NORMAL is durable across application crashes; a power loss may lose the
+  // last committed batch but never corrupts the file.
+  RETURN_IF_ERROR(impl->Exec("PRAGMA journal_mode=WAL"));
+  RETURN_IF_ERROR(impl->Exec("PRAGMA synchronous=NORMAL"));
+  RETURN_IF_ERROR(impl->Exec("PRAGMA foreign_keys=ON"));
+  ASSIGN_OR_RETURN(int version, impl->SchemaVersion());
+  if (version > kSchemaVersion)
+    return Status::Corruption("archive " + path + " has schema version " +
+                              std::to_string(version) +
+                              ", newer than this build's " +
+                              std::to_string(kSchemaVersion));
+  if (version < kSchemaVersion) {
+    RETURN_IF_ERROR(impl->Exec("BEGIN IMMEDIATE"));
+    for (int v = version; v < kSchemaVersion; ++v) {
+      Status s = impl->Exec(kMigrations[v]);
+      if (!s.ok()) {
+        (void)impl->Exec("ROLLBACK");
+        return Status::Corruption("migration to schema " +
+                                  std::to_string(v + 1) +
+                                  " failed: " + s.message());
+      }
+    }
+    std::string set = "INSERT OR REPLACE INTO meta VALUES('schema_version','" +
+                      std::to_string(kSchemaVersion) + "')";
+    RETURN_IF_ERROR(impl->Exec(set.c_str()));
+    RETURN_IF_ERROR(impl->Exec("COMMIT"));
+  }
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT INTO articles(id, source, format, url, canonical_url, site, "
+      "title, description, published, published_source, published_tz, "
+      "modified, modified_source, modified_tz, authors, lang, image, charset, "
+      "fetch_time, ingested_at, paragraphs, text, links, warnings) VALUES "
+      "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+      "?20,?21,?22,?23,?24) ON CONFLICT(id) DO NOTHING",
+      &impl->insert_article));
+  RETURN_IF_ERROR(impl->Prepare("SELECT seq FROM articles WHERE id=?1",
+                                &impl->find_article));
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT INTO publisher_related VALUES(?1,?2,?3,?4,?5,?6,?7)",
+      &impl->insert_related));
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT INTO failures(source, stage, reason, time) VALUES(?1,?2,?3,?4) "
+      "ON CONFLICT DO NOTHING",
+      &impl->insert_failure));
+  std::string by_id =
+      std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id=?1";
+  std::string by_seq =
+      std::string("SELECT ") + kArticleColumns + " FROM articles WHERE seq=?1";
+  RETURN_IF_ERROR(impl->Prepare(by_id.c_str(), &impl->select_by_id));
+  RETURN_IF_ERROR(impl->Prepare(by_seq.c_str(), &impl->select_by_seq));
+  RETURN_IF_ERROR(impl->Prepare(
+      "SELECT id, sort, contenttypeid, pic, title FROM publisher_related "
+      "WHERE article_seq=?1 ORDER BY pos",
+      &impl->select_related));
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Status Store::BeginBatch() { return impl_->Exec("BEGIN IMMEDIATE"); }
+Status Store::CommitBatch() { return impl_->Exec("COMMIT"); }
+Status Store::RollbackBatch() { return impl_->Exec("ROLLBACK"); }
+
+Result<bool> Store::PutArticle(const Article& a, int64_t* seq) {
+  if (a.id.empty()) return Status::InvalidArgument("article has no id");
+  sqlite3_stmt* s = impl_->insert_article.get();
+  sqlite3_reset(s);
+  std::string authors = JsonStrings(a.authors);
+  std::string paragraphs = JsonStrings(a.paragraphs);
+  std::string text = a.Text();
+  std::string links = JsonLinks(a.links);
+  std::string warnings = JsonStrings(a.warnings);
+  auto bind = [s](int i, std::string_view v) {
+    sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()),
+                      SQLITE_STATIC);
+  };
+  bind(1, a.id);
+  bind(2, a.source);
+  bind(3, a.format);
+  bind(4, a.url);
+  bind(5, a.canonical_url);
+  bind(6, a.site);
+  bind(7, a.title);
+  bind(8, a.description);
+  bind(9, a.published.value);
+  bind(10, a.published.source);
+  sqlite3_bind_int(s, 11, a.published.no_timezone ? 0 : 1);
+  bind(12, a.modified.value);
+  bind(13, a.modified.source);
+  sqlite3_bind_int(s, 14, a.modified.no_timezone ? 0 : 1);
+  bind(15, authors);
+  bind(16, a.lang);
+  bind(17, a.image);
+  bind(18, a.charset);
+  sqlite3_bind_int64(s, 19, a.fetch_time);
+  sqlite3_bind_int64(s, 20, static_cast<int64_t>(std::time(nullptr)));
+  bind(21, paragraphs);
+  bind(22, text);
+  bind(23, links);
+  bind(24, warnings);
+  if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("insert article");
+  bool inserted = sqlite3_changes(impl_->db) > 0;
+  int64_t row = 0;
+  if (inserted) {
+    row = sqlite3_last_insert_rowid(impl_->db);
+    sqlite3_stmt* r = impl_->insert_related.get();
+    for (size_t i = 0; i < a.publisher_related.size(); ++i) {
+      const RelatedItem& it = a.publisher_related[i];
+      sqlite3_reset(r);
+      sqlite3_bind_int64(r, 1, row);
+      sqlite3_bind_int64(r, 2, static_cast<int64_t>(i));
+      auto bindr = [r](int k, std::string_view v) {
+        sqlite3_bind_text(r, k, v.data(), static_cast<int>(v.size()),
+                          SQLITE_STATIC);
+      };
+      bindr(3, it.id);
+      bindr(4, it.sort);
+      bindr(5, it.contenttypeid);
+      bindr(6, it.pic);
+      bindr(7, it.title);
+      if (sqlite3_step(r) != SQLITE_DONE)
+        return impl_->Error("insert publisher_related");
+    }
+  } else if (seq) {
+    sqlite3_stmt* f = impl_->find_article.get();
+    sqlite3_reset(f);
+    sqlite3_bind_text(f, 1, a.id.data(), static_cast<int>(a.id.size()),
+                      SQLITE_STATIC);
+    if (sqlite3_step(f) == SQLITE_ROW) row = sqlite3_column_int64(f, 0);
+  }
+  if (seq) *seq = row;
+  return inserted;
+}
+
+Result<bool> Store::PutFailure(const Failure& f) {
+  sqlite3_stmt* s = impl_->insert_failure.get();
+  sqlite3_reset(s);
+  sqlite3_bind_text(s, 1, f.source.data(), static_cast<int>(f.source.size()),
+                    SQLITE_STATIC);
+  sqlite3_bind_text(s, 2, f.stage.data(), static_cast<int>(f.stage.size()),
+                    SQLITE_STATIC);
+  sqlite3_bind_text(s, 3, f.reason.data(), static_cast<int>(f.reason.size()),
+                    SQLITE_STATIC);
+  sqlite3_bind_int64(s, 4,
+                     f.time ? f.time : static_cast<int64_t>(std::time(nullptr)));
+  if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("insert failure");
+  return sqlite3_changes(impl_->db) > 0;
+}
+
+Result<int64_t> Store::PutRun(const IngestRun& run) {
+  Stmt s;
+  if (sqlite3_prepare_v2(impl_->db,
+                         "INSERT INTO ingest_runs(started, finished, documents, "
+                         "stored, duplicates, failures, bytes) "
+                         "VALUES(?1,?2,?3,?4,?5,?6,?7)",
+                         -1, s.addr(), nullptr) != SQLITE_OK)
+    return impl_->Error("prepare run");
+  int64_t v[] = {run.started, run.finished,   run.documents, run.stored,
+                 run.duplicates, run.failures, run.bytes};
+  for (int i = 0; i < 7; ++i) sqlite3_bind_int64(s.get(), i + 1, v[i]);
+  if (sqlite3_step(s.get()) != SQLITE_DONE) return impl_->Error("insert run");
+  return sqlite3_last_insert_rowid(impl_->db);
+}
+
+Status Store::ReadRow(void* stmt, Article* a, int64_t* seq) {
+  sqlite3_stmt* st = static_cast<sqlite3_stmt*>(stmt);
+  *seq = sqlite3_column_int64(st, 0);
+  a->id = ColumnText(st, 1);
+  a->source = ColumnText(st, 2);
+  a->format = ColumnText(st, 3);
+  a->url = ColumnText(st, 4);
+  a->canonical_url = ColumnText(st, 5);
+  a->site = ColumnText(st, 6);
+  a->title = ColumnText(st, 7);
+  a->description = ColumnText(st, 8);
+  a->published.value = ColumnText(st, 9);
+  a->published.source = ColumnText(st, 10);
+  a->published.no_timezone = sqlite3_column_int(st, 11) == 0;
+  a->modified.value = ColumnText(st, 12);
+  a->modified.source = ColumnText(st, 13);
+  a->modified.no_timezone = sqlite3_column_int(st, 14) == 0;
+  impl_->JsonStringArray(ColumnText(st, 15), &a->authors);
+  a->lang = ColumnText(st, 16);
+  a->image = ColumnText(st, 17);
+  a->charset = ColumnText(st, 18);
+  a->fetch_time = sqlite3_column_int64(st, 19);
+  impl_->JsonStringArray(ColumnText(st, 20), &a->paragraphs);
+  impl_->JsonLinkArray(ColumnText(st, 21), &a->links);
+  impl_->JsonStringArray(ColumnText(st, 22), &a->warnings);
+  // Related items through the one prepared statement.
+  sqlite3_stmt* r = impl_->select_related.get();
+  sqlite3_reset(r);
+  sqlite3_bind_int64(r, 1, *seq);
+  a->publisher_related.clear();
+  int rc;
+  while ((rc = sqlite3_step(r)) == SQLITE_ROW) {
+    RelatedItem item;
+    item.id = ColumnText(r, 0);
+    item.sort = ColumnText(r, 1);
+    item.contenttypeid = ColumnText(r, 2);
+    item.pic = ColumnText(r, 3);
+    item.title = ColumnText(r, 4);
+    a->publisher_related.push_back(std::move(item));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("read publisher_related");
+  return Status::Ok();
+}
+
+Result<Article> Store::GetArticle(std::string_view id_or_seq, int64_t* seq) {
+  int64_t as_seq = 0;
+  auto [p, ec] = std::from_chars(id_or_seq.data(),
+                                 id_or_seq.data() + id_or_seq.size(), as_seq);
+  if (ec != std::errc() || p != id_or_seq.data() + id_or_seq.size())
+    as_seq = 0;
+  // An id match wins over a seq match (ids are hex and may be all digits).
+  sqlite3_stmt* st = impl_->select_by_id.get();
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 0) {
+      st = impl_->select_by_id.get();
+      sqlite3_reset(st);
+      sqlite3_bind_text(st, 1, id_or_seq.data(),
+                        static_cast<int>(id_or_seq.size()), SQLITE_TRANSIENT);
+    } else {
+      if (as_seq <= 0) break;
+      st = impl_->select_by_seq.get();
+      sqlite3_reset(st);
+      sqlite3_bind_int64(st, 1, as_seq);
+    }
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      Article a;
+      int64_t found = 0;
+      RETURN_IF_ERROR(ReadRow(st, &a, &found));
+      sqlite3_reset(st);
+      if (seq) *seq = found;
+      return a;
+    }
+    if (rc != SQLITE_DONE) return impl_->Error("read article");
+  }
+  return Status::NotFound("no article with id or seq '" +
+                          std::string(id_or_seq) + "'");
+}
+
+Result<std::vector<ArticleSummary>> Store::ListArticles(int64_t offset,
+                                                        int64_t limit) {
+  Stmt s;
+  if (sqlite3_prepare_v2(
+          impl_->db,
+          "SELECT seq, id, title, published, site, source, "
+          "json_array_length(paragraphs), length(text) FROM articles "
+          "ORDER BY seq DESC LIMIT ?1 OFFSET ?2",
+          -1, s.addr(), nullptr) != SQLITE_OK)
+    return impl_->Error("prepare list");
+  sqlite3_bind_int64(s.get(), 1, limit);
+  sqlite3_bind_int64(s.get(), 2, offset);
+  std::vector<ArticleSummary> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    ArticleSummary a;
+    a.seq = sqlite3_column_int64(s.get(), 0);
+    a.id = ColumnText(s.get(), 1);
+    a.title = ColumnText(s.get(), 2);
+    a.published = ColumnText(s.get(), 3);
+    a.site = ColumnText(s.get(), 4);
+    a.source = ColumnText(s.get(), 5);
+    a.paragraphs = sqlite3_column_int64(s.get(), 6);
+    a.chars = sqlite3_column_int64(s.get(), 7);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<Failure>> Store::ListFailures(int64_t limit) {
+  Stmt s;
+  if (sqlite3_prepare_v2(impl_->db,
+                         "SELECT source, stage, reason, time FROM failures "
+                         "ORDER BY rowid LIMIT ?1",
+                         -1, s.addr(), nullptr) != SQLITE_OK)
+    return impl_->Error("prepare failures");
+  sqlite3_bind_int64(s.get(), 1, limit);
+  std::vector<Failure> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    Failure f;
+    f.source = ColumnText(s.get(), 0);
+    f.stage = ColumnText(s.get(), 1);
+    f.reason = ColumnText(s.get(), 2);
+    f.time = sqlite3_column_int64(s.get(), 3);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+Result<std::vector<IngestRun>> Store::ListRuns(int64_t limit) {
+  Stmt s;
+  if (sqlite3_prepare_v2(impl_->db,
+                         "SELECT id, started, finished, documents, stored, "
+                         "duplicates, failures, bytes FROM ingest_runs "
+                         "ORDER BY id DESC LIMIT ?1",
+                         -1, s.addr(), nullptr) != SQLITE_OK)
+    return impl_->Error("prepare runs");
+  sqlite3_bind_int64(s.get(), 1, limit);
+  std::vector<IngestRun> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+    IngestRun r;
+    int64_t* f[] = {&r.id,     &r.started,    &r.finished, &r.documents,
+                    &r.stored, &r.duplicates, &r.failures, &r.bytes};
+    for (int i = 0; i < 8; ++i) *f[i] = sqlite3_column_int64(s.get(), i);
+    out.push_back(r);
+  }
+  return out;
+}
+
+Status Store::ForEachArticle(
+    const std::function<Status(const Article&, int64_t)>& fn) {
+  Stmt s;
+  std::string sql =
+      std::string("SELECT ") + kArticleColumns + " FROM articles ORDER BY seq";
+  if (sqlite3_prepare_v2(impl_->db, sql.c_str(), -1, s.addr(), nullptr) !=
+      SQLITE_OK)
+    return impl_->Error("prepare scan");
+  Article a;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    int64_t seq = 0;
+    RETURN_IF_ERROR(ReadRow(s.get(), &a, &seq));
+    RETURN_IF_ERROR(fn(a, seq));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("scan articles");
+  return Status::Ok();
+}
+
+Result<StoreStats> Store::Stats() {
+  StoreStats st;
+  st.schema_version = kSchemaVersion;
+  const char* queries[] = {"SELECT count(*) FROM articles",
+                           "SELECT count(*) FROM failures",
+                           "SELECT count(*) FROM publisher_related",
+                           "SELECT count(*) FROM ingest_runs"};
+  int64_t* fields[] = {&st.articles, &st.failures, &st.publisher_related,
+                       &st.runs};
+  for (int i = 0; i < 4; ++i) {
+    Stmt s;
+    if (sqlite3_prepare_v2(impl_->db, queries[i], -1, s.addr(), nullptr) !=
+        SQLITE_OK)
+      return impl_->Error("prepare stats");
+    if (sqlite3_step(s.get()) == SQLITE_ROW)
+      *fields[i] = sqlite3_column_int64(s.get(), 0);
+  }
+  return st;
+}
+
+}  // namespace wirewatch::store

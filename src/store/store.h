@@ -1,0 +1,123 @@
+// Store: the archive, one SQLite file (WAL mode) holding articles, the
+// publishers' related items, ingest failures and ingest runs.
+//
+// The schema is versioned (table `meta`, key `schema_version`); Open applies
+// any missing migrations in one transaction, so an old file is upgraded in
+// place and a file from a newer Wirewatch is refused. Tables and columns:
+// docs/record-format.md.
+//
+// Writes are batched: BeginBatch() ... Put*() ... CommitBatch(). Articles are
+// keyed by their stable id (store/article_id.h): putting an id that is
+// already stored changes nothing and returns false, which makes ingest
+// idempotent. Failures are keyed by (source, stage, reason) the same way.
+// `seq` is the archive's ingest order (1, 2, ...): the related widget's
+// `sort` field.
+//
+// Thread-safety: a Store is used by one thread. Open several Stores on the
+// same file for concurrent readers; SQLite's WAL lets them read while one
+// writer writes.
+#ifndef WIREWATCH_STORE_STORE_H_
+#define WIREWATCH_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wirewatch/article.h"
+#include "wirewatch/status.h"
+
+namespace wirewatch::store {
+
+// Why one piece of input did not become an article.
+struct Failure {
+  std::string source;  // RawDoc::source
+  std::string stage;   // "input", "html", "store"
+  std::string reason;  // one line, human readable
+  int64_t time = 0;    // when it was first recorded, seconds since epoch
+};
+
+// One line of `wirewatch list`.
+struct ArticleSummary {
+  int64_t seq = 0;
+  std::string id;
+  std::string title;
+  std::string published;
+  std::string site;
+  std::string source;
+  int64_t paragraphs = 0;
+  int64_t chars = 0;
+};
+
+// The counters of one `wirewatch ingest` run.
+struct IngestRun {
+  int64_t id = 0;
+  int64_t started = 0;   // seconds since epoch
+  int64_t finished = 0;
+  int64_t documents = 0;  // documents and failure items seen
+  int64_t stored = 0;     // new articles
+  int64_t duplicates = 0; // articles already in the archive
+  int64_t failures = 0;   // failure items (new or already recorded)
+  int64_t bytes = 0;      // input bytes consumed
+};
+
+struct StoreStats {
+  int64_t articles = 0;
+  int64_t failures = 0;
+  int64_t publisher_related = 0;
+  int64_t runs = 0;
+  int schema_version = 0;
+};
+
+class Store {
+ public:
+  // The schema version this build writes.
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (creating if needed) the archive at `path`. Fails with
+  // Unavailable when the file cannot be opened, Corruption when it is not a
+  // Wirewatch archive or is from a newer version.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  Status BeginBatch();
+  Status CommitBatch();
+  Status RollbackBatch();
+
+  // Stores `a` (whose id must be set) and its publisher_related items.
+  // Returns true when stored, false when an article with that id already
+  // exists. *seq (if given) receives the stored or existing seq.
+  Result<bool> PutArticle(const Article& a, int64_t* seq = nullptr);
+  // Returns true when recorded, false when already recorded.
+  Result<bool> PutFailure(const Failure& f);
+  // Records a finished run; returns its id.
+  Result<int64_t> PutRun(const IngestRun& run);
+
+  // NotFound when absent. Accepts an id or a decimal seq.
+  Result<Article> GetArticle(std::string_view id_or_seq, int64_t* seq = nullptr);
+  // Newest first by seq; offset/limit page through.
+  Result<std::vector<ArticleSummary>> ListArticles(int64_t offset,
+                                                   int64_t limit);
+  Result<std::vector<Failure>> ListFailures(int64_t limit);
+  Result<std::vector<IngestRun>> ListRuns(int64_t limit);
+  // Calls fn for every article in seq order; stops at the first error.
+  Status ForEachArticle(
+      const std::function<Status(const Article&, int64_t seq)>& fn);
+  Result<StoreStats> Stats();
+
+ private:
+  struct Impl;
+  // Fills *a and *seq from the current row of a statement selecting
+  // kArticleColumns (a sqlite3_stmt*, kept opaque here).
+  Status ReadRow(void* stmt, Article* a, int64_t* seq);
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wirewatch::store
+
+#endif  // WIREWATCH_STORE_STORE_H_

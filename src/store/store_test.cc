@@ -1,0 +1,189 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "store/article_id.h"
+
+namespace wirewatch::store {
+namespace {
+
+std::string TempDb(const char* name) {
+  std::string p = ::testing::TempDir() + "/ww_store_" + name + "_" +
+                  std::to_string(getpid()) + ".db";
+  std::filesystem::remove(p);
+  std::filesystem::remove(p + "-wal");
+  std::filesystem::remove(p + "-shm");
+  return p;
+}
+
+Article Seed() {
+  Article a;
+  a.source = "testdata/seed/000_ca9e77d4d40bc964.txt";
+  a.format = "scraped_text";
+  a.title = "Russia, Syria exchange data on foreign militants";
+  a.published = {"2013-07-12T16:48:58", "dateline", true};
+  a.paragraphs = {"First paragraph \xe2\x80\x93 with a dash.",
+                  "\xe2\x80\x9cQuoted\xe2\x80\x9d second."};
+  a.authors = {"A. Writer"};
+  a.links = {{"http://example.com/x", "x"}};
+  a.warnings = {"debug dump removed: string(695)"};
+  a.publisher_related = {
+      {"1488864", "3051263", "21",
+       "/2013/06/28/alalam_635080377970923401_25f_4x3.jpg",
+       "Russia: arming Syria rebels contradicts peace talks"},
+      {"1493303", "3051264", "21",
+       "/2013/07/09/alalam_635090085085580092_25f_4x3.jpg",
+       "Syria militants used sarin in Aleppo: Russia"}};
+  a.id = ComputeArticleId(a);
+  return a;
+}
+
+TEST(StoreTest, RoundTripAndIdempotence) {
+  std::string path = TempDb("roundtrip");
+  auto opened = Store::Open(path);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  std::unique_ptr<Store> store = std::move(opened).value();
+
+  Article a = Seed();
+  ASSERT_TRUE(store->BeginBatch().ok());
+  int64_t seq = 0;
+  auto put = store->PutArticle(a, &seq);
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+  EXPECT_TRUE(*put);
+  EXPECT_EQ(seq, 1);
+  auto again = store->PutArticle(a, &seq);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(*again);  // same id: nothing added
+  EXPECT_EQ(seq, 1);
+  ASSERT_TRUE(store->CommitBatch().ok());
+
+  int64_t got_seq = 0;
+  auto got = store->GetArticle(a.id, &got_seq);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got_seq, 1);
+  EXPECT_EQ(got->title, a.title);
+  EXPECT_EQ(got->paragraphs, a.paragraphs);
+  EXPECT_EQ(got->published.value, "2013-07-12T16:48:58");
+  EXPECT_TRUE(got->published.no_timezone);
+  EXPECT_EQ(got->published.source, "dateline");
+  EXPECT_EQ(got->authors, a.authors);
+  ASSERT_EQ(got->links.size(), 1u);
+  EXPECT_EQ(got->links[0].href, "http://example.com/x");
+  EXPECT_EQ(got->warnings, a.warnings);
+  EXPECT_EQ(got->publisher_related, a.publisher_related);
+
+  // By seq too.
+  auto by_seq = store->GetArticle("1");
+  ASSERT_TRUE(by_seq.ok());
+  EXPECT_EQ(by_seq->id, a.id);
+  EXPECT_EQ(store->GetArticle("nope").status().code(), StatusCode::kNotFound);
+
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 1);
+  EXPECT_EQ(stats->publisher_related, 2);
+}
+
+TEST(StoreTest, FailuresAreIdempotentAndListed) {
+  std::string path = TempDb("failures");
+  auto store = std::move(Store::Open(path)).value();
+  Failure f{"bad/truncated.html.gz", "input", "gzip stream truncated", 0};
+  auto r1 = store->PutFailure(f);
+  ASSERT_TRUE(r1.ok());
+  EXPECT_TRUE(*r1);
+  auto r2 = store->PutFailure(f);
+  ASSERT_TRUE(r2.ok());
+  EXPECT_FALSE(*r2);
+  auto list = store->ListFailures(10);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].reason, "gzip stream truncated");
+  EXPECT_GT((*list)[0].time, 0);
+}
+
+TEST(StoreTest, ReopenKeepsDataAndListsNewestFirst) {
+  std::string path = TempDb("reopen");
+  {
+    auto store = std::move(Store::Open(path)).value();
+    ASSERT_TRUE(store->BeginBatch().ok());
+    for (int i = 0; i < 3; ++i) {
+      Article a;
+      a.title = "Story " + std::to_string(i);
+      a.paragraphs = {"Body " + std::to_string(i)};
+      a.id = ComputeArticleId(a);
+      ASSERT_TRUE(store->PutArticle(a).ok());
+    }
+    ASSERT_TRUE(store->CommitBatch().ok());
+    IngestRun run{0, 100, 101, 3, 3, 0, 0, 42};
+    ASSERT_TRUE(store->PutRun(run).ok());
+  }
+  auto store = std::move(Store::Open(path)).value();
+  auto list = store->ListArticles(0, 2);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].title, "Story 2");
+  EXPECT_EQ((*list)[0].seq, 3);
+  EXPECT_EQ((*list)[0].paragraphs, 1);
+  int n = 0;
+  ASSERT_TRUE(store
+                  ->ForEachArticle([&](const Article& a, int64_t seq) {
+                    EXPECT_EQ(a.title, "Story " + std::to_string(seq - 1));
+                    ++n;
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(n, 3);
+  auto runs = store->ListRuns(5);
+  ASSERT_TRUE(runs.ok());
+  ASSERT_EQ(runs->size(), 1u);
+  EXPECT_EQ((*runs)[0].bytes, 42);
+}
+
+TEST(StoreTest, RefusesForeignAndNewerFiles) {
+  std::string junk = TempDb("junk");
+  {
+    std::ofstream f(junk, std::ios::binary);
+    f << std::string(8192, 'x');
+  }
+  auto r = Store::Open(junk);
+  EXPECT_FALSE(r.ok());
+
+  std::string newer = TempDb("newer");
+  {
+    auto store = std::move(Store::Open(newer)).value();
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(newer.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE meta SET value='99' WHERE key='schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto r2 = Store::Open(newer);
+  ASSERT_FALSE(r2.ok());
+  EXPECT_EQ(r2.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(r2.status().message().find("newer"), std::string::npos);
+}
+
+TEST(StoreTest, UsesWalMode) {
+  std::string path = TempDb("wal");
+  { auto store = std::move(Store::Open(path)).value(); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)), "wal");
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+}
+
+}  // namespace
+}  // namespace wirewatch::store
