@@ -294,8 +294,8 @@ size_t ParseVarDumpScalar(std::string_view t, size_t pos,
     size_t close = ClosingParen(t, p + 11, 64);
     return close == kNpos ? kNpos : close + 1;
   }
-  for (std::string_view head : {std::string_view("enum("),
-                                std::string_view("uninitialized(")}) {
+  for (std::string_view head :
+       {std::string_view("enum("), std::string_view("uninitialized(")}) {
     if (At(t, pos, head)) {
       size_t close = ClosingParen(t, pos + head.size(), 256);
       return close == kNpos ? kNpos : close + 1;
@@ -522,7 +522,8 @@ bool ParsePrintR(std::string_view t, size_t pos,
     p = line.next;
     if (s.empty()) continue;
     if (s == ")") {
-      if (stack.back().Complete()) items->push_back(std::move(stack.back().item));
+      if (stack.back().Complete())
+        items->push_back(std::move(stack.back().item));
       stack.pop_back();
       if (stack.empty()) {
         r->end = line.end;
@@ -629,7 +630,8 @@ std::string MismatchNote(const StringDump& sd) {
 }
 
 std::string TreeShape(std::string_view t, size_t pos, const VarDumpResult& r) {
-  if (r.top_is_array) return "var_dump array(" + std::to_string(r.top_count) + ")";
+  if (r.top_is_array)
+    return "var_dump array(" + std::to_string(r.top_count) + ")";
   size_t close = ClosingParen(t, pos + 7, 256);
   return "var_dump object(" + std::string(t.substr(pos + 7, close - pos - 7)) +
          ")";
@@ -734,8 +736,8 @@ bool Stripper::TryStandaloneJson(size_t line_begin, size_t first,
   if (info.valid && info.is_array && info.elements > 0 &&
       info.objects == info.elements) {
     Remove(line_begin, *next,
-           "debug dump removed: JSON array of " +
-               std::to_string(info.objects) + " objects");
+           "debug dump removed: JSON array of " + std::to_string(info.objects) +
+               " objects");
     return true;
   }
   pending_.clear();
@@ -749,9 +751,9 @@ bool Stripper::TryGlued(size_t first, size_t line_end, size_t* next) {
     if (c != '(' && c != '[') continue;
     size_t start = kNpos;
     if (c == '(') {
-      for (std::string_view kw : {std::string_view("string"),
-                                  std::string_view("array"),
-                                  std::string_view("object")}) {
+      for (std::string_view kw :
+           {std::string_view("string"), std::string_view("array"),
+            std::string_view("object")}) {
         if (q >= first + 1 + kw.size() &&
             t_.compare(q - kw.size(), kw.size(), kw) == 0 &&
             IsBlank(t_[q - kw.size() - 1])) {
@@ -786,8 +788,7 @@ bool Stripper::TryGlued(size_t first, size_t line_end, size_t* next) {
         *next = NextLineStart(t_, LineEnd(t_, sd.end));
         return true;
       }
-      if (m == StringMatch::kUnterminated &&
-          sd.payload_begin < line_end &&
+      if (m == StringMatch::kUnterminated && sd.payload_begin < line_end &&
           LooksLikeJson(t_.substr(sd.payload_begin, 1))) {
         Keep("debug dump kept: " + StringShape(sd) +
              " has no closing quote (truncated?)");

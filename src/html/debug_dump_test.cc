@@ -27,10 +27,10 @@ const DumpCase kCases[] = {
     {"string_wrong_length_falls_back_to_last_quote",
      "Para.\n\nstring(9) \"hello\"\n\nNext.", "Para.\n\n\nNext.", 0, 1,
      "debug dump removed: string(9) (declared length does not match: 5"},
-    {"string_utf8_byte_length", "string(6) \"caf\xC3\xA9!\"\nNext.", "Next.",
-     0, 1, "debug dump removed: string(6)"},
-    {"string_reencoded_length", "string(5) \"caf\xC3\xA9!\"\nNext.", "Next.",
-     0, 1, "debug dump removed: string(5) (declared length does not match: 6"},
+    {"string_utf8_byte_length", "string(6) \"caf\xC3\xA9!\"\nNext.", "Next.", 0,
+     1, "debug dump removed: string(6)"},
+    {"string_reencoded_length", "string(5) \"caf\xC3\xA9!\"\nNext.", "Next.", 0,
+     1, "debug dump removed: string(5) (declared length does not match: 6"},
     {"string_multiline_payload_uses_length",
      "string(11) \"line1\nline2\"\nNext.", "Next.", 0, 1,
      "debug dump removed: string(11)"},
@@ -92,7 +92,8 @@ const DumpCase kCases[] = {
      "Para.\n\n[{\"id\":\"1\",\"title\":\"A\"},{\"id\":2,\"title\":\"B\"}]\n",
      "Para.\n\n", 2, 1, "debug dump removed: JSON array of 2 objects"},
     {"json_array_own_block",
-     "Para.\n\n[\n  {\"id\": \"1\", \"title\": \"A\"},\n  {\"x\": 1}\n]\n\nNext.",
+     "Para.\n\n[\n  {\"id\": \"1\", \"title\": \"A\"},\n  {\"x\": "
+     "1}\n]\n\nNext.",
      "Para.\n\n\nNext.", 1, 1, "debug dump removed: JSON array of 2 objects"},
     // --- glued to the end of a paragraph -------------------------------------
     {"glued_string_json",
@@ -105,8 +106,8 @@ const DumpCase kCases[] = {
     {"glued_json_widgets", "Last para. [{\"id\":\"1\",\"title\":\"A\"}]  \n",
      "Last para.  \n", 1, 1, "debug dump removed: JSON array of 1 objects"},
     {"glued_var_dump_array",
-     "Last para. array(1) {\n  [0]=>\n  int(1)\n}\nNext.",
-     "Last para.\nNext.", 0, 1, "debug dump removed: var_dump array(1)"},
+     "Last para. array(1) {\n  [0]=>\n  int(1)\n}\nNext.", "Last para.\nNext.",
+     0, 1, "debug dump removed: var_dump array(1)"},
     // --- must not strip -----------------------------------------------------
     {"prose_mentions_string_n",
      "In PHP, var_dump prints string(5) for a five-byte string.",
@@ -137,9 +138,8 @@ const DumpCase kCases[] = {
      0, 0, ""},
     {"array_word_then_prose", "Array\nof hope.", "Array\nof hope.", 0, 0, ""},
     {"array_word_then_paren_line_that_never_closes",
-     "Array\n(\nwhat follows is prose\n",
-     "Array\n(\nwhat follows is prose\n", 0, 1,
-     "debug dump kept: print_r Array does not close"},
+     "Array\n(\nwhat follows is prose\n", "Array\n(\nwhat follows is prose\n",
+     0, 1, "debug dump kept: print_r Array does not close"},
     // Decision: a truncated dump (no closing quote) is KEPT, with a warning.
     {"truncated_string_dump_kept",
      "Para.\n\nstring(695) \"[{\"id\":\"1488864\",\"sort\":\"30",
@@ -158,7 +158,8 @@ TEST_P(DebugDumpGolden, Strip) {
   std::string scratch;
   std::vector<RelatedItem> related;
   std::vector<std::string> warnings;
-  std::string_view out = StripDebugDumps(c.input, &scratch, &related, &warnings);
+  std::string_view out =
+      StripDebugDumps(c.input, &scratch, &related, &warnings);
   EXPECT_EQ(out, c.remaining);
   EXPECT_EQ(related.size(), c.related);
   ASSERT_EQ(warnings.size(), c.warnings);
@@ -185,17 +186,20 @@ TEST(DebugDumpTest, WidgetFieldsFromEachShape) {
       "    [\"contenttypeid\"]=>\n    int(21)\n    [\"pic\"]=>\n"
       "    string(5) \"/a.jpg\"\n    [\"title\"]=>\n    string(3) \"Abc\"\n"
       "  }\n}\n"
-      "[{\"id\":1488865,\"sort\":3051264,\"contenttypeid\":21,\"pic\":\"/b.jpg\","
+      "[{\"id\":1488865,\"sort\":3051264,\"contenttypeid\":21,\"pic\":\"/"
+      "b.jpg\","
       "\"title\":\"D\\u00e9j\\u00e0 vu\",\"extra\":[1]}]\n",
       &scratch, &related, &warnings);
   ASSERT_EQ(related.size(), 2u);
   // string(5) "/a.jpg" is one byte short: the closing quote at the end of
   // the line is used instead and the warning says so.
-  EXPECT_EQ(related[0], (RelatedItem{"1488864", "3051263", "21", "/a.jpg", "Abc"}));
-  EXPECT_EQ(related[1],
-            (RelatedItem{"1488865", "3051264", "21", "/b.jpg", "D\xC3\xA9j\xC3\xA0 vu"}));
+  EXPECT_EQ(related[0],
+            (RelatedItem{"1488864", "3051263", "21", "/a.jpg", "Abc"}));
+  EXPECT_EQ(related[1], (RelatedItem{"1488865", "3051264", "21", "/b.jpg",
+                                     "D\xC3\xA9j\xC3\xA0 vu"}));
   ASSERT_EQ(warnings.size(), 2u);
-  EXPECT_NE(warnings[0].find("did not match"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("did not match"), std::string::npos)
+      << warnings[0];
   EXPECT_EQ(scratch, "");
 }
 

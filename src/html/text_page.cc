@@ -77,7 +77,9 @@ void NonEmptyLines(std::string_view text, std::vector<std::string_view>* out) {
 // Dates.
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool EqualsLower(std::string_view word, std::string_view lower) {
@@ -104,10 +106,11 @@ int MonthNumber(std::string_view w) {
 
 bool IsWeekday(std::string_view w) {
   static constexpr std::string_view kNames[] = {
-      "monday", "tuesday", "wednesday", "thursday",
+      "monday", "tuesday",  "wednesday", "thursday",
       "friday", "saturday", "sunday"};
   for (std::string_view n : kNames) {
-    if (EqualsLower(w, n) || (w.size() == 3 && EqualsLower(w, n.substr(0, 3)))) {
+    if (EqualsLower(w, n) ||
+        (w.size() == 3 && EqualsLower(w, n.substr(0, 3)))) {
       return true;
     }
   }
@@ -141,7 +144,8 @@ class DateCursor {
   }
   // Eats `lit` case-insensitively (lit is lowercase).
   bool EatLower(std::string_view lit) {
-    if (s_.size() - i_ < lit.size() || !EqualsLower(s_.substr(i_, lit.size()), lit)) {
+    if (s_.size() - i_ < lit.size() ||
+        !EqualsLower(s_.substr(i_, lit.size()), lit)) {
       return false;
     }
     i_ += lit.size();
@@ -185,7 +189,8 @@ struct ParsedDate {
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
@@ -376,8 +381,8 @@ bool ParseDate(std::string_view line, ParsedDate* d) {
 
 std::string FormatDate(const ParsedDate& d) {
   char buf[48];
-  int n = std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", d.year, d.month,
-                        d.day);
+  int n =
+      std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", d.year, d.month, d.day);
   if (d.has_time) {
     n += std::snprintf(buf + n, sizeof(buf) - n, "T%02d:%02d:%02d", d.hour,
                        d.minute, d.second);

@@ -109,7 +109,8 @@ TEST(TextPageTest, SeedPage) {
   ASSERT_FALSE(text.empty()) << "seed page missing";
   Article a = ParseTextPage(text);
   ExpectSeedArticle(a);
-  EXPECT_EQ(a.warnings, std::vector<std::string>{"debug dump removed: string(695)"});
+  EXPECT_EQ(a.warnings,
+            std::vector<std::string>{"debug dump removed: string(695)"});
   // The paragraphs are byte-identical to the page's own lines.
   for (const std::string& p : a.paragraphs) {
     EXPECT_NE(text.find("\n" + p + "\n"), std::string::npos) << p;
@@ -118,12 +119,32 @@ TEST(TextPageTest, SeedPage) {
 
 TEST(TextPageTest, SeedPageWithWrongDeclaredLength) {
   // As if the page had been re-encoded: the byte count no longer matches.
-  Article a = ParseTextPage(ReplaceAll(SeedText(), "string(695)", "string(701)"));
+  Article a =
+      ParseTextPage(ReplaceAll(SeedText(), "string(695)", "string(701)"));
   ExpectSeedArticle(a);
   ASSERT_EQ(a.warnings.size(), 1u);
   EXPECT_TRUE(a.warnings[0].starts_with(
       "debug dump removed: string(701) (declared length does not match: 695"))
       << a.warnings[0];
+}
+
+TEST(TextPageTest, SeedPageDumpGluedToLastParagraph) {
+  Article a = ParseTextPage(ReplaceAll(SeedText(), "regions.\n\n\nstring(695)",
+                                       "regions. string(695)"));
+  ExpectSeedArticle(a);
+  EXPECT_EQ(a.warnings,
+            std::vector<std::string>{"debug dump removed: string(695)"});
+}
+
+TEST(TextPageTest, SeedPageTruncatedDumpIsKept) {
+  std::string text = SeedText();
+  text.resize(text.find("\"title\":\"Syria militants"));
+  Article a = ParseTextPage(text);
+  EXPECT_TRUE(a.publisher_related.empty());
+  ASSERT_EQ(a.paragraphs.size(), 10u);
+  EXPECT_TRUE(a.paragraphs[9].starts_with("string(695) \"[{"));
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_TRUE(a.warnings[0].starts_with("debug dump kept: string(695)"));
 }
 
 TEST(TextPageTest, SeedPageCrlf) {
@@ -139,11 +160,14 @@ TEST(TextPageTest, SeedPageBodyOnly) {
   EXPECT_EQ(a.title, "");
   EXPECT_EQ(a.published.value, "");
   ASSERT_EQ(a.paragraphs.size(), 12u);
-  EXPECT_EQ(a.paragraphs[0], "Russia, Syria exchange data on foreign militants");
-  EXPECT_EQ(a.paragraphs[1], "Russia, Syria exchange data on foreign militants");
+  EXPECT_EQ(a.paragraphs[0],
+            "Russia, Syria exchange data on foreign militants");
+  EXPECT_EQ(a.paragraphs[1],
+            "Russia, Syria exchange data on foreign militants");
   EXPECT_EQ(a.paragraphs[2], "Fri Jul 12, 2013 16:48:58");
-  EXPECT_EQ(std::vector<std::string>(a.paragraphs.begin() + 3, a.paragraphs.end()),
-            kSeedParagraphs);
+  EXPECT_EQ(
+      std::vector<std::string>(a.paragraphs.begin() + 3, a.paragraphs.end()),
+      kSeedParagraphs);
   EXPECT_EQ(a.publisher_related.size(), 4u);  // dumps are still handled
 }
 
@@ -161,7 +185,8 @@ const DateCase kDates[] = {
     {"July 12, 2013 4:48 PM", true, "2013-07-12T16:48:00", true},
     {"2013-07-12T16:48:58Z", true, "2013-07-12T16:48:58Z", false},
     {"2013-07-12 16:48", true, "2013-07-12T16:48:00", true},
-    {"Fri, 12 Jul 2013 16:48:58 +0400", true, "2013-07-12T16:48:58+04:00", false},
+    {"Fri, 12 Jul 2013 16:48:58 +0400", true, "2013-07-12T16:48:58+04:00",
+     false},
     {"2013-07-12T16:48:58.123+04:00", true, "2013-07-12T16:48:58+04:00", false},
     {"2013-07-12", true, "2013-07-12", true},
     {"2013/7/2", true, "2013-07-02", true},
@@ -170,7 +195,8 @@ const DateCase kDates[] = {
     {"12 Jul 2013 16:48 GMT", true, "2013-07-12T16:48:00Z", false},
     {"Jul. 12, 2013, 12:05 am", true, "2013-07-12T00:05:00", true},
     {"Sept 1 2013 09:00 (UTC)", true, "2013-09-01T09:00:00Z", false},
-    {"Thu, 29 Feb 2024 23:59:60 -0330", true, "2024-02-29T23:59:60-03:30", false},
+    {"Thu, 29 Feb 2024 23:59:60 -0330", true, "2024-02-29T23:59:60-03:30",
+     false},
     {"12 July, 2013", true, "2013-07-12", true},
     // Not datelines.
     {"July 12, 2013 was a hot day in Moscow.", false, "", false},
@@ -200,7 +226,8 @@ TEST(TextPageTest, DatelineTable) {
 }
 
 TEST(TextPageTest, TitleRepeatDropped) {
-  Article a = ParseTextPage("Headline\n\nHeadline\nJul 12, 2013\n\nBody one.\n");
+  Article a =
+      ParseTextPage("Headline\n\nHeadline\nJul 12, 2013\n\nBody one.\n");
   EXPECT_EQ(a.title, "Headline");
   EXPECT_EQ(a.published.value, "2013-07-12");
   EXPECT_EQ(a.paragraphs, std::vector<std::string>{"Body one."});
@@ -252,17 +279,18 @@ TEST(TextPageTest, EmptyText) {
 
 TEST(TextPageTest, CrlfAndLoneCrAndUnicodeBlanks) {
   Article a = ParseTextPage(
-      "\xEF\xBB\xBFHeadline\r\n\r\n\xC2\xA0 One \xE3\x80\x80\r\rTwo\rThree\r\n");
+      "\xEF\xBB\xBFHeadline\r\n\r\n\xC2\xA0 One "
+      "\xE3\x80\x80\r\rTwo\rThree\r\n");
   EXPECT_EQ(a.title, "Headline");
-  EXPECT_EQ(a.paragraphs,
-            (std::vector<std::string>{"One", "Two", "Three"}));
+  EXPECT_EQ(a.paragraphs, (std::vector<std::string>{"One", "Two", "Three"}));
 }
 
 TEST(TextPageTest, BbcStyleInline) {
   Article a = ParseTextPage(
       "Ad sales boost Time Warner profit\n\n"
       "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn "
-      "(\xC2\xA3" "600m).\n\n"
+      "(\xC2\xA3"
+      "600m).\n\n"
       "- call centre operations are part of their business, \n"
       " - they are worried about the risk of going abroad. \n\n"
       "Last paragraph.\n");
@@ -270,14 +298,16 @@ TEST(TextPageTest, BbcStyleInline) {
   EXPECT_EQ(a.paragraphs,
             (std::vector<std::string>{
                 "Quarterly profits at US media giant TimeWarner jumped 76% to "
-                "$1.13bn (\xC2\xA3" "600m).",
+                "$1.13bn (\xC2\xA3"
+                "600m).",
                 "- call centre operations are part of their business,",
                 "- they are worried about the risk of going abroad.",
                 "Last paragraph."}));
 }
 
 std::filesystem::path BbcRoot() {
-  return std::filesystem::path(WIREWATCH_SHARED_DATA) / "corpora" / "bbc" / "bbc";
+  return std::filesystem::path(WIREWATCH_SHARED_DATA) / "corpora" / "bbc" /
+         "bbc";
 }
 
 TEST(TextPageTest, BbcFile) {
@@ -287,8 +317,10 @@ TEST(TextPageTest, BbcFile) {
   EXPECT_EQ(a.title, "Ad sales boost Time Warner profit");
   EXPECT_EQ(a.published.value, "");
   ASSERT_EQ(a.paragraphs.size(), 5u);
-  EXPECT_TRUE(a.paragraphs[0].starts_with("Quarterly profits at US media giant"));
-  EXPECT_TRUE(a.paragraphs[4].ends_with("as a loss on the value of that stake."));
+  EXPECT_TRUE(
+      a.paragraphs[0].starts_with("Quarterly profits at US media giant"));
+  EXPECT_TRUE(
+      a.paragraphs[4].ends_with("as a loss on the value of that stake."));
   EXPECT_TRUE(a.warnings.empty());
 }
 
@@ -296,8 +328,10 @@ TEST(TextPageTest, BbcCorpusSmoke) {
   std::filesystem::path root = BbcRoot();
   if (!std::filesystem::exists(root)) GTEST_SKIP() << "BBC corpus absent";
   size_t files = 0, paragraphs = 0, sanitized = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".txt")
+      continue;
     std::string bytes = ReadBytes(entry.path());
     if (!IsValidUtf8(bytes)) {  // sport/199.txt is Latin-1
       bytes = SanitizeUtf8(bytes);
