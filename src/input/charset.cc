@@ -18,6 +18,8 @@ constexpr size_t kMaxCachedConverters = 64;
 constexpr size_t kMaxLabelLength = 40;
 // Fewer junk characters than this never make a document binary.
 constexpr size_t kMinJunk = 16;
+constexpr size_t kMetaPrescanBytes = 1024;   // HTML5
+constexpr size_t kMetaLateScanBytes = 8192;
 constexpr int kMinDetectConfidence = 30;
 constexpr int kLatinMargin = 15;
 
@@ -348,18 +350,19 @@ void CharsetDecoder::Decode(std::string_view bytes, std::string_view declared,
       unknown = Printable(declared);
     }
   }
-  if (cs == nullptr && html) {
-    std::string label = PrescanMetaCharset(bytes);
-    if (!label.empty()) {
-      cs = impl_->Resolve(label);
-      if (cs != nullptr && cs->utf16) cs = &impl_->utf8;  // HTML5 rule
-      if (cs != nullptr) {
-        source = "meta";
-      } else if (unknown.empty()) {
-        unknown = Printable(label);
-      }
+  // <meta> in the first `limit` bytes.
+  auto try_meta = [&](size_t limit) {
+    std::string label = PrescanMetaCharset(bytes, limit);
+    if (label.empty()) return;
+    cs = impl_->Resolve(label);
+    if (cs != nullptr && cs->utf16) cs = &impl_->utf8;  // HTML5 rule
+    if (cs != nullptr) {
+      source = "meta";
+    } else if (unknown.empty()) {
+      unknown = Printable(label);
     }
-  }
+  };
+  if (cs == nullptr && html) try_meta(kMetaPrescanBytes);
 
   if (cs == nullptr || !cs->utf16) {
     int raw = RawBinaryPercent(bytes);
@@ -371,7 +374,13 @@ void CharsetDecoder::Decode(std::string_view bytes, std::string_view declared,
   }
 
   if (cs == nullptr) {
-    if (IsValidUtf8(bytes)) {
+    const bool utf8 = IsValidUtf8(bytes);
+    // Real pages put <meta> after long <head> preambles: before guessing
+    // from statistics, look further than the HTML5 1024 bytes.
+    if (!utf8 && html) try_meta(kMetaLateScanBytes);
+    if (cs != nullptr) {
+      // found late
+    } else if (utf8) {
       cs = &impl_->utf8;
       source = HasNonAscii(bytes) ? "detected" : "default";
     } else if ((cs = impl_->Detect(bytes, html)) != nullptr) {
@@ -380,7 +389,7 @@ void CharsetDecoder::Decode(std::string_view bytes, std::string_view declared,
       cs = impl_->Resolve("windows-1252");
       source = "default";
     }
-    if (!unknown.empty()) {
+    if (!unknown.empty() && std::string_view(source) != "meta") {
       doc->warnings.push_back("unknown charset '" + unknown + "', " +
                               (std::string_view(source) == "default"
                                    ? "defaulted to "
@@ -406,8 +415,8 @@ void CharsetDecoder::AcceptUnicode(std::string_view utf8, RawDoc* doc) {
   CheckDecoded(doc);
 }
 
-std::string PrescanMetaCharset(std::string_view html) {
-  std::string_view head = html.substr(0, 1024);
+std::string PrescanMetaCharset(std::string_view html, size_t limit) {
+  std::string_view head = html.substr(0, limit);
   std::string lower(head.size(), '\0');
   std::transform(head.begin(), head.end(), lower.begin(), Lower);
   size_t i = 0;

@@ -8,8 +8,10 @@
 //      in the first 1024 bytes (a simplified HTML5 prescan)      -> "meta"
 //   4. bytes that are valid UTF-8 with some non-ASCII           -> "detected"
 //      (pure ASCII decodes as UTF-8                             -> "default")
-//   5. ICU detection (ucsdet) on the first 64 KiB               -> "detected"
-//   6. windows-1252 when detection is unsure                    -> "default"
+//   5. for HTML that is not valid UTF-8, the same <meta> scan
+//      over the first 8 KiB (real pages often declare late)     -> "meta"
+//   6. ICU detection (ucsdet) on the first 64 KiB               -> "detected"
+//   7. windows-1252 when detection is unsure                    -> "default"
 // Labels follow the HTML5 encoding rules where they differ from IANA:
 // ISO-8859-1 and US-ASCII decode as windows-1252, ISO-8859-9 as windows-1254,
 // GB2312 as GBK, and a <meta> claiming UTF-16 means UTF-8. An unknown label
@@ -32,6 +34,7 @@
 #ifndef WIREWATCH_INPUT_CHARSET_H_
 #define WIREWATCH_INPUT_CHARSET_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,8 +68,8 @@ class CharsetDecoder {
 };
 
 // The charset label named by the first <meta> that declares one in the first
-// 1024 bytes of `html`, or "" (exposed for tests).
-std::string PrescanMetaCharset(std::string_view html);
+// `limit` bytes of `html`, or "" (exposed for tests).
+std::string PrescanMetaCharset(std::string_view html, size_t limit = 1024);
 
 }  // namespace wirewatch::input
 

@@ -132,6 +132,24 @@ TEST(CharsetTest, UnknownCharsetFallsBackToDetection) {
             "unknown charset 'bogus-9', defaulted to UTF-8");
 }
 
+TEST(CharsetTest, LateMetaBeatsDetectionOnlyForNonUtf8) {
+  std::string pad = "<head><script>" + std::string(2000, ' ') + "</script>";
+  CharsetDecoder d;
+  // Polish in windows-1250 ("bli\xBFej" = "bliżej"), declared at byte ~2000.
+  Decoded late = Decode(
+      &d, pad + "<meta charset=\"Windows-1250\"><title>bli\xBF" "ej</title>",
+      "", true);
+  EXPECT_EQ(late.doc.charset, "windows-1250");
+  EXPECT_EQ(late.doc.charset_source, "meta");
+  EXPECT_NE(late.doc.text.find("bli\xC5\xBC" "ej"), std::string::npos);
+  // Valid UTF-8 wins over a late declaration.
+  Decoded utf8 = Decode(
+      &d, pad + "<meta charset=\"Windows-1250\"><p>bli\xC5\xBC" "ej</p>", "",
+      true);
+  EXPECT_EQ(utf8.doc.charset, "UTF-8");
+  EXPECT_EQ(utf8.doc.charset_source, "detected");
+}
+
 TEST(CharsetTest, BinaryJunkFails) {
   std::mt19937 rng(42);
   std::string junk(64 << 10, '\0');
