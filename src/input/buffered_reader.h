@@ -34,10 +34,10 @@ class BufferedReader {
 
   enum class LineStatus { kOk, kTooLong, kEnd };
   // Reads one line into *line, without its '\n' (a '\r' before it is kept).
-  // The last line may lack a '\n' (unless the source failed). kTooLong: the line has more than
-  // `max_len` bytes; it was consumed through its '\n' without being
-  // buffered and *line holds nothing; *length (if given) receives its
-  // length. kEnd: no more input (or an error: see status()).
+  // The last line may lack a '\n' (unless the source failed). kTooLong: the
+  // line has more than `max_len` bytes; it was consumed through its '\n'
+  // without being buffered and *line holds nothing; *length (if given) receives
+  // its length. kEnd: no more input (or an error: see status()).
   LineStatus ReadLine(size_t max_len, std::string* line,
                       uint64_t* length = nullptr);
 

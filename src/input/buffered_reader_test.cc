@@ -62,17 +62,19 @@ TEST(BufferedReaderTest, LinesAndOffsets) {
 }
 
 TEST(BufferedReaderTest, TooLongLineIsSkippedNotBuffered) {
-  std::string data = std::string(300000, 'x') + "\nshort\n" +
-                     std::string(200000, 'y');
+  std::string data =
+      std::string(300000, 'x') + "\nshort\n" + std::string(200000, 'y');
   BufferedReader r(std::make_unique<TrickleSource>(data, 10000));
   std::string line;
   uint64_t len = 0;
-  EXPECT_EQ(r.ReadLine(1000, &line, &len), BufferedReader::LineStatus::kTooLong);
+  EXPECT_EQ(r.ReadLine(1000, &line, &len),
+            BufferedReader::LineStatus::kTooLong);
   EXPECT_EQ(len, 300000u);
   EXPECT_TRUE(line.empty());
   EXPECT_EQ(r.ReadLine(1000, &line, &len), BufferedReader::LineStatus::kOk);
   EXPECT_EQ(line, "short");
-  EXPECT_EQ(r.ReadLine(1000, &line, &len), BufferedReader::LineStatus::kTooLong);
+  EXPECT_EQ(r.ReadLine(1000, &line, &len),
+            BufferedReader::LineStatus::kTooLong);
   EXPECT_EQ(len, 200000u);
   EXPECT_EQ(r.ReadLine(1000, &line, &len), BufferedReader::LineStatus::kEnd);
   EXPECT_EQ(r.offset(), data.size());
@@ -100,8 +102,8 @@ TEST(GzipSourceTest, SingleAndConcatenatedMembers) {
   std::string a(100000, 'a'), b = "second member\n";
   for (size_t step : {1u, 13u, 65536u}) {
     std::string gz = Gzip(a) + Gzip(b) + Gzip("");
-    auto src = NewGzipSource(std::make_unique<TrickleSource>(gz.substr(2), step),
-                             gz.substr(0, 2));
+    auto src = NewGzipSource(
+        std::make_unique<TrickleSource>(gz.substr(2), step), gz.substr(0, 2));
     Status st;
     EXPECT_EQ(ReadAllFrom(src.get(), &st), a + b) << step;
     EXPECT_TRUE(st.ok()) << st.ToString();
@@ -125,9 +127,8 @@ TEST(GzipSourceTest, TruncatedAndCorrupt) {
     auto src = NewGzipSource(NewMemorySource(cut));
     Status st;
     ReadAllFrom(src.get(), &st);
-    EXPECT_EQ(st.message(),
-              "gzip stream truncated after " + std::to_string(cut.size()) +
-                  " bytes");
+    EXPECT_EQ(st.message(), "gzip stream truncated after " +
+                                std::to_string(cut.size()) + " bytes");
     // Sticky.
     char c;
     EXPECT_FALSE(src->Read(&c, 1).ok());

@@ -107,9 +107,8 @@ class GzipSource final : public ByteSource {
       }
       if (zs_.avail_in == 0) {
         if (inner_eof_) {
-          status_ = Status::Corruption(
-              "gzip stream truncated after " + std::to_string(read_total_) +
-              " bytes");
+          status_ = Status::Corruption("gzip stream truncated after " +
+                                       std::to_string(read_total_) + " bytes");
           return status_;
         }
         if (!Fill()) return status_;

@@ -18,7 +18,7 @@ constexpr size_t kMaxCachedConverters = 64;
 constexpr size_t kMaxLabelLength = 40;
 // Fewer junk characters than this never make a document binary.
 constexpr size_t kMinJunk = 16;
-constexpr size_t kMetaPrescanBytes = 1024;   // HTML5
+constexpr size_t kMetaPrescanBytes = 1024;  // HTML5
 constexpr size_t kMetaLateScanBytes = 8192;
 constexpr int kMinDetectConfidence = 30;
 constexpr int kLatinMargin = 15;
@@ -27,8 +27,7 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
 
 bool IsLabelChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-         c == ':';
+         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
 }
 
 bool IsAsciiSpace(char c) {
@@ -153,7 +152,8 @@ struct CharsetDecoder::Impl {
       key.push_back(Lower(c));
     }
     auto it = cache.find(key);
-    if (it != cache.end()) return it->second.name.empty() ? nullptr : &it->second;
+    if (it != cache.end())
+      return it->second.name.empty() ? nullptr : &it->second;
     Charset cs = Open(key);
     if (cache.size() >= kMaxCachedConverters) {
       // Untrusted input controls the labels: keep the cache bounded.
@@ -238,7 +238,8 @@ struct CharsetDecoder::Impl {
   // Converts `bytes` from `cs` into doc->text; adds warnings for repairs.
   void Convert(std::string_view bytes, const Charset& cs, RawDoc* doc) {
     std::string& out = doc->text;
-    size_t nuls = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\0'));
+    size_t nuls =
+        static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\0'));
     if (cs.utf8) {
       if (nuls == 0 && IsValidUtf8(bytes)) {
         out.assign(bytes);
@@ -248,8 +249,9 @@ struct CharsetDecoder::Impl {
       out = SanitizeUtf8(bytes, &bad);  // also drops NULs
       bad -= nuls;
       if (bad > 0) {
-        doc->warnings.push_back(std::to_string(bad) +
-                                " invalid UTF-8 sequences replaced with U+FFFD");
+        doc->warnings.push_back(
+            std::to_string(bad) +
+            " invalid UTF-8 sequences replaced with U+FFFD");
       }
     } else {
       // Worst case: 3 UTF-8 bytes per input byte (single-byte charsets and
@@ -309,8 +311,8 @@ void CheckDecoded(RawDoc* doc) {
   }
   int junk = DecodedJunkPercent(t);
   if (junk > 10) {
-    doc->failure = "binary content (" + std::to_string(junk) +
-                   "% non-text bytes)";
+    doc->failure =
+        "binary content (" + std::to_string(junk) + "% non-text bytes)";
     doc->text.clear();
   }
 }
@@ -442,8 +444,8 @@ std::string PrescanMetaCharset(std::string_view html, size_t limit) {
       while (q < end && IsAsciiSpace(lower[q])) ++q;
       if (q >= end || lower[q] != '=') continue;
       ++q;
-      while (q < end && (IsAsciiSpace(lower[q]) || lower[q] == '"' ||
-                         lower[q] == '\'')) {
+      while (q < end &&
+             (IsAsciiSpace(lower[q]) || lower[q] == '"' || lower[q] == '\'')) {
         ++q;
       }
       size_t start = q;

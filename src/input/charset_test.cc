@@ -32,12 +32,16 @@ TEST(CharsetTest, GoldenTable) {
   const Case cases[] = {
       {"plain ascii", "", false, "UTF-8/default|plain ascii"},
       {"caf\xC3\xA9", "", false, "UTF-8/detected|caf\xC3\xA9"},
-      {"\xEF\xBB\xBF" "caf\xC3\xA9", "", false, "UTF-8/bom|caf\xC3\xA9"},
+      {"\xEF\xBB\xBF"
+       "caf\xC3\xA9",
+       "", false, "UTF-8/bom|caf\xC3\xA9"},
       {std::string("\xFF\xFEh\0i\0\xE9\0", 8), "", false,
        "UTF-16LE/bom|hi\xC3\xA9"},
       {std::string("\xFE\xFF\0h\0i", 6), "", false, "UTF-16BE/bom|hi"},
       // BOM beats the declared charset.
-      {"\xEF\xBB\xBF" "x", "windows-1251", false, "UTF-8/bom|x"},
+      {"\xEF\xBB\xBF"
+       "x",
+       "windows-1251", false, "UTF-8/bom|x"},
       // HTTP-declared Cyrillic: "Привет".
       {"\xCF\xF0\xE8\xE2\xE5\xF2", "windows-1251", false,
        "windows-1251/http|\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
@@ -74,10 +78,17 @@ TEST(CharsetTest, GoldenTable) {
 
 TEST(CharsetTest, UndeclaredLatin1IsDetected) {
   std::string text =
-      "Le pr\xE9sident a d\xE9" "clar\xE9 que la r\xE9" "forme \xE9tait "
-      "n\xE9" "cessaire pour l'\xE9" "conomie fran\xE7" "aise. Les "
-      "syndicats ont r\xE9pondu tr\xE8s vite : \xAB non \xE0 la r\xE9" "forme "
-      "\xBB" ". La gr\xE8ve commence lundi \xE0 Paris et \xE0 Lyon.";
+      "Le pr\xE9sident a d\xE9"
+      "clar\xE9 que la r\xE9"
+      "forme \xE9tait "
+      "n\xE9"
+      "cessaire pour l'\xE9"
+      "conomie fran\xE7"
+      "aise. Les "
+      "syndicats ont r\xE9pondu tr\xE8s vite : \xAB non \xE0 la r\xE9"
+      "forme "
+      "\xBB"
+      ". La gr\xE8ve commence lundi \xE0 Paris et \xE0 Lyon.";
   CharsetDecoder d;
   Decoded out = Decode(&d, "<p>" + text + "</p>", "", true);
   ASSERT_FALSE(out.doc.failed()) << out.doc.failure;
@@ -92,7 +103,8 @@ TEST(CharsetTest, InvalidUtf8ReplacedWithWarning) {
   Decoded out = Decode(&d, "abc\xFF def \xC3", "utf-8");
   EXPECT_EQ(out.Summary(), "UTF-8/http|abc\xEF\xBF\xBD def \xEF\xBF\xBD");
   ASSERT_EQ(out.doc.warnings.size(), 1u);
-  EXPECT_EQ(out.doc.warnings[0], "2 invalid UTF-8 sequences replaced with U+FFFD");
+  EXPECT_EQ(out.doc.warnings[0],
+            "2 invalid UTF-8 sequences replaced with U+FFFD");
 }
 
 TEST(CharsetTest, NulBytesRemovedWithWarning) {
@@ -117,7 +129,10 @@ TEST(CharsetTest, NulBytesRemovedWithWarning) {
 
 TEST(CharsetTest, UnknownCharsetFallsBackToDetection) {
   CharsetDecoder d;
-  Decoded out = Decode(&d, "na\xEFve caf\xE9 cr\xE8me br\xFBl\xE9" "e", "x-foo");
+  Decoded out = Decode(&d,
+                       "na\xEFve caf\xE9 cr\xE8me br\xFBl\xE9"
+                       "e",
+                       "x-foo");
   ASSERT_FALSE(out.doc.failed());
   EXPECT_EQ(out.doc.charset, "windows-1252");
   ASSERT_EQ(out.doc.warnings.size(), 1u);
@@ -126,7 +141,8 @@ TEST(CharsetTest, UnknownCharsetFallsBackToDetection) {
   EXPECT_NE(out.doc.warnings[0].find("windows-1252"), std::string::npos);
   // An unknown <meta> label is reported the same way.
   Decoded meta = Decode(&d, "<meta charset=\"bogus-9\"><p>hi</p>", "", true);
-  EXPECT_EQ(meta.Summary(), "UTF-8/default|<meta charset=\"bogus-9\"><p>hi</p>");
+  EXPECT_EQ(meta.Summary(),
+            "UTF-8/default|<meta charset=\"bogus-9\"><p>hi</p>");
   ASSERT_EQ(meta.doc.warnings.size(), 1u);
   EXPECT_EQ(meta.doc.warnings[0],
             "unknown charset 'bogus-9', defaulted to UTF-8");
@@ -136,16 +152,22 @@ TEST(CharsetTest, LateMetaBeatsDetectionOnlyForNonUtf8) {
   std::string pad = "<head><script>" + std::string(2000, ' ') + "</script>";
   CharsetDecoder d;
   // Polish in windows-1250 ("bli\xBFej" = "bliżej"), declared at byte ~2000.
-  Decoded late = Decode(
-      &d, pad + "<meta charset=\"Windows-1250\"><title>bli\xBF" "ej</title>",
-      "", true);
+  Decoded late = Decode(&d,
+                        pad +
+                            "<meta charset=\"Windows-1250\"><title>bli\xBF"
+                            "ej</title>",
+                        "", true);
   EXPECT_EQ(late.doc.charset, "windows-1250");
   EXPECT_EQ(late.doc.charset_source, "meta");
-  EXPECT_NE(late.doc.text.find("bli\xC5\xBC" "ej"), std::string::npos);
+  EXPECT_NE(late.doc.text.find("bli\xC5\xBC"
+                               "ej"),
+            std::string::npos);
   // Valid UTF-8 wins over a late declaration.
-  Decoded utf8 = Decode(
-      &d, pad + "<meta charset=\"Windows-1250\"><p>bli\xC5\xBC" "ej</p>", "",
-      true);
+  Decoded utf8 = Decode(&d,
+                        pad +
+                            "<meta charset=\"Windows-1250\"><p>bli\xC5\xBC"
+                            "ej</p>",
+                        "", true);
   EXPECT_EQ(utf8.doc.charset, "UTF-8");
   EXPECT_EQ(utf8.doc.charset_source, "detected");
 }
@@ -182,15 +204,17 @@ TEST(CharsetTest, AcceptUnicode) {
 TEST(CharsetTest, PrescanMeta) {
   EXPECT_EQ(PrescanMetaCharset("<meta charset=utf-8>"), "utf-8");
   EXPECT_EQ(PrescanMetaCharset("<META CHARSET = 'Shift_JIS' >"), "Shift_JIS");
-  EXPECT_EQ(PrescanMetaCharset(
-                "<!-- <meta charset=koi8-r> --><meta http-equiv=\"Content-Type\" "
-                "content=\"text/html;charset=ISO-8859-2\">"),
-            "ISO-8859-2");
+  EXPECT_EQ(
+      PrescanMetaCharset(
+          "<!-- <meta charset=koi8-r> --><meta http-equiv=\"Content-Type\" "
+          "content=\"text/html;charset=ISO-8859-2\">"),
+      "ISO-8859-2");
   EXPECT_EQ(PrescanMetaCharset("<metadata charset=x><p>"), "");
   EXPECT_EQ(PrescanMetaCharset(std::string(1100, ' ') + "<meta charset=utf-8>"),
             "");
-  EXPECT_EQ(PrescanMetaCharset("<meta name=x content=y><meta charset=\"big5\">"),
-            "big5");
+  EXPECT_EQ(
+      PrescanMetaCharset("<meta name=x content=y><meta charset=\"big5\">"),
+      "big5");
 }
 
 }  // namespace

@@ -45,12 +45,12 @@ TEST(DocReaderTest, WalkIsSortedAndSkipsHidden) {
   t.Write("d/c.TXT", "sea");
   std::filesystem::create_directory_symlink("..", t.path() + "/d/a/loop");
   const std::string d = t.path() + "/d";
-  std::vector<RawDoc> docs = ReadAll({d, t.path() + "/missing.txt", d + "/b.txt"});
+  std::vector<RawDoc> docs =
+      ReadAll({d, t.path() + "/missing.txt", d + "/b.txt"});
   EXPECT_EQ(Sources(docs),
-            (std::vector<std::string>{d + "/10.txt", d + "/9.txt",
-                                      d + "/a/z.html", d + "/b.txt",
-                                      d + "/c.TXT", t.path() + "/missing.txt",
-                                      d + "/b.txt"}));
+            (std::vector<std::string>{
+                d + "/10.txt", d + "/9.txt", d + "/a/z.html", d + "/b.txt",
+                d + "/c.TXT", t.path() + "/missing.txt", d + "/b.txt"}));
   ASSERT_EQ(docs.size(), 7u);
   EXPECT_EQ(docs[2].format, DocFormat::kHtml);
   EXPECT_EQ(docs[3].format, DocFormat::kScrapedText);
@@ -73,7 +73,8 @@ TEST(DocReaderTest, ProgressCounters) {
   t.Write("a.txt", std::string(1000, 'a'));
   t.Write("b.html.gz", Gzip("<p>" + std::string(5000, 'b') + "</p>"));
   t.Write("c.txt", "");
-  uint64_t expected = 1000 + std::filesystem::file_size(t.path() + "/b.html.gz");
+  uint64_t expected =
+      1000 + std::filesystem::file_size(t.path() + "/b.html.gz");
   auto reader = DocReader::Open({t.path()}, ReaderOptions());
   ASSERT_TRUE(reader.ok());
   EXPECT_EQ((*reader)->total_bytes(), expected);
@@ -105,11 +106,11 @@ TEST(DocReaderTest, GzipFilesAndTruncation) {
   EXPECT_EQ(docs[0].format, DocFormat::kHtml);
   EXPECT_EQ(docs[1].text, "first half, second half");
   EXPECT_EQ(docs[1].format, DocFormat::kScrapedText);
-  EXPECT_EQ(docs[2].failure,
-            "gzip stream truncated after " + std::to_string(gz.size() / 2) +
-                " bytes");
+  EXPECT_EQ(docs[2].failure, "gzip stream truncated after " +
+                                 std::to_string(gz.size() / 2) + " bytes");
   EXPECT_EQ(docs[3].text, "<p>after</p>");
-  EXPECT_EQ(Brief(docs[4]), t.path() + "/5.weird:1|text|UTF-8/json|sniffed jsonl in gzip");
+  EXPECT_EQ(Brief(docs[4]),
+            t.path() + "/5.weird:1|text|UTF-8/json|sniffed jsonl in gzip");
 }
 
 TEST(DocReaderTest, EmptyAndBinaryFiles) {
@@ -125,7 +126,8 @@ TEST(DocReaderTest, EmptyAndBinaryFiles) {
   ASSERT_EQ(docs.size(), 4u);
   EXPECT_EQ(docs[0].failure, "empty document");
   EXPECT_EQ(docs[1].failure, "empty document");
-  EXPECT_EQ(docs[2].failure.rfind("binary content (", 0), 0u) << docs[2].failure;
+  EXPECT_EQ(docs[2].failure.rfind("binary content (", 0), 0u)
+      << docs[2].failure;
   EXPECT_EQ(docs[3].failure, "empty document");
 }
 
@@ -139,7 +141,8 @@ TEST(DocReaderTest, SizeLimit) {
   t.Write("c.txt", "small");
   std::vector<RawDoc> docs = ReadAll({t.path()}, options);
   ASSERT_EQ(docs.size(), 3u);
-  EXPECT_EQ(docs[0].failure, "document exceeds max_doc_bytes (3145728 > 1048576)");
+  EXPECT_EQ(docs[0].failure,
+            "document exceeds max_doc_bytes (3145728 > 1048576)");
   EXPECT_EQ(docs[1].failure,
             "document exceeds max_doc_bytes (more than 1048576 bytes after "
             "decompression)");
@@ -163,7 +166,8 @@ TEST(DocReaderTest, HugeSparseFileIsNotRead) {
   RawDoc doc;
   ASSERT_TRUE((*reader)->Next(&doc));
   EXPECT_EQ(doc.source, path);
-  EXPECT_EQ(doc.failure, "document exceeds max_doc_bytes (209715200 > 33554432)");
+  EXPECT_EQ(doc.failure,
+            "document exceeds max_doc_bytes (209715200 > 33554432)");
   EXPECT_EQ(doc.raw_bytes, 209715200u);
   ASSERT_TRUE((*reader)->Next(&doc));
   EXPECT_EQ(doc.text, "next");
@@ -173,7 +177,8 @@ TEST(DocReaderTest, HugeSparseFileIsNotRead) {
 }
 
 // stdin is a file descriptor: read a pipe the way "-" is read.
-std::vector<RawDoc> ReadPipe(const std::string& data, const ReaderOptions& options) {
+std::vector<RawDoc> ReadPipe(const std::string& data,
+                             const ReaderOptions& options) {
   int fds[2];
   EXPECT_EQ(::pipe(fds), 0);
   std::thread writer([&] {
@@ -204,7 +209,8 @@ TEST(DocReaderTest, StdinStreams) {
   ReaderOptions options;
   EXPECT_EQ(Brief(ReadPipe("<html><p>piped</p>", options)[0]),
             "-|html|UTF-8/default|<html><p>piped</p>");
-  std::vector<RawDoc> jl = ReadPipe(Gzip("{\"text\":\"a\"}\n\n{\"text\":\"b\"}\n"), options);
+  std::vector<RawDoc> jl =
+      ReadPipe(Gzip("{\"text\":\"a\"}\n\n{\"text\":\"b\"}\n"), options);
   ASSERT_EQ(jl.size(), 2u);
   EXPECT_EQ(jl[1].source, "-:3");
   EXPECT_EQ(jl[1].fetch_time, 0);
@@ -241,13 +247,16 @@ TEST(DocReaderTest, RealTrafilaturaPages) {
     }
     EXPECT_EQ(doc.format, DocFormat::kHtml) << doc.source;
   }
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                              start).count();
-  std::printf("trafilatura: %zu documents, %zu failures, %zu with U+FFFD; "
-              "%.1f MB in (gz), %.1f MB out, %.2f s\n",
-              docs, failures, replaced, (*reader)->total_bytes() / 1e6,
-              out_bytes / 1e6, secs);
-  for (const auto& [name, n] : charsets) std::printf("  %-28s %d\n", name.c_str(), n);
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  std::printf(
+      "trafilatura: %zu documents, %zu failures, %zu with U+FFFD; "
+      "%.1f MB in (gz), %.1f MB out, %.2f s\n",
+      docs, failures, replaced, (*reader)->total_bytes() / 1e6, out_bytes / 1e6,
+      secs);
+  for (const auto& [name, n] : charsets)
+    std::printf("  %-28s %d\n", name.c_str(), n);
   EXPECT_EQ(docs + failures, 990u);
   EXPECT_GE(docs, 985u);
 }
@@ -262,8 +271,10 @@ TEST(DocReaderTest, RealBbcCorpus) {
   const RawDoc* sport199 = nullptr;
   for (const RawDoc& d : docs) {
     if (d.failed()) ++failures;
-    if (d.source.size() > 4 && d.source.substr(d.source.size() - 4) == ".txt") ++txt;
-    if (d.source.size() >= 14 && d.source.substr(d.source.size() - 14) == "/sport/199.txt") {
+    if (d.source.size() > 4 && d.source.substr(d.source.size() - 4) == ".txt")
+      ++txt;
+    if (d.source.size() >= 14 &&
+        d.source.substr(d.source.size() - 14) == "/sport/199.txt") {
       sport199 = &d;
     }
   }

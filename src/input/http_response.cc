@@ -21,8 +21,10 @@ std::string ToLower(std::string_view s) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
@@ -82,18 +84,19 @@ Status Dechunk(std::string_view in, uint64_t max_bytes, std::string* out,
     line = line.substr(0, line.find(';'));  // chunk extensions
     line = Trim(line);
     uint64_t size = 0;
-    auto [p, ec] = std::from_chars(line.data(), line.data() + line.size(), size, 16);
+    auto [p, ec] =
+        std::from_chars(line.data(), line.data() + line.size(), size, 16);
     if (ec != std::errc() || p != line.data() + line.size() || line.empty()) {
       if (first) {
         *not_chunked = true;
         return Status::Ok();
       }
-      return Status::InvalidArgument("malformed chunked encoding at body byte " +
-                                     std::to_string(pos));
+      return Status::InvalidArgument(
+          "malformed chunked encoding at body byte " + std::to_string(pos));
     }
     first = false;
     pos = eol + 1;
-    if (size == 0) return Status::Ok();  // trailers ignored
+    if (size == 0) return Status::Ok();    // trailers ignored
     if (size > max_bytes - out->size()) {  // out->size() <= max_bytes
       return Status::ResourceExhausted(TooLargeMessage(
           size > UINT64_MAX - out->size() ? UINT64_MAX : out->size() + size,
@@ -136,7 +139,8 @@ Status ParseHttpHead(std::string_view message, HttpHead* head) {
   }
   head->status = code;
   if (eol == std::string_view::npos) {
-    return Status::InvalidArgument("unparsable HTTP response: no end of headers");
+    return Status::InvalidArgument(
+        "unparsable HTTP response: no end of headers");
   }
   size_t pos = eol + 1;
   for (;;) {
@@ -170,7 +174,8 @@ Status ParseHttpHead(std::string_view message, HttpHead* head) {
 bool IsHtmlMime(std::string_view mime, std::string_view body) {
   if (mime.empty()) {
     size_t i = body.find_first_not_of(" \t\r\n");
-    if (body.substr(0, 3) == "\xEF\xBB\xBF") i = body.find_first_not_of(" \t\r\n", 3);
+    if (body.substr(0, 3) == "\xEF\xBB\xBF")
+      i = body.find_first_not_of(" \t\r\n", 3);
     return i != std::string_view::npos && body[i] == '<';
   }
   return mime == "text/html" || mime == "application/xhtml+xml";
@@ -183,11 +188,13 @@ Status DecodeHttpBody(std::string_view raw_body, const HttpHead& head,
   std::string_view data = raw_body;
   if (head.chunked) {
     bool not_chunked = false, truncated = false;
-    Status s = Dechunk(raw_body, max_bytes, &dechunked, &not_chunked, &truncated);
+    Status s =
+        Dechunk(raw_body, max_bytes, &dechunked, &not_chunked, &truncated);
     if (!s.ok()) return s;
     if (not_chunked) {
       warnings->push_back(
-          "Transfer-Encoding: chunked, but the body is not chunked; used as is");
+          "Transfer-Encoding: chunked, but the body is not chunked; used as "
+          "is");
     } else {
       if (truncated) warnings->push_back("chunked body truncated");
       data = dechunked;
@@ -202,13 +209,16 @@ Status DecodeHttpBody(std::string_view raw_body, const HttpHead& head,
     return Status::Ok();
   }
   if (enc != "gzip" && enc != "x-gzip" && enc != "deflate") {
-    return Status::InvalidArgument("unsupported Content-Encoding " + Quote(enc));
+    return Status::InvalidArgument("unsupported Content-Encoding " +
+                                   Quote(enc));
   }
   bool looks_compressed =
       HasGzipMagic(data) ||
       (enc == "deflate" && data.size() >= 2 && (data[0] & 0x0f) == 8 &&
        ((static_cast<unsigned char>(data[0]) << 8) |
-        static_cast<unsigned char>(data[1])) % 31 == 0);
+        static_cast<unsigned char>(data[1])) %
+               31 ==
+           0);
   if (!looks_compressed) {
     warnings->push_back("Content-Encoding: " + enc +
                         ", but the body is not compressed; used as is");

@@ -27,7 +27,8 @@ TEST(HttpResponseTest, ParsesHead) {
 TEST(HttpResponseTest, RejectsGarbage) {
   HttpHead head;
   Status s = ParseHttpHead("GET / HTTP/1.1\r\n\r\n", &head);
-  EXPECT_EQ(s.message(), "unparsable HTTP response: status line 'GET / HTTP/1.1'");
+  EXPECT_EQ(s.message(),
+            "unparsable HTTP response: status line 'GET / HTTP/1.1'");
   EXPECT_FALSE(ParseHttpHead("HTTP/1.1 abc\r\n\r\n", &head).ok());
   EXPECT_EQ(ParseHttpHead("HTTP/1.1 200 OK\r\nA: b\r\n", &head).message(),
             "unparsable HTTP response: no end of headers");
@@ -39,7 +40,8 @@ TEST(HttpResponseTest, DecodesChunkedAndGzip) {
   std::string body;
   std::vector<std::string> warnings;
   ASSERT_TRUE(DecodeHttpBody("5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\n\r\n",
-                             head, 1000, &body, &warnings).ok());
+                             head, 1000, &body, &warnings)
+                  .ok());
   EXPECT_EQ(body, "hello world");
   EXPECT_TRUE(warnings.empty());
 
@@ -47,8 +49,8 @@ TEST(HttpResponseTest, DecodesChunkedAndGzip) {
   std::string gz = testing::Gzip("<p>compressed</p>");
   char hex[16];  // chunk sizes are hex
   snprintf(hex, sizeof(hex), "%zx", gz.size() - 10);
-  std::string chunked = "a\r\n" + gz.substr(0, 10) + "\r\n" + hex + "\r\n" + gz.substr(10) +
-            "\r\n0\r\n\r\n";
+  std::string chunked = "a\r\n" + gz.substr(0, 10) + "\r\n" + hex + "\r\n" +
+                        gz.substr(10) + "\r\n0\r\n\r\n";
   ASSERT_TRUE(DecodeHttpBody(chunked, head, 1000, &body, &warnings).ok());
   EXPECT_EQ(body, "<p>compressed</p>");
 
@@ -74,11 +76,13 @@ TEST(HttpResponseTest, Limits) {
 
   head = HttpHead();
   head.chunked = true;
-  EXPECT_FALSE(DecodeHttpBody("5\r\nhello\r\nzz\r\n", head, 1000, &body,
-                              &warnings).ok());
-  EXPECT_EQ(DecodeHttpBody("ffffffffffffffff\r\nx", head, 1000, &body, &warnings)
-                .code(),
-            StatusCode::kResourceExhausted);
+  EXPECT_FALSE(
+      DecodeHttpBody("5\r\nhello\r\nzz\r\n", head, 1000, &body, &warnings)
+          .ok());
+  EXPECT_EQ(
+      DecodeHttpBody("ffffffffffffffff\r\nx", head, 1000, &body, &warnings)
+          .code(),
+      StatusCode::kResourceExhausted);
   head = HttpHead();
   head.content_encoding = "br";
   EXPECT_EQ(DecodeHttpBody("x", head, 1000, &body, &warnings).message(),

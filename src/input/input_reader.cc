@@ -56,7 +56,8 @@ class SingleDocReader final : public InputReader {
     doc->fetch_time = spec_.mtime;
     doc->format = html_ ? DocFormat::kHtml : DocFormat::kScrapedText;
     const uint64_t max = options_.max_doc_bytes;
-    if (!gzipped_ && spec_.size >= 0 && static_cast<uint64_t>(spec_.size) > max) {
+    if (!gzipped_ && spec_.size >= 0 &&
+        static_cast<uint64_t>(spec_.size) > max) {
       // Known from stat(): fail without reading.
       doc->raw_bytes = static_cast<uint64_t>(spec_.size);
       doc->failure = TooLargeMessage(doc->raw_bytes, max);
@@ -66,8 +67,8 @@ class SingleDocReader final : public InputReader {
       bytes_.reserve(static_cast<size_t>(spec_.size));
     }
     const uint64_t want = max == UINT64_MAX ? max : max + 1;
-    size_t got = reader_->Read(static_cast<size_t>(std::min<uint64_t>(want, SIZE_MAX)),
-                               &bytes_);
+    size_t got = reader_->Read(
+        static_cast<size_t>(std::min<uint64_t>(want, SIZE_MAX)), &bytes_);
     if (!reader_->status().ok()) {
       doc->failure = reader_->status().message();
       return true;
@@ -186,10 +187,10 @@ std::unique_ptr<InputReader> OpenInput(std::unique_ptr<ByteSource> source,
   }
   std::string_view head(magic, got);
   const bool gzipped = HasGzipMagic(head);
-  auto reader =
-      gzipped ? std::make_unique<BufferedReader>(
-                    NewGzipSource(std::move(source), std::string(head)))
-              : std::make_unique<BufferedReader>(std::move(source), head);
+  auto reader = gzipped
+                    ? std::make_unique<BufferedReader>(
+                          NewGzipSource(std::move(source), std::string(head)))
+                    : std::make_unique<BufferedReader>(std::move(source), head);
 
   std::string_view first = reader->Peek(1024);
   if (!reader->status().ok() && first.empty()) {
@@ -212,9 +213,9 @@ std::unique_ptr<InputReader> OpenInput(std::unique_ptr<ByteSource> source,
     case ContainerFormat::kScrapedText:
       break;
   }
-  return std::make_unique<SingleDocReader>(
-      std::move(reader), spec, gzipped, format == ContainerFormat::kHtml,
-      options, charset);
+  return std::make_unique<SingleDocReader>(std::move(reader), spec, gzipped,
+                                           format == ContainerFormat::kHtml,
+                                           options, charset);
 }
 
 }  // namespace wirewatch::input

@@ -10,9 +10,8 @@ struct JsonlReader::Parser {
   simdjson::dom::parser dom;  // reused across lines: keeps its buffers
 };
 
-JsonlReader::JsonlReader(std::unique_ptr<BufferedReader> reader,
-                         InputSpec spec, const ReaderOptions& options,
-                         CharsetDecoder* charset)
+JsonlReader::JsonlReader(std::unique_ptr<BufferedReader> reader, InputSpec spec,
+                         const ReaderOptions& options, CharsetDecoder* charset)
     : reader_(std::move(reader)),
       spec_(std::move(spec)),
       options_(options),
@@ -63,7 +62,8 @@ void JsonlReader::ParseLine(RawDoc* doc) {
   simdjson::dom::element root;
   auto error = parser_->dom.parse(line_.data(), line_.size(), false).get(root);
   if (error) {
-    doc->failure = std::string("invalid JSON: ") + simdjson::error_message(error);
+    doc->failure =
+        std::string("invalid JSON: ") + simdjson::error_message(error);
     return;
   }
   simdjson::dom::object obj;

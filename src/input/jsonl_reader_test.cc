@@ -36,7 +36,8 @@ TEST(JsonlReaderTest, GoodBadAndBlankLines) {
   EXPECT_EQ(Brief(docs[4]), "dump.jsonl:7|invalid JSON: not an object");
   EXPECT_EQ(docs[5].source, "dump.jsonl:8");
   EXPECT_EQ(docs[5].failure.rfind("invalid JSON: ", 0), 0u);
-  EXPECT_EQ(Brief(docs[6]), "dump.jsonl:9|text|UTF-8/json|last line, no newline");
+  EXPECT_EQ(Brief(docs[6]),
+            "dump.jsonl:9|text|UTF-8/json|last line, no newline");
   EXPECT_EQ(docs[6].warnings.size(), 1u);  // title not a string
 }
 
@@ -50,8 +51,8 @@ TEST(JsonlReaderTest, SniffedAndGzipped) {
 TEST(JsonlReaderTest, LongLineFailsAndReadingGoesOn) {
   ReaderOptions options;
   options.max_doc_bytes = 1000;
-  std::string data = "{\"text\":\"" + std::string(5000, 'x') + "\"}\n" +
-                     "{\"text\":\"ok\"}\n";
+  std::string data =
+      "{\"text\":\"" + std::string(5000, 'x') + "\"}\n" + "{\"text\":\"ok\"}\n";
   std::vector<RawDoc> docs = ReadBytes(data, "a.ndjson", options);
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(Brief(docs[0]),
@@ -65,7 +66,8 @@ TEST(JsonlReaderTest, TruncatedGzipReportsFailureAfterGoodLines) {
     data += "{\"text\":\"line " + std::to_string(i) + " padding padding\"}\n";
   }
   std::string gz = testing::Gzip(data);
-  std::vector<RawDoc> docs = ReadBytes(gz.substr(0, gz.size() / 2), "t.jsonl.gz");
+  std::vector<RawDoc> docs =
+      ReadBytes(gz.substr(0, gz.size() / 2), "t.jsonl.gz");
   ASSERT_GT(docs.size(), 2u);
   EXPECT_FALSE(docs[0].failed());
   EXPECT_TRUE(docs.back().failed());

@@ -25,7 +25,8 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-std::string TempDir::Write(const std::string& rel, std::string_view data) const {
+std::string TempDir::Write(const std::string& rel,
+                           std::string_view data) const {
   std::filesystem::path full = std::filesystem::path(path_) / rel;
   std::filesystem::create_directories(full.parent_path());
   std::ofstream out(full, std::ios::binary);

@@ -22,8 +22,10 @@ bool IEquals(std::string_view a, std::string_view b) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -174,11 +176,12 @@ bool WarcReader::ReadRecord(RawDoc* doc) {
       date_ = ParseWarcDate(value);
     } else if (IEquals(name, "Content-Length")) {
       int64_t n = -1;
-      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-      content_length = (ec == std::errc() && p == value.data() + value.size() &&
-                        n >= 0)
-                           ? n
-                           : -1;
+      auto [p, ec] =
+          std::from_chars(value.data(), value.data() + value.size(), n);
+      content_length =
+          (ec == std::errc() && p == value.data() + value.size() && n >= 0)
+              ? n
+              : -1;
     } else if (IEquals(name, "Content-Type")) {
       content_type_.resize(value.size());
       std::transform(value.begin(), value.end(), content_type_.begin(), Lower);

@@ -24,7 +24,8 @@ std::string Record(std::string_view type, std::string_view uri,
   if (!uri.empty()) r += "WARC-Target-URI: " + std::string(uri) + "\r\n";
   r += "Content-Type: " + std::string(content_type) + "\r\n";
   r += "Content-Length: " +
-       std::to_string(length >= 0 ? length : static_cast<int64_t>(block.size())) +
+       std::to_string(length >= 0 ? length
+                                  : static_cast<int64_t>(block.size())) +
        "\r\n\r\n";
   r += block;
   r += "\r\n\r\n";
@@ -47,26 +48,29 @@ std::string Response(std::string_view uri, std::string_view http,
 // records that must become documents.
 std::vector<std::string> MixedRecords(std::vector<size_t>* offsets) {
   std::vector<std::string> recs;
-  recs.push_back(Record("warcinfo", "", "application/warc-fields",
-                        "software: test\r\n"));
-  recs.push_back(Record("request", "http://a/1", "application/http; msgtype=request",
+  recs.push_back(
+      Record("warcinfo", "", "application/warc-fields", "software: test\r\n"));
+  recs.push_back(Record("request", "http://a/1",
+                        "application/http; msgtype=request",
                         "GET /1 HTTP/1.1\r\nHost: a\r\n\r\n"));
-  recs.push_back(Response("http://a/1",
-                          Http("Content-Type: text/html; charset=utf-8\r\n",
-                               "<p>one</p>")));
-  recs.push_back(Response("http://a/img.png",
-                          Http("Content-Type: image/png\r\n", "\x89PNG\r\n\x1a\n")));
+  recs.push_back(Response(
+      "http://a/1",
+      Http("Content-Type: text/html; charset=utf-8\r\n", "<p>one</p>")));
+  recs.push_back(
+      Response("http://a/img.png",
+               Http("Content-Type: image/png\r\n", "\x89PNG\r\n\x1a\n")));
   recs.push_back(Record("metadata", "http://a/1", "application/warc-fields",
                         "outlink: http://b/\r\n"));
+  recs.push_back(
+      Response("http://a/2",
+               Http("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
+                    "4\r\n<p>t\r\n6\r\nwo</p>\r\n0\r\n\r\n"),
+               -1, "1.1"));
+  recs.push_back(
+      Response("http://a/3", Http("Location: /x\r\n", "", "301 Moved")));
   recs.push_back(Response(
-      "http://a/2",
-      Http("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
-           "4\r\n<p>t\r\n6\r\nwo</p>\r\n0\r\n\r\n"),
-      -1, "1.1"));
-  recs.push_back(Response("http://a/3", Http("Location: /x\r\n", "", "301 Moved")));
-  recs.push_back(Response("http://a/4",
-                          Http("Content-Type: text/html; charset=windows-1251\r\n",
-                               "<p>\xCF\xF0\xE8</p>")));
+      "http://a/4", Http("Content-Type: text/html; charset=windows-1251\r\n",
+                         "<p>\xCF\xF0\xE8</p>")));
   size_t off = 0;
   for (size_t i = 0; i < recs.size(); ++i) {
     if (i == 2 || i == 5 || i == 7) offsets->push_back(off);
@@ -84,8 +88,9 @@ void ExpectMixed(const std::vector<RawDoc>& docs, const std::string& name,
   EXPECT_EQ(docs[0].fetch_time, kDate);
   EXPECT_EQ(Brief(docs[1]), name + "@" + std::to_string(offsets[1]) +
                                 "|html|UTF-8/default|<p>two</p>");
-  EXPECT_EQ(Brief(docs[2]), name + "@" + std::to_string(offsets[2]) +
-                                "|html|windows-1251/http|<p>\xD0\x9F\xD1\x80\xD0\xB8</p>");
+  EXPECT_EQ(Brief(docs[2]),
+            name + "@" + std::to_string(offsets[2]) +
+                "|html|windows-1251/http|<p>\xD0\x9F\xD1\x80\xD0\xB8</p>");
   EXPECT_EQ(docs[2].url, "http://a/4");
 }
 
@@ -106,14 +111,14 @@ TEST(WarcReaderTest, GzipMemberPerRecord) {
 }
 
 TEST(WarcReaderTest, ContentLengthTooLongThenGoodRecord) {
-  std::string bad = Response("http://bad/", Http("Content-Type: text/html\r\n",
-                                                 "<p>bad</p>"));
+  std::string bad = Response("http://bad/",
+                             Http("Content-Type: text/html\r\n", "<p>bad</p>"));
   std::string http = Http("Content-Type: text/html\r\n", "<p>bad</p>");
   bad = Response("http://bad/", http, static_cast<int64_t>(http.size()) + 40);
-  std::string good = Response("http://good/", Http("Content-Type: text/html\r\n",
-                                                   "<p>good</p>"));
-  std::string good2 = Response("http://good2/", Http("Content-Type: text/html\r\n",
-                                                     "<p>good2</p>"));
+  std::string good = Response(
+      "http://good/", Http("Content-Type: text/html\r\n", "<p>good</p>"));
+  std::string good2 = Response(
+      "http://good2/", Http("Content-Type: text/html\r\n", "<p>good2</p>"));
   std::vector<RawDoc> docs = ReadBytes(bad + good + good2, "x.warc");
   ASSERT_EQ(docs.size(), 3u);
   EXPECT_EQ(Brief(docs[0]),
@@ -129,9 +134,10 @@ TEST(WarcReaderTest, ContentLengthTooLongThenGoodRecord) {
 
 TEST(WarcReaderTest, ContentLengthTooShortThenGoodRecord) {
   std::string http = Http("Content-Type: text/html\r\n", "<p>bad body</p>");
-  std::string bad = Response("http://bad/", http, static_cast<int64_t>(http.size()) - 6);
-  std::string good = Response("http://good/", Http("Content-Type: text/html\r\n",
-                                                   "<p>good</p>"));
+  std::string bad =
+      Response("http://bad/", http, static_cast<int64_t>(http.size()) - 6);
+  std::string good = Response(
+      "http://good/", Http("Content-Type: text/html\r\n", "<p>good</p>"));
   std::vector<RawDoc> docs = ReadBytes(bad + good, "x.warc");
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_TRUE(docs[0].failed());
@@ -161,8 +167,9 @@ TEST(WarcReaderTest, GarbageAndBadPayloads) {
       "junk before the first record\r\nmore junk\r\n" +
       Response("http://a/", "not http at all") +
       Record("response", "http://b/", "application/http", "") +
-      Response("http://c/", Http("Content-Type: text/html\r\nContent-Encoding: br\r\n",
-                                 "xx")) +
+      Response(
+          "http://c/",
+          Http("Content-Type: text/html\r\nContent-Encoding: br\r\n", "xx")) +
       Response("http://d/", Http("Content-Type: text/html\r\n", "<p>d</p>"));
   std::vector<RawDoc> docs = ReadBytes(recs, "g.warc");
   ASSERT_EQ(docs.size(), 5u);
@@ -200,11 +207,13 @@ TEST(WarcReaderTest, OversizedRecords) {
 TEST(WarcReaderTest, TruncatedGzip) {
   std::string warc;
   for (int i = 0; i < 50; ++i) {
-    warc += Gzip(Response("http://a/" + std::to_string(i),
-                          Http("Content-Type: text/html\r\n",
-                               "<p>" + std::string(2000, 'a' + i % 26) + "</p>")));
+    warc +=
+        Gzip(Response("http://a/" + std::to_string(i),
+                      Http("Content-Type: text/html\r\n",
+                           "<p>" + std::string(2000, 'a' + i % 26) + "</p>")));
   }
-  std::vector<RawDoc> docs = ReadBytes(warc.substr(0, warc.size() - 100), "t.warc.gz");
+  std::vector<RawDoc> docs =
+      ReadBytes(warc.substr(0, warc.size() - 100), "t.warc.gz");
   ASSERT_EQ(docs.size(), 50u);
   for (int i = 0; i < 49; ++i) EXPECT_FALSE(docs[i].failed()) << i;
   EXPECT_EQ(docs[49].failure.rfind("gzip stream truncated after ", 0), 0u)
