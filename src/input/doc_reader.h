@@ -19,7 +19,20 @@
 //
 // Text is converted to UTF-8: BOM, then the declared charset (HTTP header or
 // JSON), then <meta charset> (HTML), then ICU detection; invalid sequences
-// become U+FFFD with a warning.
+// become U+FFFD with a warning (details: charset.h).
+//
+// What the reader fills in (see also wirewatch/raw_doc.h):
+//   source      "dir/a.html", "dump.jsonl:17", "crawl.warc.gz@OFFSET" (record
+//               offset in the decompressed stream), "-" / "-:17" for stdin.
+//   fetch_time  WARC-Date for WARC records, the file's mtime for other files
+//               (JSON Lines included), 0 for stdin.
+//   raw_bytes   bytes of the document as handed to charset decoding: after
+//               gunzip and HTTP de-chunking/decompression, before conversion.
+//   WARC        only 2xx HTML responses are documents; other records and
+//               payloads are skipped without a failure item (warc_reader.h).
+// Other failure reasons: "cannot open: <strerror>", "empty document",
+// "binary content (N% non-text bytes)", "document exceeds max_doc_bytes
+// (N > M)", "gzip stream truncated after N bytes".
 //
 // Thread-safety: a DocReader is used by one thread at a time.
 #ifndef WIREWATCH_INPUT_DOC_READER_H_
