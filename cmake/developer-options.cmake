@@ -3,6 +3,7 @@ option(WIREWATCH_BUILD_TESTS "Build the unit tests" ON)
 option(WIREWATCH_BUILD_BENCHMARKS "Build the Google Benchmark programs in bench/" OFF)
 option(WIREWATCH_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(WIREWATCH_WERROR "Treat warnings as errors" OFF)
+option(WIREWATCH_FUZZ "Build libFuzzer targets (clang) instead of replay tests" OFF)
 
 add_library(wirewatch_flags INTERFACE)
 target_compile_options(wirewatch_flags INTERFACE -Wall -Wextra)

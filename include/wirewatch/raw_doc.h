@@ -47,7 +47,8 @@ struct RawDoc {
   // Fetch time in seconds since the Unix epoch (WARC-Date, file mtime); 0 if
   // unknown. Used to reject dates from the future.
   int64_t fetch_time = 0;
-  // Size of the original bytes before decompression / conversion.
+  // Size of the document's bytes after gunzip and HTTP decoding, before
+  // charset conversion.
   uint64_t raw_bytes = 0;
   // Non-fatal problems met while reading ("invalid UTF-8 replaced", ...).
   std::vector<std::string> warnings;
