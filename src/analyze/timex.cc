@@ -296,6 +296,7 @@ struct Cand {
   bool det_ok = false;    // a preceding "the" belongs to the expression
   bool ago = false;       // "N units ago/earlier/later"
   bool ref = false;       // PRESENT_REF / PAST_REF / FUTURE_REF
+  bool derived = false;   // computed from another period ("year-ago")
 };
 
 bool IsEdWord(std::string_view w) {
@@ -502,6 +503,11 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
   // Nearest tense marker in the same sentence within a window.
   constexpr int kWindow = 12;
   const int sentence = toks_[begin].sentence;
+  // "as early as Tuesday", "as soon as Friday": a forecast.
+  if (begin >= 3 && Kw(begin - 3, kAs) && Kw(begin - 1, kAs) &&
+      (Kw(begin - 2, kSoon) || Kw(begin - 2, kEarly))) {
+    return 1;
+  }
   auto marker = [&](int k) -> int {
     const Token& t = toks_[k];
     if (t.kind != kWordTok) return 0;
@@ -509,6 +515,9 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
       switch (t.lex->kw) {
         case kWill:
         case kShall:
+        case kWould:
+        case kPlan:
+        case kExpected:
           return 1;
         case kGoing:
           return Kw(k + 1, kTo) ? 1 : 0;
@@ -572,6 +581,10 @@ bool TimexTagger::Impl::ParseCardinal(int i, bool allow_article, int* end,
           L(k + 1)->number > 0 && L(k + 1)->number < 10) {
         v += L(k + 1)->number;
         k += 2;
+      } else if (v >= 20 && v % 10 == 0 && L(k) && L(k)->number > 0 &&
+                 L(k)->number < 10) {
+        v += L(k)->number;  // "twenty four"
+        k += 1;
       }
       if (Kw(k, kHundred)) {
         v *= 100;
@@ -646,7 +659,9 @@ bool TimexTagger::Impl::ParseYear(int i, int* end, int* year) const {
   if (IsApostrophe(i) && Num(i + 1) && Adjacent(i + 1) &&
       toks_[i + 1].ndigits == 2) {
     const int yy = static_cast<int>(toks_[i + 1].num);
-    *year = yy <= (dct_.year % 100) + 10 ? 2000 + yy : 1900 + yy;
+    int y = dct_.year / 100 * 100 + yy;
+    if (y > dct_.year + 10) y -= 100;
+    *year = y;
     *end = i + 2;
     return true;
   }
@@ -682,7 +697,10 @@ bool TimexTagger::Impl::ParseDayNumber(int i, int* end, int* day) const {
       Adjacent(k + 1)) {
     return false;
   }
-  if (Punct(k, ':') || Punct(k, '%')) return false;
+  if ((Punct(k, ':') && Adjacent(k) && Num(k + 1) && Adjacent(k + 1)) ||
+      Punct(k, '%')) {
+    return false;
+  }
   *day = v;
   *end = k;
   return true;
@@ -690,23 +708,27 @@ bool TimexTagger::Impl::ParseDayNumber(int i, int* end, int* day) const {
 
 int TimexTagger::Impl::YearForMonthDay(int month, int day, int begin,
                                        int end) const {
-  const int tense = TenseAround(begin, end);
-  int y = dct_.year;
+  // The occurrence of (month, day) nearest the DCT, unless the tense of
+  // the clause says it lies before or after the DCT.
+  const int y = dct_.year;
   const int cmp = month != dct_.month ? (month < dct_.month ? -1 : 1)
                   : day == 0          ? 0
                   : day < dct_.day    ? -1
                   : day > dct_.day    ? 1
                                       : 0;
-  if (tense < 0 && cmp > 0) {
-    // A month well after the DCT in past tense is last year's; within a
-    // month it is more likely a near-future plan mentioned in a past-tense
-    // sentence ("said it would meet on Dec. 15").
-    const int gap = (month - dct_.month + 12) % 12;
-    if (gap > 2 || day == 0) --y;
-  } else if (tense > 0 && cmp < 0) {
-    ++y;
-  }
-  return y;
+  if (cmp == 0) return y;
+  const int past_y = cmp > 0 ? y - 1 : y;
+  const int future_y = cmp < 0 ? y + 1 : y;
+  const int dct_m = y * 12 + dct_.month;
+  const int past_gap = dct_m - (past_y * 12 + month);
+  const int future_gap = future_y * 12 + month - dct_m;
+  // Tense overrides nearness, except for dates within two months, which
+  // past-tense sentences often announce ("said it would pay Dec. 15").
+  const int tense = TenseAround(begin, end);
+  if (tense < 0 && future_gap > 2) return past_y;
+  if (tense > 0 && past_gap > 2) return future_y;
+  if (past_gap == future_gap) return y;
+  return past_gap < future_gap ? past_y : future_y;
 }
 
 bool TimexTagger::Impl::AnchorAt(Gran g, Pt* out) const {
@@ -789,8 +811,13 @@ bool TimexTagger::Impl::MatchTime(int i, Cand* c) {
   (void)have_ampm;
   if (Kw(k, kTimezone)) ++k;
   if (Kw(k, kLocal) && Kw(k + 1, kTime)) k += 2;
-  // An attached day: "5 p.m. Friday", "9 a.m. yesterday", "noon Nov. 9".
+  // An attached day: "5 p.m. Friday", "9 a.m. yesterday", "noon Nov. 9";
+  // else the day under narration, else the DCT.
   Pt day = DctPt(Gran::kDay);
+  if (anchor_.g == Gran::kDay || anchor_.g == Gran::kPod) {
+    day = anchor_;
+    day.g = Gran::kDay;
+  }
   Cand dc;
   int kk = k;
   if (Punct(kk, ',')) ++kk;
@@ -809,7 +836,7 @@ bool TimexTagger::Impl::MatchTime(int i, Cand* c) {
   c->type = TimexType::kTime;
   c->pt = p;
   if (hh == 24) {
-    c->value = Format(Pt{Gran::kDay, p.y, p.mo, p.d, 0, 0, 0, 0}) + "T24:00";
+    c->value = Format(Pt{Gran::kDay, p.y, p.mo, p.d, 0, 0, 0, 0}) + "T24";
   } else {
     c->value = Format(p);
   }
@@ -1018,13 +1045,9 @@ bool TimexTagger::Impl::MatchWeekday(int i, Cand* c) {
   d.hour = -1;
   c->pt = MakePt(d, Gran::kDay);
   c->type = TimexType::kDate;
-  // "Friday morning", "Sunday night"
-  if (L(e) && L(e)->pod) {
-    c->pt.g = Gran::kPod;
-    c->pt.sub = L(e)->pod;
-    c->type = TimexType::kTime;
-    ++e;
-  }
+  // "Friday morning", "Sunday night": TimeBank annotates these mostly as
+  // the DATE of the day.
+  if (L(e) && L(e)->pod && !L(e)->plural) ++e;
   c->end = e;
   c->value = Format(c->pt);
   return true;
@@ -1099,11 +1122,14 @@ bool TimexTagger::Impl::MatchRef(int i, Cand* c) {
     case kNowadays:
       return set(i + 1, "PRESENT_REF");
     case kRecently:
-    case kPreviously:
       return set(i + 1, "PAST_REF");
-    case kSoon:
-      if (Kw(i - 1, kAs)) return false;  // "as soon as"
-      return set(i + 1, "FUTURE_REF");
+    case kCurrent:
+      // Bare "current" (not "the current year", handled by MatchRelative).
+      if (Unit(i + 1) || Kw(i + 1, kFiscal)) return false;
+      return set(i + 1, "PRESENT_REF");
+    case kRecent:
+      if (Unit(i + 1)) return false;
+      return set(i + 1, "PAST_REF");
     case kThe:
       if (Kw(i + 1, kPast) && !Unit(i + 2) && !L(i + 2 < n() ? i + 2 : i)->number) {
         if (Num(i + 2) || (L(i + 2) && (L(i + 2)->number >= 0 ||
@@ -1290,7 +1316,24 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
   const bool quarter = Unit(k) == kQuarter && !L(k)->plural;
   const bool halfw = Kw(k, kHalf) && ord >= 1 && ord <= 2;
   const bool period = Kw(k, kPeriod) && (year_ago || explicit_year || latest);
-  if (!quarter && !halfw && !period) return false;
+  if (!quarter && !halfw && !period) {
+    if (!year_ago || ord || latest) return false;
+    // The bare adjective "year-earlier" / "year-ago": the period under
+    // discussion, a year before.
+    Pt p;
+    if (last_quarter_.g == Gran::kQuarter && i - last_quarter_tok_ < 400) {
+      p = Shift(last_quarter_, kYear, -1);
+    } else {
+      p = Shift(DctPt(Gran::kYear), kYear, -1);
+    }
+    const int start = the ? i + 1 : i;
+    if (the) return false;
+    c->end = start + 3;
+    c->pt = p;
+    c->value = Format(p);
+    c->derived = true;
+    return true;
+  }
   if (!the && !ord && !year_ago) return false;
   ++k;
   if (!explicit_year) {
@@ -1319,8 +1362,10 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
   } else {
     // "the quarter", "the latest quarter", "the year-ago quarter": the
     // quarter under discussion, else the last completed one.
-    if (k - i - 1 < 60 && last_quarter_.g == Gran::kQuarter &&
-        i - last_quarter_tok_ < 400 && !latest) {
+    if (Kw(k - 2, kCurrent) || Kw(k - 2, kThis)) {
+      p = DctPt(Gran::kQuarter);
+    } else if (last_quarter_.g == Gran::kQuarter &&
+               i - last_quarter_tok_ < 400 && !latest) {
       p = last_quarter_;
     } else {
       p = Shift(DctPt(Gran::kQuarter), kQuarter, -1);
@@ -1330,7 +1375,10 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
       Normalize(&p);
     }
   }
-  if (year_ago) p = Shift(p, kYear, -1);
+  if (year_ago) {
+    p = Shift(p, kYear, -1);
+    c->derived = true;
+  }
   c->end = k;
   c->pt = p;
   c->type = TimexType::kDate;
@@ -1519,6 +1567,10 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
     // "five year" occurs as an adjective ("a five year low"): accept.
   }
   if (fuzzy && !plural) return false;
+  // Ages ("a 6-year-old", "52 years old") are not time expressions, nor
+  // fractions ("three-quarters").
+  if (Kw(k + 1, kOld) || (Hyphen(k + 1) && Kw(k + 2, kOld))) return false;
+  if (unit == kQuarter && hyphen && plural) return false;
   if (count == 1 && plural && !Num(i)) return false;  // "one days"
   if (article && count == 1 && (unit == kSecond || unit == kQuarter) &&
       !(Kw(k + 1, kAgo) || Kw(k + 1, kEarlier) || Kw(k + 1, kLater))) {
@@ -1528,6 +1580,11 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
     return false;
   }
   int e = k + 1;
+  if (!half && !fuzzy && Kw(e, kAnd) && (Kw(e + 1, kA) || Kw(e + 1, kAn)) &&
+      Kw(e + 2, kHalf)) {
+    half = true;
+    e += 3;
+  }
   // Ago / earlier / later / from now / hence.
   int dir = 0;
   bool anchored = false;
@@ -1629,8 +1686,11 @@ bool TimexTagger::Impl::MatchSet(int i, Cand* c) {
     case kDaily: v = "P1D"; break;
     case kWeekly: v = "P1W"; break;
     case kMonthly: v = "P1M"; break;
-    case kYearly: v = "P1Y"; break;
-    case kQuarterly: v = "P3M"; break;
+    case kYearly:
+      // "annually" is rarely annotated in news; "yearly" is.
+      if (toks_[i].lw == "annually") return false;
+      v = "P1Y";
+      break;
     case kHourly: v = "PT1H"; break;
     case kNightly: v = "TNI"; break;
     default: break;
@@ -2115,12 +2175,12 @@ void TimexTagger::Impl::Tag(std::string_view text, const CivilTime& dct,
     x.type = c.type;
     x.value = c.value;
     x.mod = c.mod;
-    if (c.pt.g != Gran::kNone && !c.ref &&
+    if (c.pt.g != Gran::kNone && !c.ref && !c.ago && !c.derived &&
         (c.type == TimexType::kDate || c.type == TimexType::kTime) &&
         c.pt.g >= Gran::kYear && c.pt.g != Gran::kWeekend) {
       anchor_ = c.pt;
     }
-    if (c.pt.g == Gran::kQuarter) {
+    if (c.pt.g == Gran::kQuarter && !c.ago && !c.derived) {
       last_quarter_ = c.pt;
       last_quarter_tok_ = i;
     }

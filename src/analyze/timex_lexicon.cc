@@ -168,7 +168,9 @@ Table* Build() {
       {"thousand", kThousand}, {"hundred", kHundred}, {"st", kOrdinalSuffix},
       {"nd", kOrdinalSuffix}, {"rd", kOrdinalSuffix},
       {"th", kOrdinalSuffix}, {"still", kStill}, {"as", kAs},
-      {"since", kSince}, {"by", kBy}, {"during", kDuring},
+      {"since", kSince}, {"planned", kPlan}, {"planning", kPlan},
+      {"plan", kPlan}, {"expects", kPlan}, {"intends", kPlan},
+      {"due", kPlan}, {"by", kBy}, {"during", kDuring},
       // Common irregular past forms: tense evidence.
       {"told", kDid}, {"met", kDid}, {"came", kDid}, {"went", kDid},
       {"took", kDid}, {"made", kDid}, {"gave", kDid}, {"began", kDid},
