@@ -1131,10 +1131,12 @@ bool TimexTagger::Impl::MatchRef(int i, Cand* c) {
       if (Unit(i + 1)) return false;
       return set(i + 1, "PAST_REF");
     case kThe:
-      if (Kw(i + 1, kPast) && !Unit(i + 2) && !L(i + 2 < n() ? i + 2 : i)->number) {
-        if (Num(i + 2) || (L(i + 2) && (L(i + 2)->number >= 0 ||
-                                        L(i + 2)->kw == kFew ||
-                                        L(i + 2)->kw == kSeveral))) {
+      if (Kw(i + 1, kPast)) {
+        const Lex* next = L(i + 2);
+        if (Num(i + 2) || Kw(i + 2, kFiscal) ||
+            (next && (next->unit || next->number >= 0 || next->season ||
+                      next->kw == kFew || next->kw == kSeveral ||
+                      next->kw == kWeekend || next->weekday || next->month))) {
           return false;
         }
         return set(i + 2, "PAST_REF");
@@ -1245,7 +1247,9 @@ bool TimexTagger::Impl::MatchRelative(int i, Cand* c) {
         break;
     }
     if (unit == kDay && !anchored) return false;  // "next day" etc.
-    if (anchored) {
+    if (anchored && unit == kQuarter && last_quarter_.g == Gran::kQuarter) {
+      base = last_quarter_;
+    } else if (anchored) {
       if (!AnchorAt(g, &base)) base = DctPt(g);
     } else {
       base = DctPt(g);
@@ -1626,10 +1630,8 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
     Pt base;
     // A year-on-year comparison in a financial report: "a year earlier"
     // after "the third quarter" means that quarter a year before.
-    if (unit == kYear && last_quarter_.g == Gran::kQuarter &&
-        i - last_quarter_tok_ < 60 &&
-        toks_[last_quarter_tok_ >= 0 ? last_quarter_tok_ : 0].sentence + 1 >=
-            toks_[i].sentence) {
+    if (unit == kYear && amount == 1 && last_quarter_.g == Gran::kQuarter &&
+        i - last_quarter_tok_ < 400) {
       base = last_quarter_;
     } else if (anchored && anchor_.g != Gran::kNone) {
       base = anchor_;
@@ -1919,6 +1921,13 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
       c->value = Format(p);
       return true;
     }
+    if ((Word(i + 1, "full") || Word(i + 1, "entire") || Word(i + 1, "whole")) &&
+        Unit(i + 2) == kYear && !L(i + 2)->plural) {
+      c->end = i + 3;
+      c->pt = DctPt(Gran::kYear);
+      c->value = Format(c->pt);
+      return true;
+    }
     if (Unit(i + 1) == kYear && !L(i + 1)->plural && !Hyphen(i + 2) &&
         !Kw(i + 2, kBefore) && !Kw(i + 2, kAfter) && !Kw(i + 2, kEarlier) &&
         !Kw(i + 2, kAgo)) {
@@ -1938,6 +1947,21 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
   }
   if (l->month) {
     if (MatchMonthDate(i, c)) return true;
+  }
+  // "year-end", "year end", "year's end": the end of the DCT year.
+  if (l->unit == kYear && !l->plural) {
+    int e = 0;
+    if (Hyphen(i + 1) && Kw(i + 2, kEnd)) e = i + 3;
+    else if (Kw(i + 1, kEnd)) e = i + 2;
+    else if (IsApostrophe(i + 1) && Word(i + 2, "s") && Kw(i + 3, kEnd)) e = i + 4;
+    if (e) {
+      *c = Cand();
+      c->end = e;
+      c->pt = DctPt(Gran::kYear);
+      c->value = Format(c->pt);
+      c->mod = "END";
+      return true;
+    }
   }
   if (l->weekday) {
     if (MatchMonthDate(i, c)) return true;
