@@ -726,7 +726,7 @@ int TimexTagger::Impl::YearForMonthDay(int month, int day, int begin,
   // past-tense sentences often announce ("said it would pay Dec. 15").
   const int tense = TenseAround(begin, end);
   if (tense < 0 && future_gap > 2) return past_y;
-  if (tense > 0 && past_gap > 2) return future_y;
+  if (tense > 0) return future_y;
   if (past_gap == future_gap) return y;
   return past_gap < future_gap ? past_y : future_y;
 }
