@@ -503,6 +503,11 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
   // Nearest tense marker in the same sentence within a window.
   constexpr int kWindow = 12;
   const int sentence = toks_[begin].sentence;
+  // "until Tuesday", "by Friday": a deadline ahead.
+  if (begin >= 1 && (Kw(begin - 1, kUntil) || Kw(begin - 1, kBy)) &&
+      L(begin) && L(begin)->weekday) {
+    return 1;
+  }
   // "as early as Tuesday", "as soon as Friday": a forecast.
   if (begin >= 3 && Kw(begin - 3, kAs) && Kw(begin - 1, kAs) &&
       (Kw(begin - 2, kSoon) || Kw(begin - 2, kEarly))) {

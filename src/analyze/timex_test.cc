@@ -351,6 +351,42 @@ TEST(TimexTest, SeedPage) {
   EXPECT_EQ(t->mod, "MORE_THAN");
 }
 
+// Messy input: random bytes mixed with temporal vocabulary must not crash
+// and must give in-bounds, ordered, non-overlapping spans.
+TEST(TimexTest, RandomInputStaysInBounds) {
+  static constexpr const char* kPieces[] = {
+      "May", " ", "1990", "-", "'", "s", "last", "Friday", ",", ".", "a",
+      "year", "ago", "\xE2\x80\x99", "\xFF", "the", "third", "quarter",
+      "p.m.", "10:35", "between", "and", "2/2", "every", "of", "\n\n", "9"};
+  uint64_t state = 42;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  TimexTagger tagger;
+  std::vector<Timex> out;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = static_cast<int>(next() % 60);
+    for (int i = 0; i < n; ++i) {
+      if (next() % 4 == 0) {
+        text.push_back(static_cast<char>(next() & 0xFF));
+      } else {
+        text += kPieces[next() % (sizeof(kPieces) / sizeof(kPieces[0]))];
+      }
+    }
+    tagger.Tag(text, CivilTime{2016, 1, 1}, &out);
+    uint32_t last_end = 0;
+    for (const Timex& t : out) {
+      EXPECT_LE(last_end, t.begin);
+      EXPECT_LT(t.begin, t.end);
+      EXPECT_LE(t.end, text.size());
+      EXPECT_FALSE(t.value.empty());
+      last_end = t.end;
+    }
+  }
+}
+
 // Regression guard on the TimeBank + AQUAINT development corpus. The
 // thresholds are the scores measured when this test was written minus a
 // small margin; raise them when the tagger improves.
