@@ -651,6 +651,11 @@ bool TimexTagger::Impl::ParseYear(int i, int* end, int* year) const {
          Punct(i - 1, '#') || Num(i - 1))) {
       return false;
     }
+    // Path and URL segments ("/2013/06/28/").
+    if ((Adjacent(i) && Punct(i - 1, '/')) ||
+        (Adjacent(i + 1) && Punct(i + 1, '/'))) {
+      return false;
+    }
     if (Adjacent(i + 1) && (Punct(i + 1, '%') ||
                             ((Punct(i + 1, '.') || Punct(i + 1, ',')) &&
                              Num(i + 2) && Adjacent(i + 2)))) {
@@ -978,6 +983,22 @@ bool TimexTagger::Impl::MatchMonthDate(int i, Cand* c) {
   c->end = k;
   c->pt = MakePt(t, day > 0 ? Gran::kDay : Gran::kMonth);
   c->explicit_year = explicit_year;
+  // A dateline clock: "Fri Jul 12, 2013 16:48:58".
+  if (day > 0 && Num(k) && toks_[k].ndigits <= 2 && toks_[k].num < 24 &&
+      Punct(k + 1, ':') && Adjacent(k + 1) && Num(k + 2) && Adjacent(k + 2) &&
+      toks_[k + 2].ndigits == 2 && toks_[k + 2].num < 60) {
+    c->pt.g = Gran::kMinute;
+    c->pt.hh = static_cast<int>(toks_[k].num);
+    c->pt.mi = static_cast<int>(toks_[k + 2].num);
+    c->end = k + 3;
+    if (Punct(k + 3, ':') && Adjacent(k + 3) && Num(k + 4) &&
+        Adjacent(k + 4) && toks_[k + 4].ndigits == 2 && toks_[k + 4].num < 60) {
+      c->pt.ss = static_cast<int>(toks_[k + 4].num);
+      if (c->pt.ss) c->pt.g = Gran::kSecond;
+      c->end = k + 5;
+    }
+    c->type = TimexType::kTime;
+  }
   c->value = Format(c->pt);
   return true;
 }
