@@ -1,0 +1,142 @@
+#include "analyze/calendar.h"
+
+#include <cstdio>
+
+namespace wirewatch::analyze {
+
+bool CivilTime::valid_date() const {
+  return month >= 1 && month <= 12 && day >= 1 &&
+         day <= DaysInMonth(year, month);
+}
+
+bool IsLeapYear(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30,
+                                    31, 31, 30, 31, 30, 31};
+  if (month == 2 && IsLeapYear(year)) return 29;
+  return kDays[(month - 1) % 12];
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+int64_t DaysFromCivil(int year, int month, int day) {
+  int64_t y = static_cast<int64_t>(year) - (month <= 2 ? 1 : 0);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t mp = (month + 9) % 12;
+  const int64_t doy = (153 * mp + 2) / 5 + day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void CivilFromDays(int64_t z, int* year, int* month, int* day) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  *year = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+  *month = static_cast<int>(m);
+  *day = static_cast<int>(d);
+}
+
+int Weekday(int year, int month, int day) {
+  const int64_t d = DaysFromCivil(year, month, day);  // 1970-01-01 = Thursday
+  int64_t w = (d + 3) % 7;
+  if (w < 0) w += 7;
+  return static_cast<int>(w) + 1;
+}
+
+int64_t IsoWeekMonday(int iso_year, int week) {
+  // Jan 4 is always in week 1.
+  const int64_t jan4 = DaysFromCivil(iso_year, 1, 4);
+  const int wd = Weekday(iso_year, 1, 4);
+  return jan4 - (wd - 1) + 7 * static_cast<int64_t>(week - 1);
+}
+
+int IsoWeeksInYear(int iso_year) {
+  // A year has 53 weeks when Jan 1 is a Thursday, or a Wednesday in a leap
+  // year.
+  const int wd = Weekday(iso_year, 1, 1);
+  return (wd == 4 || (wd == 3 && IsLeapYear(iso_year))) ? 53 : 52;
+}
+
+void IsoWeek(int year, int month, int day, int* iso_year, int* week) {
+  const int64_t d = DaysFromCivil(year, month, day);
+  int y = year + 1;
+  while (d < IsoWeekMonday(y, 1)) --y;
+  *iso_year = y;
+  *week = static_cast<int>((d - IsoWeekMonday(y, 1)) / 7) + 1;
+}
+
+CivilTime AddDays(const CivilTime& t, int64_t days) {
+  CivilTime r = t;
+  CivilFromDays(DaysFromCivil(t.year, t.month, t.day) + days, &r.year,
+                &r.month, &r.day);
+  return r;
+}
+
+CivilTime AddMonths(const CivilTime& t, int months) {
+  CivilTime r = t;
+  int64_t m = static_cast<int64_t>(t.year) * 12 + (t.month - 1) + months;
+  r.year = static_cast<int>(m >= 0 ? m / 12 : (m - 11) / 12);
+  r.month = static_cast<int>(m - static_cast<int64_t>(r.year) * 12) + 1;
+  const int dim = DaysInMonth(r.year, r.month);
+  if (r.day > dim) r.day = dim;
+  return r;
+}
+
+std::string FormatCivil(const CivilTime& t) {
+  char buf[48];
+  if (t.hour < 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
+  } else if (t.second == 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", t.year,
+                  t.month, t.day, t.hour, t.minute);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", t.year,
+                  t.month, t.day, t.hour, t.minute, t.second);
+  }
+  return buf;
+}
+
+namespace {
+bool Digits(const std::string& s, size_t pos, size_t n, int* out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+}  // namespace
+
+bool ParseIsoCivil(const std::string& s, CivilTime* out) {
+  CivilTime t;
+  if (!Digits(s, 0, 4, &t.year)) return false;
+  t.month = 1;
+  t.day = 1;
+  if (s.size() >= 7 && s[4] == '-' && Digits(s, 5, 2, &t.month)) {
+    if (s.size() >= 10 && s[7] == '-') Digits(s, 8, 2, &t.day);
+  }
+  const size_t tpos = s.find('T');
+  if (tpos != std::string::npos && Digits(s, tpos + 1, 2, &t.hour)) {
+    if (tpos + 5 < s.size() + 1 && s.size() > tpos + 3 && s[tpos + 3] == ':')
+      Digits(s, tpos + 4, 2, &t.minute);
+    if (s.size() > tpos + 6 && s[tpos + 6] == ':')
+      Digits(s, tpos + 7, 2, &t.second);
+  }
+  if (t.month < 1 || t.month > 12) t.month = 1;
+  if (t.day < 1 || t.day > DaysInMonth(t.year, t.month)) t.day = 1;
+  *out = t;
+  return true;
+}
+
+}  // namespace wirewatch::analyze
