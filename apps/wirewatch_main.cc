@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/article_json.h"
+#include "analyze/timeml.h"
 #include "base/json_writer.h"
 #include "html/extractor.h"
 #include "ingest/pipeline.h"
@@ -263,6 +264,13 @@ int CmdFailures(const std::string& db, int64_t limit) {
   return kExitOk;
 }
 
+int CmdEvalTimex(const std::string& dir, bool diagnostics) {
+  auto report = ww::analyze::EvaluateTimemlDir(dir, diagnostics);
+  if (!report.ok()) return Fail(report.status());
+  fmt::print("{}", ww::analyze::FormatReport(*report));
+  return kExitOk;
+}
+
 int CmdStats(const std::string& db) {
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
@@ -373,6 +381,21 @@ int main(int argc, char** argv) {
   auto* stats = app.add_subcommand("stats", "summarise the archive");
   add_db(stats);
 
+  auto* eval = app.add_subcommand(
+      "eval", "score a stage against a gold-annotated dataset");
+  eval->require_subcommand(1);
+  std::string timeml_dir;
+  bool diagnostics = false;
+  auto* eval_timex = eval->add_subcommand(
+      "timex",
+      "TempEval-3 Task A scores (strict/relaxed extent F1, type accuracy, "
+      "value F1) on a directory of TimeML .tml files");
+  eval_timex->add_option("--timeml", timeml_dir, "directory of .tml files")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  eval_timex->add_flag("--diagnostics", diagnostics,
+                       "list missed, spurious and wrong-value timexes");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -389,5 +412,6 @@ int main(int argc, char** argv) {
   if (*related) return CmdRelated(db, id, k);
   if (*failures) return CmdFailures(db, flimit);
   if (*stats) return CmdStats(db);
+  if (*eval_timex) return CmdEvalTimex(timeml_dir, diagnostics);
   return kExitFatal;
 }
