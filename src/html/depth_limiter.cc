@@ -123,7 +123,13 @@ size_t LimitNesting(std::string_view html, int max_depth, std::string* out) {
       i = e == std::string_view::npos ? n : e;
     }
     // Raw text elements cannot nest; dropping one would expose its content.
-    if (Uncounted(name) || RawText(name)) continue;
+    if (RawText(name)) continue;
+    if (Uncounted(name)) {
+      // Inside a dropped region every tag goes: the region becomes plain
+      // text (stray <tr>/<td> there would otherwise rebuild table structure).
+      if (pending_drops > 0) drops.emplace_back(lt, tag_end);
+      continue;
+    }
     if (end_tag) {
       if (pending_drops > 0) {
         --pending_drops;
@@ -146,8 +152,11 @@ size_t LimitNesting(std::string_view html, int max_depth, std::string* out) {
   size_t pos = 0;
   for (const auto& [b, e] : drops) {
     out->append(html.substr(pos, b - pos));
-    // Keep a word boundary where a block tag was.
-    out->push_back(' ');
+    // Keep a word boundary where the tag was, but only between two
+    // non-space characters: runs of spaces between table tags would become
+    // (slow, quadratic) pending table text in the parser.
+    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '<' || c == '>'; };
+    if (!out->empty() && !space(out->back()) && e < n && !space(html[e])) out->push_back(' ');
     pos = e;
   }
   out->append(html.substr(pos));

@@ -14,7 +14,8 @@
 // are not counted, so sloppy markup does not inflate the count. Start tags
 // beyond `max_depth` are dropped together with as many following end tags;
 // text is always kept, so deep content is flattened into the element at the
-// limit. The count is an approximation of the parser's stack of open
+// limit; inside such a dropped region uncounted tags (td, li, br, ...) are
+// dropped too, so the region is plain text. The count is an approximation of the parser's stack of open
 // elements: exact for well-formed nesting, conservative otherwise; its only
 // job is to bound the parser's work. Covered by depth_limiter_test.cc and
 // extractor_test.cc (DeepNesting*).

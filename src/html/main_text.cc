@@ -281,6 +281,22 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
       }
       if (take) roots.push_back(s);
     }
+    // Fill gaps: a low-link-density sibling (list, table, figure) between
+    // two taken roots belongs to the text.
+    if (roots.size() >= 2) {
+      std::vector<uint32_t> filled;
+      for (uint32_t s = roots.front(); s != Dom::kNone; s = dom.node(s).next_sibling) {
+        bool taken = std::find(roots.begin(), roots.end(), s) != roots.end();
+        const Dom::Node& sn = dom.node(s);
+        if (!taken && sn.tag != Tag::kText && text_[s] > 0 &&
+            !(flags_[s] & (kNever | kBoilerplate)) && link_text_[s] * 10 < text_[s] * 3) {
+          taken = true;
+        }
+        if (taken) filled.push_back(s);
+        if (s == roots.back()) break;
+      }
+      roots.swap(filled);
+    }
   } else {
     roots.push_back(top);
   }

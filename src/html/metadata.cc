@@ -326,7 +326,7 @@ void CleanAuthors(std::string_view raw, std::string_view site, std::vector<std::
                                               " Updated", " Published", " Aktualisiert"};
   for (auto c : kCut) {
     size_t p = s.find(c);
-    if (p != std::string::npos && p > 0) s.resize(p);
+    if (p != std::string::npos) s.resize(p);
   }
   static constexpr std::string_view kPrefix[] = {"By ", "by ", "BY ", "Von ", "von ", "VON ",
                                                  "Par ", "par ", "Por ", "por ", "Written by ",
@@ -482,7 +482,7 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     }
     if (n.tag != Tag::kBody && n.tag != Tag::kHtml && n.tag != Tag::kArticle &&
         n.end - i < 40) {
-      if (byline_texts.size() < 3 && ClassIdHas(dom, i, {"byline", "author"}) &&
+      if (byline_texts.size() < 3 && ClassIdHas(dom, i, {"byline", "author", "autor", "verfasser"}) &&
           !ClassIdHas(dom, i, {"authorbio", "bio", "avatar", "description"})) {
         std::string t = SubtreeText(dom, i);
         if (!t.empty() && t.size() < 120) byline_texts.push_back(std::move(t));
@@ -549,8 +549,10 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   std::string_view image =
       first_meta({"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
                   "twitter:image:src"});
-  out->image = ResolveUrl(canonical.empty() ? url : std::string_view(canonical),
-                          image.empty() ? std::string_view(ld.image) : image);
+  if (image.empty()) image = ld.image;
+  if (!TrimAscii(image).empty()) {
+    out->image = ResolveUrl(canonical.empty() ? url : std::string_view(canonical), image);
+  }
   std::string lang = PrimaryLanguage(html_lang);
   if (lang.empty()) lang = PrimaryLanguage(first_meta({"content-language", "language", "dc.language"}));
   if (lang.empty()) lang = PrimaryLanguage(ld.lang);
