@@ -30,7 +30,11 @@ RawDoc HtmlDoc(std::string text, std::string url = "") {
 
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
-  for (const auto& s : v) out += "[" + s + "]";
+  for (const auto& s : v) {
+    out += '[';
+    out += s;
+    out += ']';
+  }
   return out;
 }
 

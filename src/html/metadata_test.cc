@@ -7,7 +7,11 @@ namespace {
 
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
-  for (const auto& s : v) out += "[" + s + "]";
+  for (const auto& s : v) {
+    out += '[';
+    out += s;
+    out += ']';
+  }
   return out;
 }
 
