@@ -309,9 +309,7 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
     std::string p = CollapseWhitespace(buf_);
     buf_.clear();
     if (p.empty()) return;
-    uint64_t h = Hash64(p);
-    if (std::find(seen_.begin(), seen_.end(), h) != seen_.end()) return;
-    seen_.push_back(h);
+    if (!seen_.insert(Hash64(p)).second) return;  // duplicate block
     out->paragraphs.push_back(std::move(p));
   };
   for (uint32_t r : roots) {

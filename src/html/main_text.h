@@ -40,6 +40,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "html/dom.h"
@@ -67,7 +68,7 @@ class MainTextExtractor {
   std::vector<float> score_;
   std::vector<uint8_t> flags_;
   std::vector<uint32_t> open_;
-  std::vector<uint64_t> seen_;
+  std::unordered_set<uint64_t> seen_;  // hashes of emitted paragraphs
   std::string buf_;
 };
 
