@@ -15,3 +15,15 @@ endif()
 if(WIREWATCH_BUILD_BENCHMARKS)
   find_package(benchmark REQUIRED)
 endif()
+
+# HTML5 parsers (see docs/html-parser-choice.md).
+# myhtml (Debian libmodest-dev) ships no pkg-config or CMake file.
+find_path(MYHTML_INCLUDE_DIR myhtml/api.h REQUIRED)
+find_library(MYHTML_LIBRARY NAMES modest REQUIRED)
+add_library(Wirewatch::Myhtml UNKNOWN IMPORTED)
+set_target_properties(Wirewatch::Myhtml PROPERTIES
+  IMPORTED_LOCATION "${MYHTML_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${MYHTML_INCLUDE_DIR}")
+if(WIREWATCH_BUILD_BENCHMARKS)
+  pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+endif()

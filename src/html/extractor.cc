@@ -1,0 +1,151 @@
+#include "html/extractor.h"
+
+#include <string>
+#include <utility>
+
+#include "base/utf8.h"
+#include "html/dates.h"
+#include "html/dom.h"
+#include "html/main_text.h"
+#include "html/metadata.h"
+#include "html/text_page.h"
+
+namespace wirewatch::html {
+namespace {
+
+// Fills `published` from a JSON Lines hint when nothing better was found.
+void DateFromHint(const RawDoc& doc, Article* a) {
+  if (!a->published.value.empty() || doc.published_hint.empty()) return;
+  auto d = ParseDate(doc.published_hint);
+  if (d && PlausibleDate(*d, doc.fetch_time)) {
+    a->published.value = d->value;
+    a->published.no_timezone = d->no_timezone;
+    a->published.source = "json";
+  } else {
+    a->warnings.push_back("unusable published hint: " + doc.published_hint.substr(0, 60));
+  }
+}
+
+void CopyDocFields(const RawDoc& doc, Article* a) {
+  a->source = doc.source;
+  a->format = std::string(DocFormatName(doc.format));
+  a->url = doc.url;
+  a->charset = doc.charset;
+  a->fetch_time = doc.fetch_time;
+}
+
+}  // namespace
+
+struct Extractor::Impl {
+  ExtractOptions options;
+  Dom dom;
+  MetadataExtractor metadata;
+  MainTextExtractor main_text;
+  PageMetadata page;
+  MainText text;
+
+  Result<Article> ExtractHtml(const RawDoc& doc);
+};
+
+Extractor::Extractor(const ExtractOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+}
+Extractor::~Extractor() = default;
+
+Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
+  Article a;
+  CopyDocFields(doc, &a);
+  Dom::Limits limits;
+  limits.max_depth = options.max_depth;
+  limits.max_nodes = options.max_nodes;
+  Dom::ParseStats st = dom.Parse(doc.text, limits);
+  if (st.tags_dropped_by_depth > 0 || st.elements_flattened > 0) {
+    a.warnings.push_back("nesting deeper than " + std::to_string(options.max_depth) +
+                         " flattened (" +
+                         std::to_string(st.tags_dropped_by_depth + st.elements_flattened) +
+                         " tags)");
+  }
+  if (st.node_limit_hit) {
+    a.warnings.push_back("page cut off at " + std::to_string(options.max_nodes) + " DOM nodes");
+  }
+
+  metadata.Extract(dom, doc.url, doc.fetch_time, &page);
+  a.title = std::move(page.title);
+  a.description = std::move(page.description);
+  a.site = std::move(page.site);
+  a.lang = std::move(page.lang);
+  a.image = std::move(page.image);
+  a.canonical_url = std::move(page.canonical_url);
+  a.published = std::move(page.published);
+  a.modified = std::move(page.modified);
+  a.authors = std::move(page.authors);
+
+  const std::string& base = a.canonical_url.empty() ? doc.url : a.canonical_url;
+  main_text.Extract(dom, base, page.article_body, &text);
+  a.paragraphs = std::move(text.paragraphs);
+  a.links = std::move(text.links);
+  if (text.from_json_ld) a.warnings.push_back("main text taken from JSON-LD articleBody");
+  // The headline is metadata, not body text.
+  for (size_t k = 0; k < a.paragraphs.size() && k < 3; ++k) {
+    if (a.paragraphs[k] == a.title) {
+      a.paragraphs.erase(a.paragraphs.begin() + static_cast<std::ptrdiff_t>(k));
+      break;
+    }
+  }
+
+  // Last resort for the date: a dateline in date-like elements, then at the
+  // top of the main text.
+  if (a.published.value.empty()) {
+    for (const auto& t : page.date_texts) {
+      auto d = FindDateInText(t);
+      if (d && PlausibleDate(*d, doc.fetch_time)) {
+        a.published = DateField{d->value, "text", d->no_timezone};
+        break;
+      }
+    }
+  }
+  if (a.published.value.empty()) {
+    for (size_t k = 0; k < a.paragraphs.size() && k < 2; ++k) {
+      if (a.paragraphs[k].size() > 200) continue;
+      auto d = FindDateInText(a.paragraphs[k]);
+      if (d && PlausibleDate(*d, doc.fetch_time)) {
+        a.published = DateField{d->value, "text", d->no_timezone};
+        break;
+      }
+    }
+  }
+  DateFromHint(doc, &a);
+  if (a.title.empty() && !doc.title_hint.empty()) a.title = CollapseWhitespace(doc.title_hint);
+
+  if (a.title.empty()) a.warnings.push_back("no title found");
+  if (a.published.value.empty()) a.warnings.push_back("no publication date found");
+  if (a.paragraphs.empty()) a.warnings.push_back("no main text found");
+  if (a.title.empty() && a.paragraphs.empty()) {
+    return Status::InvalidArgument("no article text found");
+  }
+  return a;
+}
+
+Result<Article> Extractor::Extract(const RawDoc& doc) {
+  assert(!doc.failed());
+  if (doc.format == DocFormat::kHtml) return impl_->ExtractHtml(doc);
+
+  Article a;
+  if (doc.format == DocFormat::kScrapedText) {
+    a = ParseTextPage(doc.text);
+  } else {
+    TextPageOptions opts;
+    opts.body_only = true;
+    a = ParseTextPage(doc.text, opts);
+    a.title = CollapseWhitespace(doc.title_hint);
+  }
+  CopyDocFields(doc, &a);
+  if (a.title.empty() && !doc.title_hint.empty()) a.title = CollapseWhitespace(doc.title_hint);
+  DateFromHint(doc, &a);
+  if (a.title.empty() && a.paragraphs.empty()) {
+    return Status::InvalidArgument("no article text found");
+  }
+  return a;
+}
+
+}  // namespace wirewatch::html

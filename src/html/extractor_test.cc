@@ -1,0 +1,314 @@
+#include "html/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace wirewatch::html {
+namespace {
+
+std::string ReadFixture(const std::string& name) {
+  std::ifstream in(std::string(WIREWATCH_TESTDATA) + "/html/" + name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+RawDoc HtmlDoc(std::string text, std::string url = "") {
+  RawDoc d;
+  d.source = "test.html";
+  d.url = std::move(url);
+  d.format = DocFormat::kHtml;
+  d.text = std::move(text);
+  d.charset = "UTF-8";
+  return d;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) {
+    out += '[';
+    out += s;
+    out += ']';
+  }
+  return out;
+}
+
+bool HasWarning(const Article& a, std::string_view needle) {
+  for (const auto& w : a.warnings) {
+    if (w.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+Result<Article> ExtractFixture(Extractor* ex, const std::string& name, std::string url = "") {
+  return ex->Extract(HtmlDoc(ReadFixture(name), std::move(url)));
+}
+
+TEST(ExtractorFixtureTest, NewsPageWithJsonLdGraph) {
+  Extractor ex;
+  auto r = ExtractFixture(&ex, "news_jsonld.html", "https://news.example.com/world/x?utm=1");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const Article& a = *r;
+  EXPECT_EQ(a.format, "html");
+  EXPECT_EQ(a.source, "test.html");
+  EXPECT_EQ(a.charset, "UTF-8");
+  EXPECT_EQ(a.title, "Russia and US to share data on foreign fighters");
+  EXPECT_EQ(a.site, "Example News");
+  EXPECT_EQ(a.lang, "en");
+  EXPECT_EQ(a.canonical_url, "https://news.example.com/world/2013/07/12/russia-us-fighters");
+  EXPECT_EQ(a.image, "https://news.example.com/img/lead.jpg");
+  EXPECT_EQ(a.description, "Moscow says it will exchange information with Washington.");
+  EXPECT_EQ(a.published.value, "2013-07-12T16:48:58+04:00");
+  EXPECT_EQ(a.published.source, "jsonld");
+  EXPECT_FALSE(a.published.no_timezone);
+  EXPECT_EQ(a.modified.value, "2013-07-13T09:00:00+04:00");
+  EXPECT_EQ(a.modified.source, "jsonld");
+  EXPECT_EQ(Join(a.authors), "[Jane Doe][John Roe]");
+  EXPECT_EQ(Join(a.paragraphs),
+            "[Russia and the United States have agreed to exchange data on foreign militants "
+            "fighting in Syria, Deputy Foreign Minister Mikhail Bogdanov said, according to RIA "
+            "Novosti.][Hundreds of foreign militants, including Russians and Americans, are "
+            "fighting in Syria, he said earlier this week. More on Syria is available.][President "
+            "Vladimir Putin said last month that up to 600 militants from Russia and Europe were "
+            "fighting there.]");
+  ASSERT_EQ(a.links.size(), 1u);
+  EXPECT_EQ(a.links[0].href, "https://news.example.com/world/syria");
+  EXPECT_EQ(a.links[0].text, "More on Syria");
+}
+
+TEST(ExtractorFixtureTest, DatesInDifferentPlacesAndCopyrightYear) {
+  Extractor ex;
+  auto r = ExtractFixture(&ex, "dates_split.html");
+  ASSERT_TRUE(r.ok());
+  const Article& a = *r;
+  EXPECT_EQ(a.title, "City council approves new budget");
+  EXPECT_EQ(a.site, "Springfield Gazette");
+  EXPECT_EQ(a.published.value, "2019-03-04T10:00:00+01:00");
+  EXPECT_EQ(a.published.source, "time");
+  EXPECT_EQ(a.modified.value, "2019-03-05T08:15:00Z");
+  EXPECT_EQ(a.modified.source, "meta");
+  // meta author is a URL: the byline is used instead, without the site name.
+  EXPECT_EQ(Join(a.authors), "[Ann Lee]");
+  EXPECT_EQ(a.paragraphs.size(), 3u);
+  for (const auto& p : a.paragraphs) EXPECT_EQ(p.find("2031"), std::string::npos) << p;
+  EXPECT_EQ(a.image, "");
+}
+
+TEST(ExtractorFixtureTest, CopyrightYearIsNotADate) {
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc(
+      "<html><head><title>Quiet week</title></head><body><p>Nothing much happened this week in "
+      "the village, and the weather stayed mild.</p><div class=footer>&copy; 2019 Village "
+      "Post</div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value, "");
+  EXPECT_TRUE(HasWarning(*r, "no publication date"));
+}
+
+TEST(ExtractorFixtureTest, BoilerplateIsDropped) {
+  Extractor ex;
+  auto r = ExtractFixture(&ex, "boilerplate.html", "https://riverside.example.net/local/bridge");
+  ASSERT_TRUE(r.ok());
+  const Article& a = *r;
+  EXPECT_EQ(a.title, "Bridge reopens after repairs");
+  EXPECT_EQ(a.site, "riverside.example.net");
+  EXPECT_EQ(Join(a.paragraphs),
+            "[The old river bridge reopened to traffic on Friday after eight months of repairs, "
+            "the county said in a statement.][Engineers replaced the steel supports and "
+            "resurfaced the deck, work that cost the county about three million dollars.][Drivers "
+            "had used a detour of about twenty kilometres while the bridge was closed, adding up "
+            "to half an hour to their trips.]");
+  std::string text = a.Text();
+  for (const char* bad : {"Home", "cookies", "Share on", "Related", "Most read", "comments",
+                          "commute", "Subscribe", "Contact"}) {
+    EXPECT_EQ(text.find(bad), std::string::npos) << bad;
+  }
+  EXPECT_TRUE(a.links.empty());
+}
+
+TEST(ExtractorFixtureTest, GermanPage) {
+  Extractor ex;
+  auto r = ExtractFixture(&ex, "german.html", "https://www.stadtanzeiger.example.de/2013/radwege");
+  ASSERT_TRUE(r.ok());
+  const Article& a = *r;
+  EXPECT_EQ(a.lang, "de");
+  EXPECT_EQ(a.title, "Neue Radwege für die Innenstadt");
+  EXPECT_EQ(a.site, "stadtanzeiger.example.de");
+  EXPECT_EQ(a.description, "Die Stadt baut bis 2015 neue Radwege.");
+  EXPECT_EQ(a.published.value, "2013-07-12T16:48:00");
+  EXPECT_EQ(a.published.source, "text");
+  EXPECT_TRUE(a.published.no_timezone);
+  EXPECT_EQ(Join(a.authors), "[Anna Schmidt][Peter Müller]");
+  EXPECT_EQ(Join(a.paragraphs),
+            "[Die Stadt Musterstadt will bis zum Jahr 2015 insgesamt zwölf Kilometer neue "
+            "Radwege bauen, wie der Bürgermeister am Freitag mitteilte.][Die Kosten von rund "
+            "vier Millionen Euro teilen sich Land und Kommune. Die ersten Arbeiten beginnen im "
+            "Herbst an der Hauptstraße.][Der Fahrradclub begrüßte die Pläne, forderte aber auch "
+            "mehr Abstellplätze am Bahnhof.]");
+}
+
+TEST(ExtractorFixtureTest, BrokenMarkup) {
+  Extractor ex;
+  auto r = ExtractFixture(&ex, "broken.html");
+  ASSERT_TRUE(r.ok());
+  const Article& a = *r;
+  EXPECT_EQ(a.title, "Storm damages harbour");
+  EXPECT_EQ(a.lang, "");
+  EXPECT_EQ(Join(a.paragraphs),
+            "[A storm with winds of up to 120 kilometres an hour damaged boats and piers in the "
+            "harbour overnight, the coast guard said.][Several fishing boats sank at their "
+            "moorings and a crane toppled onto the quay, but nobody was hurt.][Repairs are "
+            "expected to take several weeks, the harbour master said on Tuesday morning.][Boats "
+            "damaged: 14][Piers closed: 2][Wind peak 120 km/h][Rain 45 mm][Officials asked "
+            "residents to stay away from the waterfront until the damaged piers are inspected.]");
+}
+
+TEST(ExtractorTest, EmptyDocumentFails) {
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc(""));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  auto junk = ex.Extract(HtmlDoc("<script>var x = 1;</script><style>p{}</style>"));
+  EXPECT_FALSE(junk.ok());
+}
+
+std::string Nested(const std::string& open, const std::string& close, int n) {
+  std::string s = "<html><head><title>Deep</title></head><body>";
+  for (int i = 0; i < n; ++i) s += open;
+  s += "deep text survives";
+  for (int i = 0; i < n; ++i) s += close;
+  return s + "<p>A normal paragraph after the deep nesting, long enough to be main text.</p></body></html>";
+}
+
+void ExpectDeepPageHandled(const std::string& html) {
+  Extractor ex;
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = ex.Extract(HtmlDoc(html));
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(HasWarning(*r, "nesting deeper than 256 flattened"));
+  EXPECT_NE(r->Text().find("deep text survives"), std::string::npos) << r->Text().substr(0, 200);
+  // Not a benchmark: a loose bound that catches quadratic parsing (~10 s).
+  EXPECT_LT(secs, 5.0);
+}
+
+TEST(ExtractorTest, DeepNestingDivs) { ExpectDeepPageHandled(Nested("<div>", "</div>", 100000)); }
+TEST(ExtractorTest, DeepNestingUnclosedDivs) { ExpectDeepPageHandled(Nested("<div>", "", 100000)); }
+TEST(ExtractorTest, DeepNestingTables) {
+  ExpectDeepPageHandled(Nested("<table><tr><td>", "</td></tr></table>", 100000));
+}
+TEST(ExtractorTest, DeepNestingTablesWithWhitespace) {
+  ExpectDeepPageHandled(Nested("<table>\n <tr>\n  <td>\n", "</td>\n</tr>\n</table>\n", 100000));
+}
+TEST(ExtractorTest, BigFlatTableWithWhitespace) {
+  std::string html = "<html><body><table>\n";
+  for (int i = 0; i < 100000; ++i) html += " <tr>\n  <td>cell</td>\n </tr>\n";
+  html += "</table><p>A normal paragraph after the table, long enough to be main text.</p></body></html>";
+  Extractor ex;
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = ex.Extract(HtmlDoc(html));
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(r.ok());
+  EXPECT_LT(secs, 5.0);
+}
+TEST(ExtractorTest, DISABLED_TextSplitByStrayEndTags) {
+  std::string html = "<html><body><p>";
+  for (int i = 0; i < 100000; ++i) html += "word </x>";
+  Extractor ex;
+  auto t0 = std::chrono::steady_clock::now();
+  auto r = ex.Extract(HtmlDoc(html));
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(r.ok());
+  EXPECT_LT(secs, 5.0);
+}
+TEST(ExtractorTest, DeepNestingFormatting) { ExpectDeepPageHandled(Nested("<b>", "</b>", 100000)); }
+
+TEST(ExtractorTest, DepthLimitOptionFlattens) {
+  ExtractOptions opt;
+  opt.max_depth = 8;
+  Extractor ex(opt);
+  auto r = ex.Extract(HtmlDoc(Nested("<div>", "</div>", 20)));
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(HasWarning(*r, "nesting deeper than 8 flattened"));
+  EXPECT_NE(r->Text().find("deep text survives"), std::string::npos);
+}
+
+TEST(ExtractorTest, NodeLimitWarns) {
+  ExtractOptions opt;
+  opt.max_nodes = 50;
+  Extractor ex(opt);
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100; ++i) html += "<p>Paragraph number " + std::to_string(i) + " of a long page.</p>";
+  auto r = ex.Extract(HtmlDoc(html + "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(HasWarning(*r, "page cut off at 50 DOM nodes"));
+  EXPECT_LT(r->paragraphs.size(), 50u);
+}
+
+TEST(ExtractorTest, HugeInlineScript) {
+  std::string html = "<html><head><title>Script heavy</title><script>";
+  while (html.size() < (5u << 20)) html += "var s = '<p>fake paragraph</p>'; if (a < b) { x(); }\n";
+  html += "</script></head><body><p>The only real paragraph of this page, with enough text to count.</p></body></html>";
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc(html));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->title, "Script heavy");
+  EXPECT_EQ(Join(r->paragraphs), "[The only real paragraph of this page, with enough text to count.]");
+}
+
+TEST(ExtractorTest, ReusedAcrossPages) {
+  Extractor ex;
+  for (int round = 0; round < 3; ++round) {
+    auto a = ExtractFixture(&ex, "german.html");
+    auto b = ExtractFixture(&ex, "boilerplate.html");
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(a->lang, "de");
+    EXPECT_EQ(b->lang, "");
+    EXPECT_EQ(b->paragraphs.size(), 3u);
+  }
+}
+
+TEST(ExtractorTest, TextFormats) {
+  Extractor ex;
+  RawDoc d;
+  d.source = "dump.jsonl:3";
+  d.format = DocFormat::kText;
+  d.text = "First paragraph of the body.\n\nSecond paragraph.";
+  d.title_hint = "  A  title ";
+  d.published_hint = "2013-07-12 16:48:58";
+  d.charset = "UTF-8";
+  d.fetch_time = 1400000000;
+  auto r = ex.Extract(d);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->format, "text");
+  EXPECT_EQ(r->source, "dump.jsonl:3");
+  EXPECT_EQ(r->title, "A title");
+  EXPECT_EQ(r->published.value, "2013-07-12T16:48:58");
+  EXPECT_EQ(r->published.source, "json");
+  EXPECT_TRUE(r->published.no_timezone);
+  EXPECT_EQ(r->paragraphs.size(), 2u);
+  EXPECT_EQ(r->fetch_time, 1400000000);
+
+  d.published_hint = "2031-01-01";  // after fetch_time + 1 day
+  auto future = ex.Extract(d);
+  ASSERT_TRUE(future.ok());
+  EXPECT_EQ(future->published.value, "");
+
+  RawDoc s;
+  s.source = "seed.txt";
+  s.format = DocFormat::kScrapedText;
+  s.text = "Headline here\n\nHeadline here\n\nBody paragraph one.\n";
+  auto sr = ex.Extract(s);
+  ASSERT_TRUE(sr.ok());
+  EXPECT_EQ(sr->format, "scraped_text");
+  EXPECT_EQ(sr->title, "Headline here");
+  EXPECT_FALSE(sr->paragraphs.empty());
+}
+
+}  // namespace
+}  // namespace wirewatch::html

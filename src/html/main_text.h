@@ -1,0 +1,77 @@
+// MainTextExtractor: finds the main text of a page in a Dom and emits it as
+// paragraphs, with the links it contains.
+//
+// The algorithm (a text-density heuristic in the spirit of Readability,
+// https://github.com/mozilla/readability, re-derived, not ported):
+//  1. Nodes that are never content are dropped: script, style, noscript,
+//     template, iframe, svg, math, form controls, hidden elements. Structural
+//     boilerplate (nav, aside, header, footer, form, menu) and elements whose
+//     class/id say comment, footer, nav, menu, sidebar, share, social,
+//     related, promo, ad, cookie, banner, newsletter, ... are dropped too,
+//     unless they hold most of the page's text (a page-wide wrapper with a
+//     class like "has-sidebar").
+//  2. One reverse pass over the flat node array (children come after their
+//     parent) sums, per element, text bytes, link text bytes and commas.
+//  3. Every paragraph-like block (p, pre, td, blockquote, and div/section
+//     with direct text) of >= 25 bytes scores 1 + commas + min(len/100, 3);
+//     the score goes to its parent (full), grandparent (1/2) and up to three
+//     more ancestors (1/(3 level)). An ancestor starts from a tag prior
+//     (div +5, td/pre/blockquote +3, lists -3, headings -5) plus +-25 for
+//     positive / negative class-id words; the total is scaled by
+//     (1 - link density). The best element wins.
+//  4. Siblings of the winner with a comparable score, or prose paragraphs,
+//     join it. A plausible itemprop=articleBody element, or an <article> the
+//     winner is an ancestor of, takes precedence.
+//  5. The chosen subtrees are walked in document order; block elements
+//     (p, h1-h6, li, blockquote, pre, tr, div, ...) delimit paragraphs, td/th
+//     are joined with spaces so a table row becomes one line; link-heavy
+//     containers inside the content are skipped; paragraphs are
+//     whitespace-collapsed, empty and duplicate ones dropped.
+// If the JSON-LD articleBody is much longer than the DOM text, its lines are
+// used instead.
+// Every walk is a loop over node indices with an explicit stack: nothing
+// recurses over the DOM. Covered by extractor_test.cc and the real-data
+// smoke test (corpus_test.cc).
+//
+// Thread-safety: one MainTextExtractor per thread (it keeps scratch buffers).
+#ifndef WIREWATCH_HTML_MAIN_TEXT_H_
+#define WIREWATCH_HTML_MAIN_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "html/dom.h"
+#include "wirewatch/article.h"
+
+namespace wirewatch::html {
+
+struct MainText {
+  std::vector<std::string> paragraphs;
+  std::vector<Link> links;
+  bool from_json_ld = false;
+};
+
+class MainTextExtractor {
+ public:
+  // `base_url` resolves relative hrefs; `json_ld_body` may be empty.
+  void Extract(const Dom& dom, std::string_view base_url, std::string_view json_ld_body,
+               MainText* out);
+
+ private:
+  // Per-node scratch, indexed like the Dom; kept between pages.
+  std::vector<uint32_t> text_;
+  std::vector<uint32_t> link_text_;
+  std::vector<uint32_t> commas_;
+  std::vector<float> score_;
+  std::vector<uint8_t> flags_;
+  std::vector<uint32_t> open_;
+  std::unordered_set<uint64_t> seen_;  // hashes of emitted paragraphs
+  std::string buf_;
+};
+
+}  // namespace wirewatch::html
+
+#endif  // WIREWATCH_HTML_MAIN_TEXT_H_

@@ -1,0 +1,622 @@
+#include "html/metadata.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "base/utf8.h"
+#include "html/dates.h"
+#include "html/strings.h"
+#include "html/url.h"
+
+namespace wirewatch::html {
+namespace {
+
+// Fields taken from the best JSON-LD object on the page.
+struct JsonLd {
+  int priority = 0;  // 3 article types, 1 WebPage-like, 0 none
+  std::string headline, date_published, date_modified, publisher, image, body, lang, url;
+  std::vector<std::string> authors;
+};
+
+int TypePriority(std::string_view type) {
+  static constexpr std::string_view kArticle[] = {
+      "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+      "OpinionNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting", "Report",
+      "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "Review", "Recipe",
+      "PressRelease", "Event"};
+  for (auto t : kArticle) {
+    if (type == t) return 3;
+  }
+  if (type == "WebPage" || type == "ItemPage" || type == "CollectionPage" ||
+      type == "AboutPage" || type == "ProfilePage" || type == "Blog") {
+    return 1;
+  }
+  return 0;
+}
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+// REQUIRES: e.type() is ARRAY / OBJECT (a default array or object must not
+// be iterated).
+simdjson::dom::array AsArray(element e) {
+  simdjson::dom::array a;
+  if (e.get_array().get(a) != simdjson::SUCCESS) return {};
+  return a;
+}
+simdjson::dom::object AsObject(element e) {
+  simdjson::dom::object o;
+  if (e.get_object().get(o) != simdjson::SUCCESS) return {};
+  return o;
+}
+
+std::string_view GetString(element e) {
+  std::string_view s;
+  if (e.get_string().get(s) == simdjson::SUCCESS) return s;
+  return {};
+}
+
+std::string_view Field(element obj, std::string_view key) {
+  element v;
+  if (obj.at_key(key).get(v) != simdjson::SUCCESS) return {};
+  return GetString(v);
+}
+
+// A name from a string, {"name": ...}, or the first of an array of those.
+void Names(element e, std::vector<std::string>* out) {
+  std::vector<element> items;
+  if (e.type() == element_type::ARRAY) {
+    for (element x : AsArray(e)) items.push_back(x);
+  } else {
+    items.push_back(e);
+  }
+  for (element x : items) {
+    std::string_view s = x.type() == element_type::STRING ? GetString(x) : Field(x, "name");
+    if (!s.empty() && out->size() < 10) out->emplace_back(s);
+  }
+}
+
+std::string_view ImageUrl(element e) {
+  if (e.type() == element_type::ARRAY) {
+    // First usable item; items are not searched further (no recursion).
+    for (element x : AsArray(e)) {
+      if (x.type() == element_type::STRING) return GetString(x);
+      if (x.type() == element_type::OBJECT) {
+        std::string_view s = Field(x, "url");
+        if (s.empty()) s = Field(x, "contentUrl");
+        if (!s.empty()) return s;
+      }
+    }
+    return {};
+  }
+  if (e.type() == element_type::STRING) return GetString(e);
+  if (e.type() == element_type::OBJECT) {
+    std::string_view s = Field(e, "url");
+    if (s.empty()) s = Field(e, "contentUrl");
+    return s;
+  }
+  return {};
+}
+
+int ObjectPriority(element obj) {
+  element t;
+  if (obj.at_key("@type").get(t) != simdjson::SUCCESS) return 0;
+  if (t.type() == element_type::STRING) return TypePriority(GetString(t));
+  int best = 0;
+  if (t.type() == element_type::ARRAY) {
+    for (element x : AsArray(t)) best = std::max(best, TypePriority(GetString(x)));
+  }
+  return best;
+}
+
+void TakeObject(element obj, int priority, JsonLd* out) {
+  JsonLd j;
+  j.priority = priority;
+  j.headline = std::string(Field(obj, "headline"));
+  if (j.headline.empty() && priority >= 3) j.headline = std::string(Field(obj, "name"));
+  j.date_published = std::string(Field(obj, "datePublished"));
+  if (j.date_published.empty()) j.date_published = std::string(Field(obj, "dateCreated"));
+  j.date_modified = std::string(Field(obj, "dateModified"));
+  j.body = std::string(Field(obj, "articleBody"));
+  j.lang = std::string(Field(obj, "inLanguage"));
+  j.url = std::string(Field(obj, "url"));
+  element v;
+  if (obj.at_key("author").get(v) == simdjson::SUCCESS) Names(v, &j.authors);
+  if (obj.at_key("creator").get(v) == simdjson::SUCCESS && j.authors.empty()) {
+    Names(v, &j.authors);
+  }
+  if (obj.at_key("publisher").get(v) == simdjson::SUCCESS) {
+    std::vector<std::string> p;
+    Names(v, &p);
+    if (!p.empty()) j.publisher = p[0];
+  }
+  if (obj.at_key("image").get(v) == simdjson::SUCCESS) j.image = std::string(ImageUrl(v));
+  // Merge: a higher-priority object wins; equal priority fills gaps only.
+  if (j.priority > out->priority) {
+    *out = std::move(j);
+    return;
+  }
+  if (j.priority < out->priority) return;
+  auto fill = [](std::string* dst, std::string& src) {
+    if (dst->empty()) *dst = std::move(src);
+  };
+  fill(&out->headline, j.headline);
+  fill(&out->date_published, j.date_published);
+  fill(&out->date_modified, j.date_modified);
+  fill(&out->publisher, j.publisher);
+  fill(&out->image, j.image);
+  fill(&out->body, j.body);
+  fill(&out->lang, j.lang);
+  if (out->authors.empty()) out->authors = std::move(j.authors);
+}
+
+// Walks one parsed JSON-LD document with an explicit stack, visiting every
+// object (top-level arrays, @graph, nested mainEntity, ...).
+void ScanJsonLd(element root, JsonLd* out) {
+  std::vector<std::pair<element, int>> stack{{root, 0}};
+  size_t visited = 0;
+  while (!stack.empty() && visited < 10000) {
+    auto [e, depth] = stack.back();
+    stack.pop_back();
+    ++visited;
+    if (depth > 32) continue;
+    if (e.type() == element_type::ARRAY) {
+      for (element x : AsArray(e)) stack.push_back({x, depth + 1});
+    } else if (e.type() == element_type::OBJECT) {
+      int p = ObjectPriority(e);
+      if (p > 0) TakeObject(e, p, out);
+      for (auto kv : AsObject(e)) {
+        // Do not mistake an article's author/publisher/comment objects for
+        // the page's article.
+        if (kv.key == "author" || kv.key == "publisher" || kv.key == "comment" ||
+            kv.key == "review" || kv.key == "itemListElement") {
+          continue;
+        }
+        if (kv.value.type() == element_type::ARRAY || kv.value.type() == element_type::OBJECT) {
+          stack.push_back({kv.value, depth + 1});
+        }
+      }
+    }
+  }
+}
+
+bool LooksLikeUrl(std::string_view s) {
+  return StartsWithIgnoreCaseAscii(s, "http://") || StartsWithIgnoreCaseAscii(s, "https://") ||
+         StartsWithIgnoreCaseAscii(s, "www.") || s.find('/') != std::string_view::npos;
+}
+
+std::string Normalized(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
+      out += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      out += char(c + 32);
+    }
+  }
+  return out;
+}
+
+// "www.spiegel.de" -> "spiegel".
+std::string HostLabel(std::string_view host) {
+  if (StartsWithIgnoreCaseAscii(host, "www.")) host.remove_prefix(4);
+  size_t dot = host.rfind('.');
+  if (dot != std::string_view::npos) host = host.substr(0, dot);
+  dot = host.rfind('.');
+  if (dot != std::string_view::npos) host = host.substr(dot + 1);
+  return Normalized(host);
+}
+
+bool MatchesSite(std::string_view part, std::string_view site, std::string_view host) {
+  std::string p = Normalized(part);
+  if (p.empty()) return false;
+  std::string s = Normalized(site);
+  if (!s.empty() && (p == s || (p.size() >= 4 && s.find(p) != std::string::npos) ||
+                     (s.size() >= 4 && p.find(s) != std::string::npos))) {
+    return true;
+  }
+  std::string h = HostLabel(host);
+  return h.size() >= 3 && p.find(h) != std::string::npos;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+std::optional<ParsedDate> CheckedDate(std::string_view s, int64_t fetch_time) {
+  auto d = ParseDate(s);
+  if (d && PlausibleDate(*d, fetch_time)) return d;
+  return std::nullopt;
+}
+
+void SetDate(DateField* f, const ParsedDate& d, const char* source) {
+  f->value = d.value;
+  f->no_timezone = d.no_timezone;
+  f->source = source;
+}
+
+bool ClassIdHas(const Dom& dom, uint32_t i, std::initializer_list<std::string_view> words) {
+  auto check = [&](std::string_view tok) {
+    for (auto w : words) {
+      if (tok.size() >= w.size() && tok.compare(0, w.size(), w) == 0) return true;
+    }
+    return false;
+  };
+  return ForEachWordToken(dom.Attr(i, "class"), check) ||
+         ForEachWordToken(dom.Attr(i, "id"), check);
+}
+
+std::string SubtreeText(const Dom& dom, uint32_t i) {
+  std::string raw;
+  dom.AppendSubtreeText(i, &raw);
+  return CollapseWhitespace(raw);
+}
+
+}  // namespace
+
+std::string PrimaryLanguage(std::string_view tag) {
+  tag = TrimAscii(tag);
+  size_t n = 0;
+  while (n < tag.size() && ((tag[n] >= 'a' && tag[n] <= 'z') || (tag[n] >= 'A' && tag[n] <= 'Z'))) {
+    ++n;
+  }
+  if (n < 2 || n > 3) return "";
+  if (n < tag.size() && tag[n] != '-' && tag[n] != '_' && tag[n] != ',' && tag[n] != ' ' &&
+      tag[n] != ';') {
+    return "";
+  }
+  return AsciiLower(tag.substr(0, n));
+}
+
+std::string StripSiteFromTitle(std::string_view title, std::string_view site,
+                               std::string_view host) {
+  std::string t = CollapseWhitespace(title);
+  static constexpr std::string_view kSeps[] = {" | ", " :: ", " — ", " – ", " - ", " · ",
+                                               " » ", " // ", " ~ "};
+  for (int round = 0; round < 2; ++round) {
+    bool changed = false;
+    for (auto sep : kSeps) {
+      size_t last = t.rfind(sep);
+      if (last != std::string::npos && last > 0) {
+        std::string_view head(t.data(), last);
+        std::string_view tail(t.data() + last + sep.size(), t.size() - last - sep.size());
+        bool strong = sep == " | " || sep == " :: " || sep == " — " || sep == " · " ||
+                      sep == " » " || sep == " // ";
+        if (MatchesSite(tail, site, host) ||
+            (round == 0 && strong && CountWords(tail) <= 4 && tail.size() < head.size()) ||
+            (round == 0 && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
+             tail.size() * 3 < head.size())) {
+          t = std::string(TrimAscii(head));
+          changed = true;
+          break;
+        }
+      }
+      size_t first = t.find(sep);
+      if (first != std::string::npos && first > 0) {
+        std::string_view head(t.data(), first);
+        std::string_view tail(t.data() + first + sep.size(), t.size() - first - sep.size());
+        if (MatchesSite(head, site, host) && CountWords(tail) >= 2) {
+          t = std::string(TrimAscii(tail));
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return t;
+}
+
+void CleanAuthors(std::string_view raw, std::string_view site, std::vector<std::string>* names) {
+  std::string s = CollapseWhitespace(raw);
+  // Cut trailing noise: dates, separators, e-mail prompts.
+  static constexpr std::string_view kCut[] = {" | ", "Email the author", "E-Mail", " - ",
+                                              " — ", " – ", "\n", "(", " am ", " on ",
+                                              " Updated", " Published", " Aktualisiert"};
+  for (auto c : kCut) {
+    size_t p = s.find(c);
+    if (p != std::string::npos) s.resize(p);
+  }
+  static constexpr std::string_view kPrefix[] = {"By ", "by ", "BY ", "Von ", "von ", "VON ",
+                                                 "Par ", "par ", "Por ", "por ", "Written by ",
+                                                 "Autor: ", "Autorin: ", "Author: ", "Text: ",
+                                                 "Autor ", "Autorin ", "Author "};
+  // Split on separators.
+  std::vector<std::string> parts;
+  std::string cur;
+  size_t i = 0;
+  while (i <= s.size()) {
+    static constexpr std::string_view kSplit[] = {" and ", " und ", " & ", ", ", ",", " et ",
+                                                  " y ", "; ", " i "};
+    bool split = i == s.size();
+    size_t skip = 0;
+    for (auto sp : kSplit) {
+      if (!split && s.compare(i, sp.size(), sp) == 0) {
+        split = true;
+        skip = sp.size();
+        break;
+      }
+    }
+    if (split) {
+      parts.push_back(cur);
+      cur.clear();
+      i += skip == 0 ? 1 : skip;
+    } else {
+      cur += s[i++];
+    }
+  }
+  for (std::string& p : parts) {
+    std::string_view v = TrimAscii(p);
+    bool again = true;
+    while (again) {
+      again = false;
+      for (auto pre : kPrefix) {
+        if (v.size() > pre.size() && v.substr(0, pre.size()) == pre) {
+          v = TrimAscii(v.substr(pre.size()));
+          again = true;
+        }
+      }
+    }
+    while (!v.empty() && (v.back() == '.' || v.back() == ':' || v.back() == '|')) {
+      v.remove_suffix(1);
+    }
+    v = TrimAscii(v);
+    if (v.size() < 3 || v.size() > 60 || LooksLikeUrl(v) || v.find('@') != std::string_view::npos ||
+        v.find_first_of("0123456789") != std::string_view::npos) {
+      continue;
+    }
+    if (!site.empty() && Normalized(v) == Normalized(site)) continue;
+    if (CountWords(v) > 5) continue;
+    bool dup = false;
+    for (const auto& n : *names) dup = dup || EqualsIgnoreCaseAscii(n, v);
+    if (!dup) names->emplace_back(v);
+  }
+}
+
+struct MetadataExtractor::Impl {
+  simdjson::dom::parser json;
+  std::vector<std::pair<std::string, std::string>> meta;  // lower key -> content
+};
+
+MetadataExtractor::MetadataExtractor() : impl_(std::make_unique<Impl>()) {}
+MetadataExtractor::~MetadataExtractor() = default;
+
+void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fetch_time,
+                                PageMetadata* out) {
+  *out = PageMetadata{};
+  auto& meta = impl_->meta;
+  meta.clear();
+  JsonLd ld;
+  std::string title_tag, html_lang, canonical_link, rel_author_text;
+  std::vector<std::string> h1s;
+  std::vector<std::string> item_authors, byline_texts;
+  std::optional<ParsedDate> item_published, item_modified, time_published;
+  bool in_head_title_done = false;
+
+  for (uint32_t i = 1; i < dom.size(); ++i) {
+    const Dom::Node& n = dom.node(i);
+    switch (n.tag) {
+      case Tag::kHtml:
+        if (html_lang.empty()) html_lang = std::string(dom.Attr(i, "lang"));
+        if (html_lang.empty()) html_lang = std::string(dom.Attr(i, "xml:lang"));
+        break;
+      case Tag::kMeta: {
+        std::string_view key = dom.Attr(i, "property");
+        if (key.empty()) key = dom.Attr(i, "name");
+        if (key.empty()) key = dom.Attr(i, "itemprop");
+        if (key.empty()) key = dom.Attr(i, "http-equiv");
+        std::string_view content = dom.Attr(i, "content");
+        if (!key.empty() && !TrimAscii(content).empty() && meta.size() < 512) {
+          meta.emplace_back(AsciiLower(TrimAscii(key)), std::string(TrimAscii(content)));
+        }
+        break;
+      }
+      case Tag::kLink: {
+        std::string rel = AsciiLower(dom.Attr(i, "rel"));
+        if (rel == "canonical" && canonical_link.empty()) {
+          canonical_link = std::string(TrimAscii(dom.Attr(i, "href")));
+        }
+        break;
+      }
+      case Tag::kTitle:
+        if (!in_head_title_done) {
+          title_tag = SubtreeText(dom, i);
+          in_head_title_done = !title_tag.empty();
+        }
+        break;
+      case Tag::kH1:
+        if (h1s.size() < 4) h1s.push_back(SubtreeText(dom, i));
+        break;
+      case Tag::kScript: {
+        if (!EqualsIgnoreCaseAscii(dom.Attr(i, "type"), "application/ld+json")) break;
+        std::string text;
+        dom.AppendSubtreeText(i, &text);
+        element root;
+        if (impl_->json.parse(text.data(), text.size()).get(root) == simdjson::SUCCESS) {
+          ScanJsonLd(root, &ld);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (n.tag == Tag::kText || n.attr_count == 0) continue;
+    // Microdata and byline/date elements.
+    std::string_view itemprop = dom.Attr(i, "itemprop");
+    if (!itemprop.empty()) {
+      auto value = [&]() -> std::string {
+        std::string_view v = dom.Attr(i, "content");
+        if (v.empty()) v = dom.Attr(i, "datetime");
+        if (!v.empty()) return std::string(v);
+        return SubtreeText(dom, i);
+      };
+      if (itemprop == "datePublished" && !item_published) {
+        item_published = CheckedDate(value(), fetch_time);
+      } else if (itemprop == "dateModified" && !item_modified) {
+        item_modified = CheckedDate(value(), fetch_time);
+      } else if (itemprop == "author" && item_authors.size() < 5 && n.tag != Tag::kMeta &&
+                 n.tag != Tag::kLink) {
+        item_authors.push_back(SubtreeText(dom, i));
+      }
+    }
+    if (n.tag == Tag::kTime && !time_published) {
+      std::string_view dt = dom.Attr(i, "datetime");
+      if (!dt.empty() && !ClassIdHas(dom, i, {"updat", "modif"})) {
+        time_published = CheckedDate(dt, fetch_time);
+      }
+    }
+    if (n.tag == Tag::kA && rel_author_text.empty() &&
+        AsciiLower(dom.Attr(i, "rel")).find("author") != std::string::npos) {
+      rel_author_text = SubtreeText(dom, i);
+    }
+    if (n.tag != Tag::kBody && n.tag != Tag::kHtml && n.tag != Tag::kArticle &&
+        n.end - i < 40) {
+      if (byline_texts.size() < 3 && ClassIdHas(dom, i, {"byline", "author", "autor", "verfasser"}) &&
+          !ClassIdHas(dom, i, {"authorbio", "bio", "avatar", "description"})) {
+        std::string t = SubtreeText(dom, i);
+        if (!t.empty() && t.size() < 120) byline_texts.push_back(std::move(t));
+      }
+      if (out->date_texts.size() < 8 &&
+          ClassIdHas(dom, i, {"date", "time", "datum", "publish", "posted", "meta", "byline",
+                              "dateline", "zeit", "fecha"})) {
+        std::string t = SubtreeText(dom, i);
+        if (!t.empty() && t.size() < 200) out->date_texts.push_back(std::move(t));
+      }
+    }
+  }
+
+  auto first_meta = [&](std::initializer_list<std::string_view> keys) -> std::string_view {
+    for (auto k : keys) {
+      for (const auto& [mk, mv] : meta) {
+        if (mk == k) return mv;
+      }
+    }
+    return {};
+  };
+
+  std::string host = UrlHost(url);
+  // Canonical URL.
+  std::string canonical = canonical_link;
+  if (canonical.empty()) canonical = std::string(first_meta({"og:url"}));
+  if (!canonical.empty()) canonical = ResolveUrl(url, canonical);
+  if (UrlHost(canonical).empty()) canonical.clear();
+  out->canonical_url = canonical;
+  if (host.empty()) host = UrlHost(canonical);
+
+  // Site.
+  out->site = CollapseWhitespace(first_meta({"og:site_name", "application-name"}));
+  if (out->site.empty()) out->site = CollapseWhitespace(ld.publisher);
+  if (out->site.empty() && !host.empty()) {
+    out->site = StartsWithIgnoreCaseAscii(host, "www.") ? host.substr(4) : host;
+  }
+
+  // Title.
+  std::string og_title = CollapseWhitespace(first_meta({"og:title", "twitter:title"}));
+  std::string clean_tag = StripSiteFromTitle(title_tag, out->site, host);
+  std::string h1_match;
+  for (const auto& h : h1s) {
+    if (!h.empty() && title_tag.find(h) != std::string::npos) {
+      h1_match = h;
+      break;
+    }
+  }
+  if (!og_title.empty()) {
+    out->title = StripSiteFromTitle(og_title, out->site, host);
+  } else if (!ld.headline.empty()) {
+    out->title = CollapseWhitespace(ld.headline);
+  } else if (!h1_match.empty()) {
+    out->title = h1_match;
+  } else if (!clean_tag.empty()) {
+    out->title = clean_tag;
+  } else if (!h1s.empty()) {
+    out->title = h1s[0];
+  }
+
+  // Description, image, language.
+  out->description =
+      CollapseWhitespace(first_meta({"description", "og:description", "twitter:description"}));
+  std::string_view image =
+      first_meta({"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+                  "twitter:image:src"});
+  if (image.empty()) image = ld.image;
+  if (!TrimAscii(image).empty()) {
+    out->image = ResolveUrl(canonical.empty() ? url : std::string_view(canonical), image);
+  }
+  std::string lang = PrimaryLanguage(html_lang);
+  if (lang.empty()) lang = PrimaryLanguage(first_meta({"content-language", "language", "dc.language"}));
+  if (lang.empty()) lang = PrimaryLanguage(ld.lang);
+  if (lang.empty()) lang = PrimaryLanguage(first_meta({"og:locale"}));
+  out->lang = lang;
+
+  // Dates.
+  if (auto d = CheckedDate(ld.date_published, fetch_time)) {
+    SetDate(&out->published, *d, "jsonld");
+  } else if (auto m = CheckedDate(
+                 first_meta({"article:published_time", "og:article:published_time",
+                             "article.published", "pubdate", "publishdate", "publish-date",
+                             "publish_date", "date", "dc.date.issued", "dcterms.issued",
+                             "dc.date", "dcterms.date", "dc.date.created", "sailthru.date",
+                             "parsely-pub-date", "datepublished", "publication_date",
+                             "article:published", "og:published_time", "cxenseparse:recs:publishtime"}),
+                 fetch_time)) {
+    SetDate(&out->published, *m, "meta");
+  } else if (item_published) {
+    SetDate(&out->published, *item_published, "time");
+  } else if (time_published) {
+    SetDate(&out->published, *time_published, "time");
+  } else if (auto u = DateFromUrl(url); u && PlausibleDate(*u, fetch_time)) {
+    SetDate(&out->published, *u, "url");
+  } else if (auto cu = DateFromUrl(canonical); cu && PlausibleDate(*cu, fetch_time)) {
+    SetDate(&out->published, *cu, "url");
+  }
+  if (auto d = CheckedDate(ld.date_modified, fetch_time)) {
+    SetDate(&out->modified, *d, "jsonld");
+  } else if (auto m = CheckedDate(first_meta({"article:modified_time", "og:updated_time",
+                                              "article:updated_time", "datemodified",
+                                              "dc.date.modified", "dcterms.modified",
+                                              "last-modified", "lastmod"}),
+                                  fetch_time)) {
+    SetDate(&out->modified, *m, "meta");
+  } else if (item_modified) {
+    SetDate(&out->modified, *item_modified, "time");
+  }
+
+  // Authors.
+  for (const auto& a : ld.authors) CleanAuthors(a, out->site, &out->authors);
+  if (out->authors.empty()) {
+    for (auto k : {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author",
+                   "byl"}) {
+      std::string_view v = first_meta({k});
+      if (!v.empty() && !LooksLikeUrl(v)) CleanAuthors(v, out->site, &out->authors);
+      if (!out->authors.empty()) break;
+    }
+  }
+  if (out->authors.empty()) {
+    for (const auto& a : item_authors) CleanAuthors(a, out->site, &out->authors);
+  }
+  if (out->authors.empty() && !rel_author_text.empty()) {
+    CleanAuthors(rel_author_text, out->site, &out->authors);
+  }
+  if (out->authors.empty()) {
+    for (const auto& b : byline_texts) {
+      CleanAuthors(b, out->site, &out->authors);
+      if (!out->authors.empty()) break;
+    }
+  }
+  if (out->authors.size() > 8) out->authors.resize(8);
+
+  out->article_body = std::move(ld.body);
+}
+
+}  // namespace wirewatch::html
