@@ -82,9 +82,9 @@ TEST_F(BadInputTest, EveryDocumentEndsStoredOrRecorded) {
     FreshArchive();
     Ingest({bad, seed, extra}, threads);
 
-    // Input items: 8 files in bad/ (mixed.jsonl holds 3 lines, the WARC
-    // holds 2 records) + the seed + 2 generated.
-    const uint64_t expected_items = 7 + 3 + 2 + 1 + 2;
+    // Input items: 6 single-document files in bad/, mixed.jsonl (3 lines),
+    // lying-length.warc (2 records), the seed, 2 generated files.
+    const uint64_t expected_items = 6 + 3 + 2 + 1 + 2;
     EXPECT_EQ(progress_.documents, expected_items);
     EXPECT_EQ(progress_.stored + progress_.duplicates + progress_.failures,
               progress_.documents);

@@ -13,16 +13,16 @@ namespace {
 
 using testing::TempDir;
 
-struct Run {
+struct CmdResult {
   int exit_code = -1;
   std::string out;
 };
 
 // Runs `wirewatch ARGS` with stderr folded into stdout when `merge`.
-Run Wirewatch(const std::string& args, bool merge = false) {
+CmdResult Wirewatch(const std::string& args, bool merge = false) {
   std::string cmd = std::string(WIREWATCH_BIN) + " " + args +
                     (merge ? " 2>&1" : " 2>/dev/null");
-  Run r;
+  CmdResult r;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   char buf[4096];
@@ -40,12 +40,12 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, IngestIsIdempotentAndSaysSo) {
-  Run first = Wirewatch("ingest " WIREWATCH_EXAMPLES + Db());
+  CmdResult first = Wirewatch("ingest " WIREWATCH_EXAMPLES + Db());
   EXPECT_EQ(first.exit_code, 0) << first.out;
   EXPECT_NE(first.out.find("8 stored, 0 already present, 0 failed"),
             std::string::npos)
       << first.out;
-  Run second = Wirewatch("ingest " WIREWATCH_EXAMPLES + Db());
+  CmdResult second = Wirewatch("ingest " WIREWATCH_EXAMPLES + Db());
   EXPECT_EQ(second.exit_code, 0);
   EXPECT_NE(second.out.find("nothing new: all 8 documents are already in"),
             std::string::npos)
@@ -54,7 +54,7 @@ TEST_F(CliTest, IngestIsIdempotentAndSaysSo) {
 
 TEST_F(CliTest, RelatedPrintsTheSeedWidgetExactly) {
   ASSERT_EQ(Wirewatch("ingest -q " WIREWATCH_EXAMPLES + Db()).exit_code, 0);
-  Run list = Wirewatch("list --json -n 100" + Db());
+  CmdResult list = Wirewatch("list --json -n 100" + Db());
   ASSERT_EQ(list.exit_code, 0);
   // Find the seed article's id in the listing.
   size_t t = list.out.find("\"title\":\"Russia, Syria exchange data");
@@ -64,7 +64,7 @@ TEST_F(CliTest, RelatedPrintsTheSeedWidgetExactly) {
   size_t id_at = list.out.find("\"id\":\"", line) + 6;
   std::string id = list.out.substr(id_at, 16);
 
-  Run related = Wirewatch("related " + id + Db());
+  CmdResult related = Wirewatch("related " + id + Db());
   EXPECT_EQ(related.exit_code, 0);
   EXPECT_EQ(
       related.out,
@@ -73,50 +73,57 @@ TEST_F(CliTest, RelatedPrintsTheSeedWidgetExactly) {
       R"({"id":"1493423","sort":"3051265","contenttypeid":"21","pic":"/2013/07/10/alalam_635090453099793511_25f_4x3.jpg","title":"Israel to negotiate Russia over Syria S-300 missiles"},)"
       R"({"id":"1493979","sort":"3051266","contenttypeid":"21","pic":"/2013/07/12/alalam_635092115388352859_25f_4x3.jpg","title":"Russia raps West's chemical propaganda on Syria"}])"
       "\n");
-  Run two = Wirewatch("related -k 2 " + id + Db());
+  CmdResult two = Wirewatch("related -k 2 " + id + Db());
   EXPECT_EQ(std::count(two.out.begin(), two.out.end(), '{'), 2);
 
-  Run show = Wirewatch("show " + id + Db());
+  CmdResult show = Wirewatch("show " + id + Db());
   EXPECT_EQ(show.exit_code, 0);
   EXPECT_NE(show.out.find("\"value\": \"2013-07-12T16:48:58\""),
             std::string::npos)
       << show.out;
   EXPECT_NE(show.out.find("\"timezone\": false"), std::string::npos);
-  EXPECT_EQ(show.out.find("string(695)"), std::string::npos);
+  // The dump is gone from the text and named in the warnings.
+  EXPECT_NE(show.out.find("\"debug dump removed: string(695)\""),
+            std::string::npos);
+  CmdResult text = Wirewatch("show --text " + id + Db());
+  EXPECT_EQ(text.out.find("string(695)"), std::string::npos);
+  EXPECT_EQ(text.out.find("alalam_"), std::string::npos);
+  EXPECT_NE(text.out.find("including 10 from the North Caucasus regions."),
+            std::string::npos);
 }
 
 TEST_F(CliTest, ExportWritesOneLinePerArticle) {
   ASSERT_EQ(Wirewatch("ingest -q " WIREWATCH_EXAMPLES + Db()).exit_code, 0);
-  Run exp = Wirewatch("export --format jsonl" + Db());
+  CmdResult exp = Wirewatch("export --format jsonl" + Db());
   ASSERT_EQ(exp.exit_code, 0);
   EXPECT_EQ(std::count(exp.out.begin(), exp.out.end(), '\n'), 8);
   EXPECT_NE(exp.out.find("\"publisher_related\":[{\"id\":\"1488864\""),
             std::string::npos);
   EXPECT_NE(exp.out.find("\"seq\":8"), std::string::npos);
-  Run bad = Wirewatch("export --format xml" + Db(), true);
+  CmdResult bad = Wirewatch("export --format xml" + Db(), true);
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("unknown export format"), std::string::npos);
 }
 
 TEST_F(CliTest, ExitCodesAndErrors) {
-  Run failed = Wirewatch("ingest -q " WIREWATCH_TESTDATA "/bad" + Db());
+  CmdResult failed = Wirewatch("ingest -q " WIREWATCH_TESTDATA "/bad" + Db());
   EXPECT_EQ(failed.exit_code, 2) << failed.out;
-  Run failures = Wirewatch("failures" + Db());
+  CmdResult failures = Wirewatch("failures" + Db());
   EXPECT_NE(failures.out.find("truncated.html.gz"), std::string::npos)
       << failures.out;
-  Run missing = Wirewatch("show ffffffffffffffff" + Db(), true);
+  CmdResult missing = Wirewatch("show ffffffffffffffff" + Db(), true);
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.out.find("not_found"), std::string::npos) << missing.out;
   EXPECT_EQ(Wirewatch("--help").exit_code, 0);
   EXPECT_EQ(Wirewatch("ingest --help").exit_code, 0);
   EXPECT_EQ(Wirewatch("no-such-command").exit_code, 1);
   EXPECT_EQ(Wirewatch("ingest").exit_code, 1);  // PATH required
-  Run notdb = Wirewatch("list --db " WIREWATCH_TESTDATA "/bad/junk.bin", true);
+  CmdResult notdb = Wirewatch("list --db " WIREWATCH_TESTDATA "/bad/junk.bin", true);
   EXPECT_EQ(notdb.exit_code, 1);
 }
 
 TEST_F(CliTest, ExtractPrintsArticleJsonWithoutStoring) {
-  Run r = Wirewatch("extract " WIREWATCH_EXAMPLES "/pages/syria-talks.html");
+  CmdResult r = Wirewatch("extract " WIREWATCH_EXAMPLES "/pages/syria-talks.html");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("\"title\":\"Russia: arming Syria rebels contradicts "
                        "peace talks\""),
