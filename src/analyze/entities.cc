@@ -34,7 +34,7 @@ constexpr std::array<std::string_view, 36> kTitleModifiers = {
     "trade", "transport", "u.n.", "vice", "war"};
 
 bool Contains(const auto& arr, std::string_view w) {
-  return std::find(arr.begin(), arr.end(), w) != arr.end();
+  return std::find(std::begin(arr), std::end(arr), w) != std::end(arr);
 }
 
 std::string Lower(std::string_view s) {
