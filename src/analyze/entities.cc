@@ -146,6 +146,7 @@ Status EntityAnalyzer::Analyze(std::string_view text, Analysis* out) {
     out->mentions.push_back(std::move(m));
   }
   DropCalendarMentions(out);
+  PropagatePersonNames(text, out);
   AddGazetteerMentions(text, out);
   LinkNationalities(text, out);
   GroupEntities(text, out);
@@ -161,6 +162,54 @@ void EntityAnalyzer::DropCalendarMentions(Analysis* out) {
     return true;
   };
   std::erase_if(out->mentions, calendar);
+}
+
+// Document consistency for people: once "Mohamed ElBaradei" is a person,
+// a later lone "ElBaradei" (untagged or tagged as another type) is the same
+// person. Only single-token mentions and capitalised words are relabelled.
+void EntityAnalyzer::PropagatePersonNames(std::string_view text, Analysis* out) {
+  std::vector<std::string_view> last_names;
+  for (const Mention& m : out->mentions) {
+    if (m.type == EntityType::kPer && m.token_end - m.token_begin >= 2) {
+      last_names.push_back(words_[m.token_end - 1]);
+    }
+  }
+  if (last_names.empty()) return;
+  auto is_last_name = [&](std::string_view w) {
+    return StartsUpper(w) &&
+           std::find(last_names.begin(), last_names.end(), w) != last_names.end();
+  };
+  std::vector<int> cover(tokens_.size(), -1);
+  for (size_t m = 0; m < out->mentions.size(); ++m) {
+    Mention& x = out->mentions[m];
+    for (uint32_t t = x.token_begin; t < x.token_end; ++t) cover[t] = static_cast<int>(m);
+    if (x.type != EntityType::kPer && x.token_end - x.token_begin == 1 &&
+        is_last_name(words_[x.token_begin])) {
+      x.type = EntityType::kPer;
+    }
+  }
+  bool added = false;
+  uint32_t sentence = 0;
+  for (uint32_t t = 0; t < tokens_.size(); ++t) {
+    while (sentence + 1 < out->sentences.size() && out->sentences[sentence].token_end <= t) {
+      ++sentence;
+    }
+    if (cover[t] >= 0 || !is_last_name(words_[t])) continue;
+    Mention m;
+    m.token_begin = t;
+    m.token_end = t + 1;
+    m.begin = tokens_[t].begin;
+    m.end = tokens_[t].end;
+    m.sentence = sentence;
+    m.type = EntityType::kPer;
+    m.text = std::string(text.substr(m.begin, m.end - m.begin));
+    out->mentions.push_back(std::move(m));
+    added = true;
+  }
+  if (added) {
+    std::sort(out->mentions.begin(), out->mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
 }
 
 // Gazetteer back-off: capitalised places and known organisations that the

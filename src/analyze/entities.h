@@ -105,6 +105,7 @@ class EntityAnalyzer {
 
  private:
   void DropCalendarMentions(Analysis* out);
+  void PropagatePersonNames(std::string_view text, Analysis* out);
   void AddGazetteerMentions(std::string_view text, Analysis* out);
   void LinkNationalities(std::string_view text, Analysis* out);
   void GroupEntities(std::string_view text, Analysis* out);
