@@ -25,6 +25,7 @@ void Put(std::string* out, const T& v) {
 }
 template <typename T>
 void PutArray(std::string* out, const T* p, size_t n) {
+  if (n == 0) return;
   out->append(reinterpret_cast<const char*>(p), n * sizeof(T));
 }
 
@@ -36,6 +37,7 @@ class Reader {
   template <typename T>
   bool GetArray(T* p, size_t n) {
     if (n > (b_.size() - pos_) / sizeof(T)) return false;
+    if (n == 0) return true;  // p may be null for an empty vector
     std::memcpy(p, b_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return true;
