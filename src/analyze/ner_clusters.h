@@ -1,5 +1,7 @@
-// Word clusters for the NER features: reading the text form produced by
-// ner_clusters_main (tools/) and the clustering itself.
+// Word clusters for the NER features (optional; the shipped v1 model has
+// none). `ner_train --clusters FILE` reads them and stores them in the model.
+// No clustering program exists yet: the file is expected to come from a
+// documented, deterministic clustering of the unlabelled corpora (TODO).
 //
 // Text form, one word per line: "WORD\tC1\tC2\tC3" with cluster ids at
 // three granularities (1-based; 0 = none).
