@@ -10,12 +10,17 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fmt/core.h>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "base/article_json.h"
+#include "analyze/ner_clusters.h"
+#include "analyze/ner_eval.h"
+#include "analyze/ner_model.h"
+#include "analyze/ner_train.h"
 #include "analyze/timeml.h"
 #include "base/json_writer.h"
 #include "html/extractor.h"
@@ -40,6 +45,20 @@ int Fail(const ww::Status& s) {
 std::string DefaultDb() {
   const char* env = std::getenv("WIREWATCH_DB");
   return env && *env ? env : "wirewatch.db";
+}
+
+// The shipped NER model: $WIREWATCH_NER_MODEL, else models/ next to the
+// binary (the build copies it there), else ./models/.
+std::string DefaultNerModel() {
+  const char* env = std::getenv("WIREWATCH_NER_MODEL");
+  if (env && *env) return env;
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto p = exe.parent_path() / "models" / "ner-conll-v1.bin";
+    if (std::filesystem::exists(p, ec)) return p.string();
+  }
+  return "models/ner-conll-v1.bin";
 }
 
 std::string HumanBytes(double b) {
@@ -271,6 +290,48 @@ int CmdEvalTimex(const std::string& dir, bool diagnostics) {
   return kExitOk;
 }
 
+int CmdEvalNer(const std::string& conll, const std::string& model_path,
+               bool json) {
+  auto model = ww::analyze::NerModel::Load(model_path);
+  if (!model.ok()) return Fail(model.status());
+  ww::analyze::NerTagger tagger(model->get());
+  auto report = ww::analyze::EvaluateConll(conll, &tagger);
+  if (!report.ok()) return Fail(report.status());
+  fmt::print("{}", json ? report->ToJson() + "\n" : report->ToString());
+  return kExitOk;
+}
+
+int CmdTrainNer(const std::string& conll, const std::string& dev_path,
+                const std::string& out, const std::string& clusters,
+                ww::analyze::NerTrainOptions opt) {
+  auto train = ww::analyze::ReadConllFile(conll);
+  if (!train.ok()) return Fail(train.status());
+  ww::Result<ww::analyze::ConllCorpus> dev =
+      ww::Status::NotFound("no dev set");
+  if (!dev_path.empty()) {
+    dev = ww::analyze::ReadConllFile(dev_path);
+    if (!dev.ok()) return Fail(dev.status());
+  }
+  if (!clusters.empty()) {
+    auto c = ww::analyze::ReadWordClusters(clusters);
+    if (!c.ok()) return Fail(c.status());
+    opt.clusters = std::move(c).value();
+  }
+  fmt::print(stderr, "train: {} docs, {} sentences, {} tokens\n",
+             train->docs.size(), train->num_sentences, train->num_tokens);
+  opt.on_epoch = [](int epoch, const ww::analyze::NerEvalReport& r) {
+    fmt::print(stderr, "epoch {} dev F1 {:.2f} (P {:.2f} R {:.2f})\n", epoch,
+               r.overall.f1(), r.overall.precision(), r.overall.recall());
+  };
+  auto model =
+      ww::analyze::TrainNer(*train, dev.ok() ? &*dev : nullptr, std::move(opt));
+  if (!model.ok()) return Fail(model.status());
+  ww::Status s = (*model)->Save(out);
+  if (!s.ok()) return Fail(s);
+  fmt::print(stderr, "wrote {}: {} feature rows\n", out, (*model)->num_rows());
+  return kExitOk;
+}
+
 int CmdStats(const std::string& db) {
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
@@ -396,6 +457,41 @@ int main(int argc, char** argv) {
   eval_timex->add_flag("--diagnostics", diagnostics,
                        "list missed, spurious and wrong-value timexes");
 
+  std::string conll, model_path = DefaultNerModel();
+  bool eval_json = false;
+  auto* eval_ner = eval->add_subcommand(
+      "ner",
+      "entity-level exact-match P/R/F1 per type (conlleval semantics) on a "
+      "CoNLL-2003 file");
+  eval_ner->add_option("--conll", conll, "CoNLL file (IOB1 or IOB2 tags)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  eval_ner->add_option("--model", model_path, "NER model")
+      ->capture_default_str();
+  eval_ner->add_flag("--json", eval_json, "print the report as JSON");
+
+  auto* train = app.add_subcommand("train", "train a model");
+  train->require_subcommand(1);
+  std::string dev_path, train_out, clusters;
+  ww::analyze::NerTrainOptions train_opt;
+  train_opt.epochs = 7;
+  auto* train_ner = train->add_subcommand(
+      "ner",
+      "train the NER model (deterministic: the same data and flags give the "
+      "same bytes)");
+  train_ner->add_option("--conll", conll, "training file (CoNLL-2003)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  train_ner->add_option("--dev", dev_path, "dev file, scored after each epoch");
+  train_ner->add_option("--out", train_out, "model file to write")->required();
+  train_ner->add_option("--epochs", train_opt.epochs)->capture_default_str();
+  train_ner->add_option("--seed", train_opt.seed)->capture_default_str();
+  train_ner->add_option("--min-count", train_opt.min_feature_count,
+                        "drop features seen fewer times")
+      ->capture_default_str();
+  train_ner->add_option("--clusters", clusters,
+                        "word clusters file (word<TAB>bit string)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -413,5 +509,8 @@ int main(int argc, char** argv) {
   if (*failures) return CmdFailures(db, flimit);
   if (*stats) return CmdStats(db);
   if (*eval_timex) return CmdEvalTimex(timeml_dir, diagnostics);
+  if (*eval_ner) return CmdEvalNer(conll, model_path, eval_json);
+  if (*train_ner)
+    return CmdTrainNer(conll, dev_path, train_out, clusters, train_opt);
   return kExitFatal;
 }
