@@ -61,6 +61,22 @@ std::string DefaultNerModel() {
   return "models/ner-conll-v1.bin";
 }
 
+// Loads the NER model for ingest/analyze. A missing model is not fatal:
+// entities are skipped with a warning, everything else still runs.
+std::unique_ptr<ww::analyze::NerModel> LoadNerModel(const std::string& path,
+                                                    bool quiet) {
+  auto model = ww::analyze::NerModel::Load(path);
+  if (!model.ok()) {
+    if (!quiet)
+      fmt::print(stderr,
+                 "wirewatch: warning: {}; entities will not be extracted "
+                 "(set --model or $WIREWATCH_NER_MODEL)\n",
+                 model.status().ToString());
+    return nullptr;
+  }
+  return std::move(model).value();
+}
+
 std::string HumanBytes(double b) {
   const char* units[] = {"B", "KB", "MB", "GB", "TB"};
   int u = 0;
@@ -84,7 +100,11 @@ ww::Result<std::unique_ptr<ww::store::Store>> OpenStore(const std::string& db) {
 }
 
 int CmdIngest(const std::vector<std::string>& paths, const std::string& db,
-              const ww::ingest::IngestOptions& options, bool quiet) {
+              ww::ingest::IngestOptions options, const std::string& model_path,
+              bool quiet) {
+  std::unique_ptr<ww::analyze::NerModel> model;
+  if (options.analyze) model = LoadNerModel(model_path, quiet);
+  options.ner_model = model.get();
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
   auto store = std::move(opened).value();
@@ -139,13 +159,18 @@ int CmdIngest(const std::vector<std::string>& paths, const std::string& db,
   return kExitOk;
 }
 
+// `extract` prints the Article JSON; `analyze` (analyzer != null) adds the
+// "analysis" object.
 int CmdExtract(const std::vector<std::string>& paths,
                const ww::input::ReaderOptions& ropt,
-               const ww::html::ExtractOptions& eopt, bool pretty) {
+               const ww::html::ExtractOptions& eopt, bool pretty,
+               ww::analyze::ArticleAnalyzer* analyzer) {
   auto opened = ww::input::DocReader::Open(paths, ropt);
   if (!opened.ok()) return Fail(opened.status());
   auto reader = std::move(opened).value();
   ww::html::Extractor extractor(eopt);
+  ww::analyze::ArticleAnalysis analysis;
+  std::string analysis_json;
   ww::RawDoc doc;
   int failed = 0;
   std::string out;
@@ -165,9 +190,20 @@ int CmdExtract(const std::vector<std::string>& paths,
     a.warnings.insert(a.warnings.begin(), doc.warnings.begin(),
                       doc.warnings.end());
     a.id = ww::store::ComputeArticleId(a);
+    analysis_json.clear();
+    if (analyzer) {
+      ww::Status st = analyzer->Analyze(a, &analysis);
+      if (!st.ok()) {
+        fmt::print(stderr, "wirewatch: {}: analysis: {}\n", doc.source,
+                   st.ToString());
+        ++failed;
+        continue;
+      }
+      analysis_json = ww::analyze::ArticleAnalysisToJson(analysis);
+    }
     out.clear();
     ww::JsonWriter w(&out, pretty ? 2 : 0);
-    ww::WriteArticleJson(a, -1, &w);
+    ww::WriteArticleJson(a, -1, &w, analysis_json);
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
   }
@@ -217,9 +253,11 @@ int CmdShow(const std::string& db, const std::string& id, bool text_only) {
     fmt::print("{}\n\n{}\n", a->title, a->Text());
     return kExitOk;
   }
+  auto analysis = (*opened)->GetAnalysisJson(seq);
+  if (!analysis.ok()) return Fail(analysis.status());
   std::string out;
   ww::JsonWriter w(&out, 2);
-  ww::WriteArticleJson(*a, seq, &w);
+  ww::WriteArticleJson(*a, seq, &w, *analysis);
   fmt::print("{}\n", out);
   return kExitOk;
 }
@@ -242,9 +280,11 @@ int CmdExport(const std::string& db, const std::string& format,
   int64_t n = 0;
   ww::Status s = (*opened)->ForEachArticle(
       [&](const ww::Article& a, int64_t seq) -> ww::Status {
+        ASSIGN_OR_RETURN(std::string analysis,
+                         (*opened)->GetAnalysisJson(seq));
         line.clear();
         ww::JsonWriter w(&line);
-        ww::WriteArticleJson(a, seq, &w);
+        ww::WriteArticleJson(a, seq, &w, analysis);
         line += '\n';
         if (std::fwrite(line.data(), 1, line.size(), f) != line.size())
           return ww::Status::Unavailable("write failed: " +
@@ -270,6 +310,36 @@ int CmdRelated(const std::string& db, const std::string& id, int k) {
   ww::JsonWriter w(&out);
   ww::WriteRelatedJson(items, &w);
   fmt::print("{}\n", out);
+  return kExitOk;
+}
+
+int CmdEntities(const std::string& db, const std::string& type, int64_t top,
+                bool json) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  auto list = (*opened)->TopEntities(type, top);
+  if (!list.ok()) return Fail(list.status());
+  if (json) {
+    std::string out;
+    for (const auto& e : *list) {
+      out.clear();
+      ww::JsonWriter w(&out);
+      w.BeginObject();
+      w.Field("key", e.key);
+      w.Field("type", e.type);
+      w.Field("canonical", e.canonical);
+      w.Field("mentions", e.mentions);
+      w.Field("articles", e.articles);
+      w.EndObject();
+      fmt::print("{}\n", out);
+    }
+    return kExitOk;
+  }
+  fmt::print("{:>8}  {:>8}  {:<4}  {}\n", "MENTIONS", "ARTICLES", "TYPE",
+             "ENTITY");
+  for (const auto& e : *list)
+    fmt::print("{:>8}  {:>8}  {:<4}  {}\n", e.mentions, e.articles, e.type,
+               e.canonical);
   return kExitOk;
 }
 
@@ -338,9 +408,11 @@ int CmdStats(const std::string& db) {
   auto st = (*opened)->Stats();
   if (!st.ok()) return Fail(st.status());
   fmt::print("archive        {}\nschema         {}\narticles       {}\n"
-             "failures       {}\nrelated items  {}\ningest runs    {}\n",
+             "failures       {}\nrelated items  {}\ningest runs    {}\n"
+             "analysed       {}\nmentions       {}\ntime exprs     {}\n",
              db, st->schema_version, st->articles, st->failures,
-             st->publisher_related, st->runs);
+             st->publisher_related, st->runs, st->analysed,
+             st->entity_mentions, st->timexes);
   auto runs = (*opened)->ListRuns(1);
   if (runs.ok() && !runs->empty()) {
     const auto& r = runs->front();
@@ -395,6 +467,11 @@ int main(int argc, char** argv) {
   ingest->add_option("--batch", opt.batch_size, "documents per transaction")
       ->capture_default_str();
   ingest->add_flag("-q,--quiet", quiet, "no progress line, no hints");
+  bool no_analyze = false;
+  std::string ner_model = DefaultNerModel();
+  ingest->add_flag("--no-analyze", no_analyze,
+                   "store articles only: no entities, no time expressions");
+  ingest->add_option("--model", ner_model, "NER model")->capture_default_str();
 
   bool pretty = false;
   auto* extract = app.add_subcommand(
@@ -403,6 +480,27 @@ int main(int argc, char** argv) {
       ->required();
   extract->add_flag("--pretty", pretty, "indent the JSON");
   add_limits(extract);
+
+  auto* analyze = app.add_subcommand(
+      "analyze",
+      "print each page's Article JSON with its analysis (entities, roles, "
+      "nationalities, time expressions); nothing is stored");
+  analyze->add_option("paths", paths, "files or directories; - for stdin")
+      ->required();
+  analyze->add_flag("--pretty", pretty, "indent the JSON");
+  analyze->add_option("--model", ner_model, "NER model")->capture_default_str();
+  add_limits(analyze);
+
+  std::string entity_type;
+  int64_t top = 30;
+  bool entities_json = false;
+  auto* entities = app.add_subcommand(
+      "entities", "the archive's entities by mention count");
+  add_db(entities);
+  entities->add_option("--type", entity_type, "PER, ORG, LOC or MISC")
+      ->check(CLI::IsMember({"PER", "ORG", "LOC", "MISC"}));
+  entities->add_option("--top", top, "how many")->capture_default_str();
+  entities->add_flag("--json", entities_json, "one JSON object per line");
 
   int64_t offset = 0, limit = 20;
   bool json = false;
@@ -500,8 +598,16 @@ int main(int argc, char** argv) {
   opt.reader.max_doc_bytes = max_doc_bytes;
   opt.extract.max_depth = max_depth;
 
-  if (*ingest) return CmdIngest(paths, db, opt, quiet);
-  if (*extract) return CmdExtract(paths, opt.reader, opt.extract, pretty);
+  opt.analyze = !no_analyze;
+  if (*ingest) return CmdIngest(paths, db, opt, ner_model, quiet);
+  if (*extract)
+    return CmdExtract(paths, opt.reader, opt.extract, pretty, nullptr);
+  if (*analyze) {
+    auto model = LoadNerModel(ner_model, false);
+    ww::analyze::ArticleAnalyzer analyzer(model.get());
+    return CmdExtract(paths, opt.reader, opt.extract, pretty, &analyzer);
+  }
+  if (*entities) return CmdEntities(db, entity_type, top, entities_json);
   if (*list) return CmdList(db, offset, limit, json);
   if (*show) return CmdShow(db, id, text_only);
   if (*exp) return CmdExport(db, format, output);

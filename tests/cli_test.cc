@@ -122,6 +122,45 @@ TEST_F(CliTest, ExitCodesAndErrors) {
   EXPECT_EQ(notdb.exit_code, 1);
 }
 
+TEST_F(CliTest, AnalyzeFindsTheSeedsPeopleRolesAndTimes) {
+  CmdResult r =
+      Wirewatch("analyze " WIREWATCH_TESTDATA "/seed/000_ca9e77d4d40bc964.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  for (const char* want :
+       {"\"canonical\":\"Mikhail Bogdanov\"",
+        "\"title\":\"Deputy Foreign Minister\"",
+        "\"canonical\":\"Vladimir Putin\"",
+        "\"canonical\":\"Alexander Bortnikov\"",
+        "\"canonical\":\"Federal Security Service\"",
+        "\"canonical\":\"RIA Novosti\"", "\"dct\":\"2013-07-12\"",
+        "\"value\":\"2013-06\"", "\"value\":\"2013-05\"",
+        "\"value\":\"2013-W28\"", "\"value\":\"P2Y\""}) {
+    EXPECT_NE(r.out.find(want), std::string::npos) << want;
+  }
+}
+
+TEST_F(CliTest, IngestStoresTheAnalysis) {
+  ASSERT_EQ(Wirewatch("ingest -q " WIREWATCH_EXAMPLES + Db()).exit_code, 0);
+  CmdResult people = Wirewatch("entities --type PER --top 50" + Db());
+  ASSERT_EQ(people.exit_code, 0);
+  EXPECT_NE(people.out.find("Vladimir Putin"), std::string::npos)
+      << people.out;
+  EXPECT_EQ(people.out.find(" LOC "), std::string::npos);
+  CmdResult exp = Wirewatch("export --format jsonl" + Db());
+  EXPECT_EQ(std::count(exp.out.begin(), exp.out.end(), '\n'), 8);
+  size_t n = 0;
+  for (size_t p = exp.out.find("\"analysis\":{\"dct\""); p != std::string::npos;
+       p = exp.out.find("\"analysis\":{\"dct\"", p + 1))
+    ++n;
+  EXPECT_EQ(n, 8u);
+  // --no-analyze stores articles only.
+  CmdResult bare = Wirewatch("ingest -q --no-analyze --db " + (dir_ / "b.db") +
+                             " " WIREWATCH_EXAMPLES);
+  EXPECT_EQ(bare.exit_code, 0);
+  CmdResult none = Wirewatch("entities --db " + (dir_ / "b.db"));
+  EXPECT_EQ(std::count(none.out.begin(), none.out.end(), '\n'), 1);  // header
+}
+
 TEST_F(CliTest, ExtractPrintsArticleJsonWithoutStoring) {
   CmdResult r = Wirewatch("extract " WIREWATCH_EXAMPLES "/pages/syria-talks.html");
   EXPECT_EQ(r.exit_code, 0);

@@ -32,7 +32,8 @@ void WriteRelatedJson(const std::vector<RelatedItem>& items, JsonWriter* w) {
   w->EndArray();
 }
 
-void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w) {
+void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w,
+                      std::string_view analysis_json) {
   w->BeginObject();
   w->Field("id", a.id);
   if (seq >= 0) w->Field("seq", seq);
@@ -63,6 +64,10 @@ void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w) {
   w->Key("publisher_related");
   WriteRelatedJson(a.publisher_related, w);
   w->StringArray("warnings", a.warnings);
+  if (!analysis_json.empty()) {
+    w->Key("analysis");
+    w->RawValue(analysis_json);
+  }
   w->EndObject();
 }
 

@@ -15,8 +15,10 @@
 namespace wirewatch {
 
 // Writes `a` as one JSON object. `seq` (the archive's ingest order) is
-// written when >= 0.
-void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w);
+// written when >= 0; `analysis_json`, when not empty, is the article's
+// analysis object (already JSON) and is written as "analysis".
+void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w,
+                      std::string_view analysis_json = {});
 
 // Writes the related widget: a JSON array of {"id","sort","contenttypeid",
 // "pic","title"} objects, all strings, in the seed page's shape.

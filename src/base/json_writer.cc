@@ -129,6 +129,11 @@ void JsonWriter::Null() {
   out_->append("null");
 }
 
+void JsonWriter::RawValue(std::string_view json) {
+  BeforeValue();
+  out_->append(json);
+}
+
 void JsonWriter::StringArray(std::string_view key,
                              const std::vector<std::string>& v) {
   Key(key);

@@ -35,6 +35,8 @@ class JsonWriter {
   void Double(double v);
   void Bool(bool v);
   void Null();
+  // Appends `json`, which must be one complete JSON value, as is.
+  void RawValue(std::string_view json);
 
   // Key + value shorthands.
   void Field(std::string_view key, std::string_view s) { Key(key); String(s); }

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -26,11 +27,24 @@ struct Work {
 struct Outcome {
   uint64_t seq = 0;
   std::optional<Article> article;
+  std::optional<analyze::ArticleAnalysis> analysis;
   store::Failure failure;  // used when !article
   uint64_t bytes = 0;
 };
 
-Outcome Process(html::Extractor* extractor, Work work) {
+// One worker's reusable stage objects.
+struct Stages {
+  Stages(const IngestOptions& o)
+      : extractor(o.extract),
+        analyzer(o.analyze ? std::make_unique<analyze::ArticleAnalyzer>(
+                                 o.ner_model)
+                           : nullptr) {}
+  html::Extractor extractor;
+  std::unique_ptr<analyze::ArticleAnalyzer> analyzer;
+};
+
+Outcome Process(Stages* stages, Work work) {
+  html::Extractor* extractor = &stages->extractor;
   Outcome out;
   out.seq = work.seq;
   out.bytes = work.doc.raw_bytes;
@@ -49,6 +63,15 @@ Outcome Process(html::Extractor* extractor, Work work) {
                     std::make_move_iterator(work.doc.warnings.begin()),
                     std::make_move_iterator(work.doc.warnings.end()));
   a.id = store::ComputeArticleId(a);
+  if (stages->analyzer) {
+    analyze::ArticleAnalysis analysis;
+    Status st = stages->analyzer->Analyze(a, &analysis);
+    if (st.ok()) {
+      out.analysis = std::move(analysis);
+    } else {
+      a.warnings.push_back("analysis failed: " + st.message());
+    }
+  }
   out.article = std::move(a);
   return out;
 }
@@ -104,8 +127,11 @@ class Writer {
       in_batch_ = true;
     }
     if (o.article) {
-      ASSIGN_OR_RETURN(bool added, store_->PutArticle(*o.article));
+      int64_t seq = 0;
+      ASSIGN_OR_RETURN(bool added, store_->PutArticle(*o.article, &seq));
       ++(added ? p_.stored : p_.duplicates);
+      if (added && o.analysis)
+        RETURN_IF_ERROR(store_->PutAnalysis(seq, *o.analysis));
     } else {
       RETURN_IF_ERROR(store_->PutFailure(o.failure).status());
       ++p_.failures;
@@ -167,11 +193,11 @@ Result<Progress> Ingest(const std::vector<std::string>& paths,
 
   Status status;
   if (threads == 1) {
-    html::Extractor extractor(options.extract);
+    Stages stages(options);
     Work w;
     for (uint64_t seq = 0; reader->Next(&w.doc); ++seq) {
       w.seq = seq;
-      status = writer.Add(Process(&extractor, std::move(w)));
+      status = writer.Add(Process(&stages, std::move(w)));
       w = Work();
       if (!status.ok()) break;
     }
@@ -191,10 +217,10 @@ Result<Progress> Ingest(const std::vector<std::string>& paths,
     std::atomic<int> running{threads};
     for (int i = 0; i < threads; ++i) {
       workers.emplace_back([&] {
-        html::Extractor extractor(options.extract);
+        Stages stages(options);
         Work w;
         while (work.Pop(&w)) {
-          if (!results.Push(Process(&extractor, std::move(w)))) break;
+          if (!results.Push(Process(&stages, std::move(w)))) break;
         }
         if (--running == 0) results.Close();
       });

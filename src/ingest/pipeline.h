@@ -3,7 +3,8 @@
 //
 // Threads (IngestOptions::threads = N > 1):
 //   reader thread   DocReader -> work queue (bounded)
-//   N workers       each with its own html::Extractor: RawDoc -> Article
+//   N workers       each with its own html::Extractor and
+//                   analyze::ArticleAnalyzer: RawDoc -> Article + analysis
 //                   (or failure) -> result queue (bounded)
 //   calling thread  the single SQLite writer: puts results back into input
 //                   order (so `seq` follows the input order whatever the
@@ -27,6 +28,8 @@
 #include <string>
 #include <vector>
 
+#include "analyze/article_analyzer.h"
+#include "analyze/ner_model.h"
 #include "html/extractor.h"
 #include "input/doc_reader.h"
 #include "store/store.h"
@@ -39,6 +42,10 @@ struct IngestOptions {
   size_t batch_size = 256;  // results per SQLite transaction
   input::ReaderOptions reader;
   html::ExtractOptions extract;
+  // Run the analyze stage (time expressions, and entities when a model is
+  // given) on every new article and store the result.
+  bool analyze = true;
+  const analyze::NerModel* ner_model = nullptr;  // not owned; may be null
 };
 
 struct Progress {

@@ -74,6 +74,43 @@ CREATE TABLE ingest_runs(
   bytes INTEGER NOT NULL
 );
 )sql",
+    // 1 -> 2: the analysis of each article.
+    R"sql(
+CREATE TABLE analyses(
+  article_seq INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  json TEXT NOT NULL
+);
+CREATE TABLE article_entities(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  type TEXT NOT NULL,
+  canonical TEXT NOT NULL,
+  mentions INTEGER NOT NULL,
+  roles TEXT NOT NULL,
+  PRIMARY KEY(article_seq, key)
+);
+CREATE INDEX article_entities_key ON article_entities(key);
+CREATE TABLE mentions(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  text TEXT NOT NULL,
+  entity_key TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_seq);
+CREATE INDEX mentions_entity ON mentions(entity_key);
+CREATE TABLE timexes(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  value TEXT NOT NULL,
+  mod TEXT NOT NULL
+);
+CREATE INDEX timexes_article ON timexes(article_seq);
+CREATE INDEX timexes_value ON timexes(value);
+)sql",
 };
 constexpr int kNumMigrations = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kNumMigrations == Store::kSchemaVersion);
@@ -133,7 +170,8 @@ constexpr const char* kArticleColumns =
 struct Store::Impl {
   sqlite3* db = nullptr;
   Stmt insert_article, find_article, insert_related, insert_failure,
-      select_by_id, select_by_seq, select_related;
+      select_by_id, select_by_seq, select_related, insert_analysis,
+      insert_entity, insert_mention, insert_timex, select_analysis;
   simdjson::dom::parser json;
 
   ~Impl() {
@@ -141,7 +179,8 @@ struct Store::Impl {
     // destructors run after this body, so finalize them here first.
     for (Stmt* st : {&insert_article, &find_article, &insert_related,
                      &insert_failure, &select_by_id, &select_by_seq,
-                     &select_related}) {
+                     &select_related, &insert_analysis, &insert_entity,
+                     &insert_mention, &insert_timex, &select_analysis}) {
       sqlite3_finalize(*st->addr());
       *st->addr() = nullptr;
     }
@@ -286,6 +325,17 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       "SELECT id, sort, contenttypeid, pic, title FROM publisher_related "
       "WHERE article_seq=?1 ORDER BY pos",
       &impl->select_related));
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT OR REPLACE INTO analyses VALUES(?1, ?2)", &impl->insert_analysis));
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT OR REPLACE INTO article_entities VALUES(?1,?2,?3,?4,?5,?6)",
+      &impl->insert_entity));
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6)", &impl->insert_mention));
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT INTO timexes VALUES(?1,?2,?3,?4,?5,?6)", &impl->insert_timex));
+  RETURN_IF_ERROR(impl->Prepare(
+      "SELECT json FROM analyses WHERE article_seq=?1", &impl->select_analysis));
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -362,6 +412,129 @@ Result<bool> Store::PutArticle(const Article& a, int64_t* seq) {
   }
   if (seq) *seq = row;
   return inserted;
+}
+
+Status Store::PutAnalysis(int64_t seq,
+                          const analyze::ArticleAnalysis& analysis) {
+  sqlite3* db = impl_->db;
+  auto text = [](sqlite3_stmt* s, int i, std::string_view v) {
+    sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()),
+                      SQLITE_TRANSIENT);
+  };
+  auto step = [&](sqlite3_stmt* s, const char* what) -> Status {
+    if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error(what);
+    return Status::Ok();
+  };
+  for (const char* sql : {"DELETE FROM article_entities WHERE article_seq=?1",
+                          "DELETE FROM mentions WHERE article_seq=?1",
+                          "DELETE FROM timexes WHERE article_seq=?1"}) {
+    Stmt del;
+    if (sqlite3_prepare_v2(db, sql, -1, del.addr(), nullptr) != SQLITE_OK)
+      return impl_->Error("prepare delete analysis");
+    sqlite3_bind_int64(del.get(), 1, seq);
+    RETURN_IF_ERROR(step(del.get(), "delete analysis"));
+  }
+  sqlite3_stmt* s = impl_->insert_analysis.get();
+  sqlite3_reset(s);
+  sqlite3_bind_int64(s, 1, seq);
+  text(s, 2, analyze::ArticleAnalysisToJson(analysis));
+  RETURN_IF_ERROR(step(s, "insert analysis"));
+
+  const analyze::Analysis& ner = analysis.entities;
+  s = impl_->insert_entity.get();
+  for (const analyze::Entity& e : ner.entities) {
+    std::string roles;
+    JsonWriter w(&roles);
+    w.BeginArray();
+    for (const analyze::Role& r : e.roles) {
+      w.BeginObject();
+      w.Field("title", r.title);
+      if (!r.org.empty()) w.Field("org", r.org);
+      if (!r.country.empty()) w.Field("country", r.country);
+      w.EndObject();
+    }
+    w.EndArray();
+    sqlite3_reset(s);
+    sqlite3_bind_int64(s, 1, seq);
+    text(s, 2, e.key);
+    text(s, 3, analyze::EntityTypeName(e.type));
+    text(s, 4, e.canonical);
+    sqlite3_bind_int64(s, 5, static_cast<int64_t>(e.mentions.size()));
+    text(s, 6, roles);
+    RETURN_IF_ERROR(step(s, "insert entity"));
+  }
+  s = impl_->insert_mention.get();
+  for (const analyze::Mention& m : ner.mentions) {
+    sqlite3_reset(s);
+    sqlite3_bind_int64(s, 1, seq);
+    sqlite3_bind_int64(s, 2, m.begin);
+    sqlite3_bind_int64(s, 3, m.end);
+    text(s, 4, analyze::EntityTypeName(m.type));
+    text(s, 5, m.text);
+    text(s, 6,
+         m.entity >= 0 && static_cast<size_t>(m.entity) < ner.entities.size()
+             ? std::string_view(ner.entities[m.entity].key)
+             : std::string_view());
+    RETURN_IF_ERROR(step(s, "insert mention"));
+  }
+  s = impl_->insert_timex.get();
+  for (const analyze::Timex& t : analysis.timexes) {
+    sqlite3_reset(s);
+    sqlite3_bind_int64(s, 1, seq);
+    sqlite3_bind_int64(s, 2, t.begin);
+    sqlite3_bind_int64(s, 3, t.end);
+    text(s, 4, analyze::TimexTypeName(t.type));
+    text(s, 5, t.value);
+    text(s, 6, t.mod);
+    RETURN_IF_ERROR(step(s, "insert timex"));
+  }
+  return Status::Ok();
+}
+
+Result<std::string> Store::GetAnalysisJson(int64_t seq) {
+  sqlite3_stmt* s = impl_->select_analysis.get();
+  sqlite3_reset(s);
+  sqlite3_bind_int64(s, 1, seq);
+  int rc = sqlite3_step(s);
+  std::string out;
+  if (rc == SQLITE_ROW) out = ColumnText(s, 0);
+  else if (rc != SQLITE_DONE) return impl_->Error("read analysis");
+  sqlite3_reset(s);
+  return out;
+}
+
+Result<std::vector<EntityCount>> Store::TopEntities(std::string_view type,
+                                                    int64_t limit) {
+  Stmt s;
+  // The canonical form shown is the one most articles use for the key.
+  if (sqlite3_prepare_v2(
+          impl_->db,
+          "WITH forms AS (SELECT key, canonical, count(*) AS n FROM "
+          "article_entities GROUP BY key, canonical), best AS (SELECT key, "
+          "canonical FROM forms f WHERE n = (SELECT max(n) FROM forms g WHERE "
+          "g.key = f.key) GROUP BY key) "
+          "SELECT e.key, e.type, b.canonical, sum(e.mentions), count(*) FROM "
+          "article_entities e JOIN best b ON b.key = e.key "
+          "WHERE ?1 = '' OR e.type = ?1 GROUP BY e.key "
+          "ORDER BY sum(e.mentions) DESC, count(*) DESC, e.key LIMIT ?2",
+          -1, s.addr(), nullptr) != SQLITE_OK)
+    return impl_->Error("prepare entities");
+  sqlite3_bind_text(s.get(), 1, type.data(), static_cast<int>(type.size()),
+                    SQLITE_TRANSIENT);
+  sqlite3_bind_int64(s.get(), 2, limit);
+  std::vector<EntityCount> out;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    EntityCount e;
+    e.key = ColumnText(s.get(), 0);
+    e.type = ColumnText(s.get(), 1);
+    e.canonical = ColumnText(s.get(), 2);
+    e.mentions = sqlite3_column_int64(s.get(), 3);
+    e.articles = sqlite3_column_int64(s.get(), 4);
+    out.push_back(std::move(e));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("read entities");
+  return out;
 }
 
 Result<bool> Store::PutFailure(const Failure& f) {
@@ -566,10 +739,14 @@ Result<StoreStats> Store::Stats() {
   const char* queries[] = {"SELECT count(*) FROM articles",
                            "SELECT count(*) FROM failures",
                            "SELECT count(*) FROM publisher_related",
-                           "SELECT count(*) FROM ingest_runs"};
+                           "SELECT count(*) FROM ingest_runs",
+                           "SELECT count(*) FROM analyses",
+                           "SELECT count(*) FROM mentions",
+                           "SELECT count(*) FROM timexes"};
   int64_t* fields[] = {&st.articles, &st.failures, &st.publisher_related,
-                       &st.runs};
-  for (int i = 0; i < 4; ++i) {
+                       &st.runs, &st.analysed, &st.entity_mentions,
+                       &st.timexes};
+  for (int i = 0; i < 7; ++i) {
     Stmt s;
     if (sqlite3_prepare_v2(impl_->db, queries[i], -1, s.addr(), nullptr) !=
         SQLITE_OK)

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/article_analyzer.h"
 #include "wirewatch/article.h"
 #include "wirewatch/status.h"
 
@@ -63,18 +64,31 @@ struct IngestRun {
   int64_t bytes = 0;      // input bytes consumed
 };
 
+// One line of `wirewatch entities`: an entity across the archive, grouped
+// by its key (type + lowercased canonical name).
+struct EntityCount {
+  std::string key;        // "PER:vladimir putin"
+  std::string type;       // PER, ORG, LOC, MISC
+  std::string canonical;  // the most frequent canonical form
+  int64_t mentions = 0;   // mentions over all articles
+  int64_t articles = 0;   // articles mentioning it
+};
+
 struct StoreStats {
   int64_t articles = 0;
   int64_t failures = 0;
   int64_t publisher_related = 0;
   int64_t runs = 0;
+  int64_t analysed = 0;
+  int64_t entity_mentions = 0;
+  int64_t timexes = 0;
   int schema_version = 0;
 };
 
 class Store {
  public:
   // The schema version this build writes.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (creating if needed) the archive at `path`. Fails with
   // Unavailable when the file cannot be opened, Corruption when it is not a
@@ -92,6 +106,17 @@ class Store {
   // Returns true when stored, false when an article with that id already
   // exists. *seq (if given) receives the stored or existing seq.
   Result<bool> PutArticle(const Article& a, int64_t* seq = nullptr);
+  // Stores the analysis of the article at `seq`: the JSON object (returned
+  // by GetAnalysisJson and spliced into exports) and the queryable rows
+  // (article_entities, mentions, timexes). Replaces an earlier analysis.
+  Status PutAnalysis(int64_t seq, const analyze::ArticleAnalysis& analysis);
+  // The analysis JSON of the article at `seq`; empty when not analysed.
+  Result<std::string> GetAnalysisJson(int64_t seq);
+  // Entities across the archive by mention count; `type` filters ("PER"),
+  // empty for all.
+  Result<std::vector<EntityCount>> TopEntities(std::string_view type,
+                                               int64_t limit);
+
   // Returns true when recorded, false when already recorded.
   Result<bool> PutFailure(const Failure& f);
   // Records a finished run; returns its id.

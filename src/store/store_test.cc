@@ -171,6 +171,82 @@ TEST(StoreTest, RefusesForeignAndNewerFiles) {
   EXPECT_NE(r2.status().message().find("newer"), std::string::npos);
 }
 
+TEST(StoreTest, AnalysisRoundTripAndEntityCounts) {
+  std::string path = TempDb("analysis");
+  auto store = std::move(Store::Open(path)).value();
+  ASSERT_TRUE(store->BeginBatch().ok());
+  for (int i = 0; i < 2; ++i) {
+    Article a;
+    a.title = "Story " + std::to_string(i);
+    a.paragraphs = {"President Vladimir Putin said so."};
+    a.id = ComputeArticleId(a);
+    int64_t seq = 0;
+    ASSERT_TRUE(store->PutArticle(a, &seq).ok());
+    analyze::ArticleAnalysis an;
+    an.dct = "2013-07-12";
+    analyze::Entity e;
+    e.type = analyze::EntityType::kPer;
+    e.canonical = i == 0 ? "Vladimir Putin" : "Putin";
+    e.key = "PER:vladimir putin";
+    e.mentions = {0};
+    an.entities.entities.push_back(e);
+    analyze::Mention m;
+    m.begin = 10;
+    m.end = 24;
+    m.text = "Vladimir Putin";
+    m.entity = 0;
+    an.entities.mentions.push_back(m);
+    analyze::Timex t;
+    t.begin = 0;
+    t.end = 4;
+    t.value = "2013-06";
+    an.timexes.push_back(t);
+    ASSERT_TRUE(store->PutAnalysis(seq, an).ok());
+    // Replacing an analysis does not duplicate its rows.
+    ASSERT_TRUE(store->PutAnalysis(seq, an).ok());
+  }
+  ASSERT_TRUE(store->CommitBatch().ok());
+  auto json = store->GetAnalysisJson(1);
+  ASSERT_TRUE(json.ok());
+  EXPECT_NE(json->find("\"dct\":\"2013-07-12\""), std::string::npos) << *json;
+  EXPECT_NE(json->find("\"value\":\"2013-06\""), std::string::npos);
+  auto none = store->GetAnalysisJson(99);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  auto top = store->TopEntities("PER", 10);
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top->size(), 1u);
+  EXPECT_EQ((*top)[0].key, "PER:vladimir putin");
+  EXPECT_EQ((*top)[0].mentions, 2);
+  EXPECT_EQ((*top)[0].articles, 2);
+  EXPECT_TRUE(store->TopEntities("ORG", 10)->empty());
+  auto stats = store->Stats();
+  EXPECT_EQ(stats->analysed, 2);
+  EXPECT_EQ(stats->entity_mentions, 2);
+  EXPECT_EQ(stats->timexes, 2);
+}
+
+TEST(StoreTest, MigratesVersionOneArchives) {
+  std::string path = TempDb("migrate");
+  { auto store = std::move(Store::Open(path)).value(); }
+  // Turn the file back into a schema-1 archive.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE analyses; DROP TABLE article_entities; "
+                         "DROP TABLE mentions; DROP TABLE timexes; "
+                         "UPDATE meta SET value='1' WHERE key='schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto stats = (*store)->Stats();
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->schema_version, 2);
+  EXPECT_EQ(stats->analysed, 0);
+}
+
 TEST(StoreTest, UsesWalMode) {
   std::string path = TempDb("wal");
   { auto store = std::move(Store::Open(path)).value(); }
