@@ -100,6 +100,16 @@ void JsonlReader::ParseLine(RawDoc* doc) {
   doc->format = html ? DocFormat::kHtml : DocFormat::kText;
   doc->raw_bytes = body.size();
   charset_->AcceptUnicode(body, doc);
+  // A headline-only item (common on wires: flashes, corrections) is still an
+  // article when the line gives a title.
+  if (doc->failed() && doc->failure == "empty document" &&
+      !doc->title_hint.empty()) {
+    doc->failure.clear();
+    doc->text.clear();
+    doc->format = DocFormat::kText;
+    doc->charset = "UTF-8";
+    doc->charset_source = "json";
+  }
 }
 
 }  // namespace wirewatch::input

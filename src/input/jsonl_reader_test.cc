@@ -41,6 +41,18 @@ TEST(JsonlReaderTest, GoodBadAndBlankLines) {
   EXPECT_EQ(docs[6].warnings.size(), 1u);  // title not a string
 }
 
+TEST(JsonlReaderTest, HeadlineOnlyItemIsADocument) {
+  std::string data =
+      "{\"title\":\"FLASH: RATES CUT\",\"text\":\"  \"}\n"
+      "{\"text\":\"\"}\n";
+  std::vector<RawDoc> docs = ReadBytes(data, "w.jsonl");
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_FALSE(docs[0].failed()) << docs[0].failure;
+  EXPECT_EQ(docs[0].title_hint, "FLASH: RATES CUT");
+  EXPECT_TRUE(docs[0].text.empty());
+  EXPECT_EQ(docs[1].failure, "empty document");  // no title, no text
+}
+
 TEST(JsonlReaderTest, SniffedAndGzipped) {
   std::string data = "{\"text\":\"one\"}\n{\"text\":\"two\"}\n";
   std::vector<RawDoc> docs = ReadBytes(testing::Gzip(data), "-");
