@@ -43,3 +43,28 @@ function(wirewatch_test name)
     WIREWATCH_SHARED_DATA="${PROJECT_SOURCE_DIR}/../shared/data")
   add_test(NAME ${name} COMMAND ${name})
 endfunction()
+
+# Adds fuzz target fuzz/<name>.cc. With -DWIREWATCH_FUZZ=ON (clang) it is a
+# libFuzzer binary; otherwise a replay binary that ctest runs over the seed
+# corpus testdata/fuzz/<corpus>, so the target keeps compiling and the seeds
+# keep passing under every build (including ASan+UBSan).
+function(wirewatch_fuzz name)
+  cmake_parse_arguments(ARG "" "CORPUS" "DEPS" ${ARGN})
+  if(WIREWATCH_FUZZ)
+    foreach(dep ${ARG_DEPS})
+      # Coverage feedback needs the libraries instrumented too.
+      target_compile_options(${dep} PRIVATE -fsanitize=fuzzer-no-link)
+    endforeach()
+    add_executable(${name} ${PROJECT_SOURCE_DIR}/fuzz/${name}.cc)
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+    target_link_libraries(${name} PRIVATE ${ARG_DEPS})
+  elseif(WIREWATCH_BUILD_TESTS)
+    add_executable(${name}_replay
+      ${PROJECT_SOURCE_DIR}/fuzz/${name}.cc
+      ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cc)
+    target_link_libraries(${name}_replay PRIVATE ${ARG_DEPS})
+    add_test(NAME ${name}_replay
+      COMMAND ${name}_replay ${PROJECT_SOURCE_DIR}/testdata/fuzz/${ARG_CORPUS})
+  endif()
+endfunction()
