@@ -1,10 +1,10 @@
 #include "store/store.h"
 
+#include <simdjson.h>
 #include <sqlite3.h>
 
 #include <charconv>
 #include <ctime>
-#include <simdjson.h>
 
 #include "base/json_writer.h"
 
@@ -177,10 +177,10 @@ struct Store::Impl {
   ~Impl() {
     // Statements must be finalized before the connection closes; their
     // destructors run after this body, so finalize them here first.
-    for (Stmt* st : {&insert_article, &find_article, &insert_related,
-                     &insert_failure, &select_by_id, &select_by_seq,
-                     &select_related, &insert_analysis, &insert_entity,
-                     &insert_mention, &insert_timex, &select_analysis}) {
+    for (Stmt* st :
+         {&insert_article, &find_article, &insert_related, &insert_failure,
+          &select_by_id, &select_by_seq, &select_related, &insert_analysis,
+          &insert_entity, &insert_mention, &insert_timex, &select_analysis}) {
       sqlite3_finalize(*st->addr());
       *st->addr() = nullptr;
     }
@@ -198,6 +198,13 @@ struct Store::Impl {
       sqlite3_free(err);
       return Status::Unavailable(std::string("sqlite: ") + msg);
     }
+    return Status::Ok();
+  }
+
+  // Prepares a one-off statement.
+  Status Query(const char* sql, Stmt* stmt) {
+    if (sqlite3_prepare_v2(db, sql, -1, stmt->addr(), nullptr) != SQLITE_OK)
+      return Error("prepare");
     return Status::Ok();
   }
 
@@ -262,10 +269,10 @@ Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
-  if (sqlite3_open_v2(path.c_str(), &impl->db,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                          SQLITE_OPEN_NOMUTEX,
-                      nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(
+          path.c_str(), &impl->db,
+          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+          nullptr) != SQLITE_OK) {
     std::string msg = impl->db ? sqlite3_errmsg(impl->db) : "out of memory";
     return Status::Unavailable("cannot open archive " + path + ": " + msg);
   }
@@ -278,10 +285,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   RETURN_IF_ERROR(impl->Exec("PRAGMA foreign_keys=ON"));
   ASSIGN_OR_RETURN(int version, impl->SchemaVersion());
   if (version > kSchemaVersion)
-    return Status::Corruption("archive " + path + " has schema version " +
-                              std::to_string(version) +
-                              ", newer than this build's " +
-                              std::to_string(kSchemaVersion));
+    return Status::Corruption(
+        "archive " + path + " has schema version " + std::to_string(version) +
+        ", newer than this build's " + std::to_string(kSchemaVersion));
   if (version < kSchemaVersion) {
     RETURN_IF_ERROR(impl->Exec("BEGIN IMMEDIATE"));
     for (int v = version; v < kSchemaVersion; ++v) {
@@ -325,17 +331,19 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       "SELECT id, sort, contenttypeid, pic, title FROM publisher_related "
       "WHERE article_seq=?1 ORDER BY pos",
       &impl->select_related));
-  RETURN_IF_ERROR(impl->Prepare(
-      "INSERT OR REPLACE INTO analyses VALUES(?1, ?2)", &impl->insert_analysis));
+  RETURN_IF_ERROR(
+      impl->Prepare("INSERT OR REPLACE INTO analyses VALUES(?1, ?2)",
+                    &impl->insert_analysis));
   RETURN_IF_ERROR(impl->Prepare(
       "INSERT OR REPLACE INTO article_entities VALUES(?1,?2,?3,?4,?5,?6)",
       &impl->insert_entity));
   RETURN_IF_ERROR(impl->Prepare(
       "INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6)", &impl->insert_mention));
-  RETURN_IF_ERROR(impl->Prepare(
-      "INSERT INTO timexes VALUES(?1,?2,?3,?4,?5,?6)", &impl->insert_timex));
-  RETURN_IF_ERROR(impl->Prepare(
-      "SELECT json FROM analyses WHERE article_seq=?1", &impl->select_analysis));
+  RETURN_IF_ERROR(impl->Prepare("INSERT INTO timexes VALUES(?1,?2,?3,?4,?5,?6)",
+                                &impl->insert_timex));
+  RETURN_IF_ERROR(
+      impl->Prepare("SELECT json FROM analyses WHERE article_seq=?1",
+                    &impl->select_analysis));
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -497,8 +505,10 @@ Result<std::string> Store::GetAnalysisJson(int64_t seq) {
   sqlite3_bind_int64(s, 1, seq);
   int rc = sqlite3_step(s);
   std::string out;
-  if (rc == SQLITE_ROW) out = ColumnText(s, 0);
-  else if (rc != SQLITE_DONE) return impl_->Error("read analysis");
+  if (rc == SQLITE_ROW)
+    out = ColumnText(s, 0);
+  else if (rc != SQLITE_DONE)
+    return impl_->Error("read analysis");
   sqlite3_reset(s);
   return out;
 }
@@ -507,18 +517,16 @@ Result<std::vector<EntityCount>> Store::TopEntities(std::string_view type,
                                                     int64_t limit) {
   Stmt s;
   // The canonical form shown is the one most articles use for the key.
-  if (sqlite3_prepare_v2(
-          impl_->db,
-          "WITH forms AS (SELECT key, canonical, count(*) AS n FROM "
-          "article_entities GROUP BY key, canonical), best AS (SELECT key, "
-          "canonical FROM forms f WHERE n = (SELECT max(n) FROM forms g WHERE "
-          "g.key = f.key) GROUP BY key) "
-          "SELECT e.key, e.type, b.canonical, sum(e.mentions), count(*) FROM "
-          "article_entities e JOIN best b ON b.key = e.key "
-          "WHERE ?1 = '' OR e.type = ?1 GROUP BY e.key "
-          "ORDER BY sum(e.mentions) DESC, count(*) DESC, e.key LIMIT ?2",
-          -1, s.addr(), nullptr) != SQLITE_OK)
-    return impl_->Error("prepare entities");
+  RETURN_IF_ERROR(impl_->Query(
+      "WITH forms AS (SELECT key, canonical, count(*) AS n FROM "
+      "article_entities GROUP BY key, canonical), best AS (SELECT key, "
+      "canonical FROM forms f WHERE n = (SELECT max(n) FROM forms g WHERE "
+      "g.key = f.key) GROUP BY key) "
+      "SELECT e.key, e.type, b.canonical, sum(e.mentions), count(*) FROM "
+      "article_entities e JOIN best b ON b.key = e.key "
+      "WHERE ?1 = '' OR e.type = ?1 GROUP BY e.key "
+      "ORDER BY sum(e.mentions) DESC, count(*) DESC, e.key LIMIT ?2",
+      &s));
   sqlite3_bind_text(s.get(), 1, type.data(), static_cast<int>(type.size()),
                     SQLITE_TRANSIENT);
   sqlite3_bind_int64(s.get(), 2, limit);
@@ -546,21 +554,20 @@ Result<bool> Store::PutFailure(const Failure& f) {
                     SQLITE_STATIC);
   sqlite3_bind_text(s, 3, f.reason.data(), static_cast<int>(f.reason.size()),
                     SQLITE_STATIC);
-  sqlite3_bind_int64(s, 4,
-                     f.time ? f.time : static_cast<int64_t>(std::time(nullptr)));
+  sqlite3_bind_int64(
+      s, 4, f.time ? f.time : static_cast<int64_t>(std::time(nullptr)));
   if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("insert failure");
   return sqlite3_changes(impl_->db) > 0;
 }
 
 Result<int64_t> Store::PutRun(const IngestRun& run) {
   Stmt s;
-  if (sqlite3_prepare_v2(impl_->db,
-                         "INSERT INTO ingest_runs(started, finished, documents, "
-                         "stored, duplicates, failures, bytes) "
-                         "VALUES(?1,?2,?3,?4,?5,?6,?7)",
-                         -1, s.addr(), nullptr) != SQLITE_OK)
-    return impl_->Error("prepare run");
-  int64_t v[] = {run.started, run.finished,   run.documents, run.stored,
+  RETURN_IF_ERROR(
+      impl_->Query("INSERT INTO ingest_runs(started, finished, documents, "
+                   "stored, duplicates, failures, bytes) "
+                   "VALUES(?1,?2,?3,?4,?5,?6,?7)",
+                   &s));
+  int64_t v[] = {run.started,    run.finished, run.documents, run.stored,
                  run.duplicates, run.failures, run.bytes};
   for (int i = 0; i < 7; ++i) sqlite3_bind_int64(s.get(), i + 1, v[i]);
   if (sqlite3_step(s.get()) != SQLITE_DONE) return impl_->Error("insert run");
@@ -615,8 +622,7 @@ Result<Article> Store::GetArticle(std::string_view id_or_seq, int64_t* seq) {
   int64_t as_seq = 0;
   auto [p, ec] = std::from_chars(id_or_seq.data(),
                                  id_or_seq.data() + id_or_seq.size(), as_seq);
-  if (ec != std::errc() || p != id_or_seq.data() + id_or_seq.size())
-    as_seq = 0;
+  if (ec != std::errc() || p != id_or_seq.data() + id_or_seq.size()) as_seq = 0;
   // An id match wins over a seq match (ids are hex and may be all digits).
   sqlite3_stmt* st = impl_->select_by_id.get();
   for (int pass = 0; pass < 2; ++pass) {
@@ -649,13 +655,11 @@ Result<Article> Store::GetArticle(std::string_view id_or_seq, int64_t* seq) {
 Result<std::vector<ArticleSummary>> Store::ListArticles(int64_t offset,
                                                         int64_t limit) {
   Stmt s;
-  if (sqlite3_prepare_v2(
-          impl_->db,
-          "SELECT seq, id, title, published, site, source, "
-          "json_array_length(paragraphs), length(text) FROM articles "
-          "ORDER BY seq DESC LIMIT ?1 OFFSET ?2",
-          -1, s.addr(), nullptr) != SQLITE_OK)
-    return impl_->Error("prepare list");
+  RETURN_IF_ERROR(
+      impl_->Query("SELECT seq, id, title, published, site, source, "
+                   "json_array_length(paragraphs), length(text) FROM articles "
+                   "ORDER BY seq DESC LIMIT ?1 OFFSET ?2",
+                   &s));
   sqlite3_bind_int64(s.get(), 1, limit);
   sqlite3_bind_int64(s.get(), 2, offset);
   std::vector<ArticleSummary> out;
@@ -676,11 +680,10 @@ Result<std::vector<ArticleSummary>> Store::ListArticles(int64_t offset,
 
 Result<std::vector<Failure>> Store::ListFailures(int64_t limit) {
   Stmt s;
-  if (sqlite3_prepare_v2(impl_->db,
-                         "SELECT source, stage, reason, time FROM failures "
-                         "ORDER BY rowid LIMIT ?1",
-                         -1, s.addr(), nullptr) != SQLITE_OK)
-    return impl_->Error("prepare failures");
+  RETURN_IF_ERROR(
+      impl_->Query("SELECT source, stage, reason, time FROM failures "
+                   "ORDER BY rowid LIMIT ?1",
+                   &s));
   sqlite3_bind_int64(s.get(), 1, limit);
   std::vector<Failure> out;
   while (sqlite3_step(s.get()) == SQLITE_ROW) {
@@ -696,12 +699,11 @@ Result<std::vector<Failure>> Store::ListFailures(int64_t limit) {
 
 Result<std::vector<IngestRun>> Store::ListRuns(int64_t limit) {
   Stmt s;
-  if (sqlite3_prepare_v2(impl_->db,
-                         "SELECT id, started, finished, documents, stored, "
-                         "duplicates, failures, bytes FROM ingest_runs "
-                         "ORDER BY id DESC LIMIT ?1",
-                         -1, s.addr(), nullptr) != SQLITE_OK)
-    return impl_->Error("prepare runs");
+  RETURN_IF_ERROR(
+      impl_->Query("SELECT id, started, finished, documents, stored, "
+                   "duplicates, failures, bytes FROM ingest_runs "
+                   "ORDER BY id DESC LIMIT ?1",
+                   &s));
   sqlite3_bind_int64(s.get(), 1, limit);
   std::vector<IngestRun> out;
   while (sqlite3_step(s.get()) == SQLITE_ROW) {
@@ -719,9 +721,7 @@ Status Store::ForEachArticle(
   Stmt s;
   std::string sql =
       std::string("SELECT ") + kArticleColumns + " FROM articles ORDER BY seq";
-  if (sqlite3_prepare_v2(impl_->db, sql.c_str(), -1, s.addr(), nullptr) !=
-      SQLITE_OK)
-    return impl_->Error("prepare scan");
+  RETURN_IF_ERROR(impl_->Query(sql.c_str(), &s));
   Article a;
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
@@ -744,13 +744,11 @@ Result<StoreStats> Store::Stats() {
                            "SELECT count(*) FROM mentions",
                            "SELECT count(*) FROM timexes"};
   int64_t* fields[] = {&st.articles, &st.failures, &st.publisher_related,
-                       &st.runs, &st.analysed, &st.entity_mentions,
+                       &st.runs,     &st.analysed, &st.entity_mentions,
                        &st.timexes};
   for (int i = 0; i < 7; ++i) {
     Stmt s;
-    if (sqlite3_prepare_v2(impl_->db, queries[i], -1, s.addr(), nullptr) !=
-        SQLITE_OK)
-      return impl_->Error("prepare stats");
+    RETURN_IF_ERROR(impl_->Query(queries[i], &s));
     if (sqlite3_step(s.get()) == SQLITE_ROW)
       *fields[i] = sqlite3_column_int64(s.get(), 0);
   }
