@@ -217,6 +217,9 @@ bool RelatedIndex::Allowed(uint32_t q, uint32_t c,
     return false;
   }
   if (o.time_filter == RelatedOptions::TimeFilter::kAny) return true;
+  if (o.time_filter == RelatedOptions::TimeFilter::kIngestedBefore) {
+    return c < q;
+  }
   if (day_[q] == kNoDay || day_[c] == kNoDay) return c < q;
   return static_cast<int64_t>(day_[c]) <=
          static_cast<int64_t>(day_[q]) + o.window_days;
@@ -325,6 +328,7 @@ void RelatedIndex::Gather(uint32_t q, const RelatedOptions& o,
     size_t pos = std::lower_bound(docs.begin(), docs.end(), q) - docs.begin();
     size_t stop = pos > cap ? pos - cap : 0;
     for (size_t i = pos; i > stop; --i) visit(docs[i - 1], contribution(i - 1));
+    if (o.time_filter == RelatedOptions::TimeFilter::kIngestedBefore) return;
     size_t seen = 0;
     for (size_t i = pos; i < docs.size() && seen < cap; ++i) {
       uint32_t d = docs[i];

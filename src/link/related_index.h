@@ -2,7 +2,7 @@
 // ingest.
 //
 // Each document becomes a sparse, L2-normalised TF-IDF vector of its
-// `vector_terms` highest-weighted terms (weight (1 + ln tf) * ln(1 + N/df),
+// `vector_terms` (64) highest-weighted terms (weight (1 + ln tf) * ln(1 + N/df),
 // title words count `title_boost` times, IDF as of the moment the document
 // is added; Reweight() recomputes all vectors with the final statistics).
 // Relatedness of a candidate c to the query q is
@@ -53,15 +53,18 @@
 namespace wirewatch::link {
 
 struct RelatedIndexOptions {
-  int vector_terms = 48;   // terms kept per document vector (<= 255)
-  int posted_terms = 24;   // of those, posted in the inverted index
+  int vector_terms = 64;   // terms kept per document vector (<= 255)
+  int posted_terms = 32;   // of those, posted in the inverted index
   int title_boost = 3;     // a title word counts this many times
   int max_entities = 32;   // entities kept per document
   double near_dup_resemblance = 0.7;
 };
 
 struct RelatedOptions {
-  enum class TimeFilter { kBefore, kAny };
+  // kBefore: published no later than window_days after the query (ingest
+  // order when a day is unknown); kIngestedBefore: added before the query
+  // (what incremental clustering sees); kAny: no restriction.
+  enum class TimeFilter { kBefore, kIngestedBefore, kAny };
 
   size_t k = 4;
   TimeFilter time_filter = TimeFilter::kBefore;
