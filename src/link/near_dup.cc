@@ -53,27 +53,30 @@ uint64_t SimHash64(std::span<const Token> tokens) {
 
 bool ComputeMinHash(std::span<const Token> tokens, MinHashSignature* sig) {
   if (tokens.empty()) return false;
+  // Minima are taken over 32-bit values and truncated to 16 bits after.
   constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
-  sig->fill(kEmpty);
+  std::array<uint32_t, kMinHashBins> mins;
+  mins.fill(kEmpty);
   ForEachShingle(tokens, [&](uint64_t h) {
     uint32_t bin = static_cast<uint32_t>(h >> 59);  // 32 bins
     uint32_t value = static_cast<uint32_t>(h);
-    if (value < (*sig)[bin]) (*sig)[bin] = value;
+    if (value < mins[bin]) mins[bin] = value;
   });
   // Rotation densification: an empty bin takes the value of the next
   // non-empty bin to its right, re-hashed with the distance.
-  MinHashSignature filled = *sig;
   for (int i = 0; i < kMinHashBins; ++i) {
-    if ((*sig)[i] != kEmpty) continue;
-    for (int d = 1; d < kMinHashBins; ++d) {
-      uint32_t v = (*sig)[(i + d) % kMinHashBins];
-      if (v != kEmpty) {
-        filled[i] = static_cast<uint32_t>(Mix((uint64_t{v} << 8) | d));
-        break;
+    uint32_t v = mins[i];
+    if (v == kEmpty) {
+      for (int d = 1; d < kMinHashBins; ++d) {
+        uint32_t next = mins[(i + d) % kMinHashBins];
+        if (next != kEmpty) {
+          v = static_cast<uint32_t>(Mix((uint64_t{next} << 8) | d));
+          break;
+        }
       }
     }
+    (*sig)[i] = static_cast<uint16_t>(v >> 16);
   }
-  *sig = filled;
   return true;
 }
 

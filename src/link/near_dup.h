@@ -25,7 +25,7 @@
 // SimHash64 is a separate 64-bit fingerprint (Charikar 2002) for callers that
 // want one compact column; the index does not use it.
 //
-// Memory: 128 (signature) + 32 (chains) + 12 (group, original, day) bytes per
+// Memory: 64 (signature) + 32 (chains) + 12 (group, original, day) bytes per
 // document, plus 8 x 65,536 x 4 bytes of bucket heads.
 //
 // Thread-safety: const methods may run concurrently; Add() needs exclusive
@@ -43,7 +43,9 @@
 namespace wirewatch::link {
 
 inline constexpr int kMinHashBins = 32;
-using MinHashSignature = std::array<uint32_t, kMinHashBins>;
+// 16-bit bin values: two documents share a bin value by chance with
+// probability 2^-16, negligible next to the estimator's own variance.
+using MinHashSignature = std::array<uint16_t, kMinHashBins>;
 
 // MinHash of the shingles of `tokens`; false (and *sig untouched) when there
 // are no tokens.

@@ -71,7 +71,7 @@ MinHashSignature Random(uint64_t* x) {
     *x ^= *x << 13;
     *x ^= *x >> 7;
     *x ^= *x << 17;
-    v = static_cast<uint32_t>(*x);
+    v = static_cast<uint16_t>(*x);
   }
   return s;
 }
@@ -112,7 +112,7 @@ TEST(NearDupIndexTest, MatchesBruteForceOnRandomSignatures) {
     MinHashSignature s = Random(&x);
     if (i % 3 != 0 && !sigs.empty()) {
       MinHashSignature c = sigs[x % sigs.size()];
-      for (int k = 0; k < 6; ++k) c[(x >> (5 * k)) % kMinHashBins] ^= 1;
+      for (int k = 0; k < 6; ++k) c[(x >> (5 * k)) % kMinHashBins] ^= 1;  // <= 6 bins
       s = c;
     }
     uint32_t expect = i;

@@ -160,7 +160,7 @@ void RelatedIndex::AppendVector(
     vec_term_.push_back(id_tf[r.second].first);
     long q = std::lround(r.first / norm * kWeightScale);
     vec_weight_.push_back(static_cast<uint16_t>(std::clamp(q, 1L, 65535L)));
-    tf_.push_back(static_cast<uint16_t>(std::min(id_tf[r.second].second, 65535u)));
+    tf_.push_back(static_cast<uint8_t>(std::min(id_tf[r.second].second, 255u)));
   }
   vec_begin_.push_back(static_cast<uint32_t>(vec_term_.size()));
 }
@@ -430,10 +430,25 @@ void BruteForceRelated(const RelatedIndex& index, uint32_t q,
   index.Finish(q, o, &s->hits, out);
 }
 
+void RelatedIndex::Compact() {
+  vec_begin_.shrink_to_fit();
+  vec_term_.shrink_to_fit();
+  vec_weight_.shrink_to_fit();
+  tf_.shrink_to_fit();
+  ent_begin_.shrink_to_fit();
+  ent_id_.shrink_to_fit();
+  day_.shrink_to_fit();
+  for (PostingList& p : postings_) {
+    p.docs.shrink_to_fit();
+    p.impacts.shrink_to_fit();
+  }
+  for (auto& p : entity_postings_) p.shrink_to_fit();
+}
+
 size_t RelatedIndex::MemoryBytes() const {
   size_t bytes = near_dups_.MemoryBytes() + VocabularyBytes();
   bytes += vec_begin_.capacity() * 4 + vec_term_.capacity() * 4 +
-           vec_weight_.capacity() * 2 + tf_.capacity() * 2 +
+           vec_weight_.capacity() * 2 + tf_.capacity() +
            ent_begin_.capacity() * 4 + ent_id_.capacity() * 4 +
            day_.capacity() * 4;
   bytes += postings_.capacity() * sizeof(PostingList);

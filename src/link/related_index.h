@@ -27,7 +27,7 @@
 // default pruning, recall@k against the reference is measured in the same
 // test and in bench/link_bench.cc.
 //
-// Memory per document (default options): 6 bytes per vector term, 5 per
+// Memory per document (default options): 7 bytes per vector term, 5 per
 // posted term, 4 per entity and its posting, plus small fixed parts;
 // MemoryBytes() reports it, including the near-duplicate index.
 //
@@ -162,6 +162,10 @@ class RelatedIndex {
   // Exact cosine of two stored vectors.
   double Cosine(uint32_t a, uint32_t b) const;
 
+  // Releases spare capacity of the growing arrays (after a bulk load; ingest
+  // afterwards grows them again).
+  void Compact();
+
   // Bytes held by the related + near-duplicate structures (vectors,
   // postings, vocabularies, signatures), by capacity.
   size_t MemoryBytes() const;
@@ -207,7 +211,7 @@ class RelatedIndex {
   std::vector<uint32_t> vec_begin_{0};
   std::vector<uint32_t> vec_term_;
   std::vector<uint16_t> vec_weight_;
-  std::vector<uint16_t> tf_;  // raw (boosted) tf per vector slot, for Reweight
+  std::vector<uint8_t> tf_;  // boosted tf per vector slot (<= 255), for Reweight
   std::vector<uint32_t> ent_begin_{0};
   std::vector<uint32_t> ent_id_;
   std::vector<int32_t> day_;  // kNoDay when unknown
