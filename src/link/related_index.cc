@@ -318,6 +318,7 @@ void RelatedIndex::Gather(uint32_t q, const RelatedOptions& o,
   s->touched.clear();
   const uint32_t cap = o.pruning.max_postings_per_term;
   const bool forward_free = o.time_filter == RelatedOptions::TimeFilter::kAny;
+  const uint32_t forward_cap_before = std::max<uint32_t>(64, cap / 8);
   auto visit = [&](uint32_t d, float contribution) {
     if (s->acc[d] == 0.0f) s->touched.push_back(d);
     s->acc[d] += contribution;
@@ -329,8 +330,11 @@ void RelatedIndex::Gather(uint32_t q, const RelatedOptions& o,
     size_t stop = pos > cap ? pos - cap : 0;
     for (size_t i = pos; i > stop; --i) visit(docs[i - 1], contribution(i - 1));
     if (o.time_filter == RelatedOptions::TimeFilter::kIngestedBefore) return;
+    // Later-ingested documents are mostly later-published: under kBefore
+    // only a short stretch can pass the window, so walk less of it.
+    const uint32_t forward_cap = forward_free ? cap : std::min(cap, forward_cap_before);
     size_t seen = 0;
-    for (size_t i = pos; i < docs.size() && seen < cap; ++i) {
+    for (size_t i = pos; i < docs.size() && seen < forward_cap; ++i) {
       uint32_t d = docs[i];
       if (d == q) continue;
       ++seen;

@@ -20,7 +20,7 @@
 // impact per posting. The query's `query_terms` best terms are walked from the
 // query's own position in each posting list outwards (earlier documents
 // first, so the cap keeps the temporally nearest), at most
-// `max_postings_per_term` each; the `candidates` best partial scores are then
+// `max_postings_per_term` each (forwards, under kBefore, an eighth of it); the `candidates` best partial scores are then
 // rescored exactly. Reference (BruteForceRelated): scores every document
 // exactly. With RelatedOptions::Pruning::Exact() and posted_terms ==
 // vector_terms the two agree exactly (related_index_test.cc); with the

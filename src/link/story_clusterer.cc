@@ -137,6 +137,7 @@ Result<uint32_t> StoryClusterer::Add(uint32_t doc) {
   ro.exclude_near_dups = false;
   ro.entity_weight = options_.entity_weight;
   ro.half_life_days = 0;
+  ro.pruning = options_.pruning;
   index_->Related(doc, ro, &scratch_, &hits_);
   const int64_t day = index_->published_day(doc);
   double best = -1;

@@ -40,6 +40,9 @@ struct StoryOptions {
   int centroid_terms = 128;
   int max_story_entities = 16;
   double entity_weight = 0.3;
+  // Candidate search through the related index: stories live in a short
+  // window, so the recent part of each posting list suffices.
+  RelatedOptions::Pruning pruning = {10, 1000, 60};
 };
 
 struct StoryInfo {
