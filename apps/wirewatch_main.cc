@@ -18,6 +18,8 @@
 
 #include "base/article_json.h"
 #include "analyze/ner_clusters.h"
+#include "api/archive_index.h"
+#include "link/ecb_eval.h"
 #include "analyze/ner_eval.h"
 #include "analyze/ner_model.h"
 #include "analyze/ner_train.h"
@@ -299,17 +301,112 @@ int CmdExport(const std::string& db, const std::string& format,
   return kExitOk;
 }
 
-int CmdRelated(const std::string& db, const std::string& id, int k) {
+int CmdRelated(const std::string& db, const std::string& id, int k,
+               bool publisher) {
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
-  auto a = (*opened)->GetArticle(id);
-  if (!a.ok()) return Fail(a.status());
-  std::vector<ww::RelatedItem> items = a->publisher_related;
-  if (k >= 0 && items.size() > static_cast<size_t>(k)) items.resize(k);
+  std::vector<ww::RelatedItem> items;
+  if (publisher) {
+    auto a = (*opened)->GetArticle(id);
+    if (!a.ok()) return Fail(a.status());
+    items = a->publisher_related;
+    if (k >= 0 && items.size() > static_cast<size_t>(k)) items.resize(k);
+  } else {
+    auto index = ww::api::ArchiveIndex::Build(opened->get());
+    if (!index.ok()) return Fail(index.status());
+    auto r = (*index)->Related(id, k < 0 ? 0 : static_cast<size_t>(k));
+    if (!r.ok()) return Fail(r.status());
+    items = std::move(r).value();
+  }
   std::string out;
   ww::JsonWriter w(&out);
   ww::WriteRelatedJson(items, &w);
   fmt::print("{}\n", out);
+  return kExitOk;
+}
+
+int CmdSearch(const std::string& db, const std::string& query, size_t k,
+              bool json) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  auto index = ww::api::ArchiveIndex::Build(opened->get());
+  if (!index.ok()) return Fail(index.status());
+  auto r = (*index)->Search(query, k);
+  if (!r.ok()) return Fail(r.status());
+  if (json) {
+    std::string out;
+    ww::JsonWriter w(&out);
+    w.BeginObject();
+    w.Field("total", static_cast<int64_t>(r->total));
+    w.Key("hits");
+    w.BeginArray();
+    for (const auto& h : r->hits) {
+      w.BeginObject();
+      w.Field("id", h.doc->id);
+      w.Field("seq", h.doc->seq);
+      w.Field("title", h.doc->title);
+      w.Field("published", h.doc->published);
+      w.Key("score");
+      w.Double(h.score);
+      w.Field("snippet", h.snippet);
+      w.EndObject();
+    }
+    w.EndArray();
+    auto facets = [&](const char* name, const std::vector<ww::link::Facet>& f) {
+      w.Key(name);
+      w.BeginArray();
+      for (const auto& v : f) {
+        w.BeginObject();
+        w.Field("value", v.value);
+        w.Field("count", static_cast<int64_t>(v.count));
+        w.EndObject();
+      }
+      w.EndArray();
+    };
+    facets("sites", r->sites);
+    facets("entities", r->entities);
+    facets("months", r->months);
+    w.EndObject();
+    fmt::print("{}\n", out);
+    return kExitOk;
+  }
+  fmt::print("{} matching articles\n", r->total);
+  for (const auto& h : r->hits)
+    fmt::print("\n{:>6}  {:.2f}  {}  {}\n        {}\n", h.doc->seq, h.score,
+               h.doc->published.substr(0, 10), h.doc->title, h.snippet);
+  auto facet_line = [](const char* name,
+                       const std::vector<ww::link::Facet>& f) {
+    if (f.empty()) return;
+    std::string line;
+    for (const auto& v : f)
+      line += fmt::format("{}{} ({})", line.empty() ? "" : ", ", v.value,
+                          v.count);
+    fmt::print("{:<9} {}\n", name, line);
+  };
+  if (!r->hits.empty()) fmt::print("\n");
+  facet_line("sites:", r->sites);
+  facet_line("entities:", r->entities);
+  facet_line("months:", r->months);
+  return kExitOk;
+}
+
+int CmdStories(const std::string& db, size_t limit) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  auto index = ww::api::ArchiveIndex::Build(opened->get());
+  if (!index.ok()) return Fail(index.status());
+  fmt::print("{:>5}  {:>4}  {:<10}  {:<10}  {}\n", "STORY", "SIZE", "FIRST",
+             "LAST", "LABEL / FIRST ARTICLE");
+  for (const auto& s : (*index)->Stories(limit))
+    fmt::print("{:>5}  {:>4}  {:<10}  {:<10}  {}\n{:>36}{}\n", s.id, s.size,
+               s.first_date, s.last_date, s.label, "", s.first_title);
+  return kExitOk;
+}
+
+int CmdEvalStories(const std::string& dir) {
+  auto report = ww::link::EvaluateEcb(dir);
+  if (!report.ok()) return Fail(report.status());
+  fmt::print("{}", ww::link::FormatReport(*report));
   return kExitOk;
 }
 
@@ -524,13 +621,34 @@ int main(int argc, char** argv) {
   exp->add_option("-o,--output", output, "file (default stdout)");
 
   int k = 4;
+  bool publisher = false;
   auto* related = app.add_subcommand(
       "related",
-      "print the related-articles widget of an article (for now the "
-      "publisher's own items), in the seed page's JSON shape");
+      "print the related-articles widget of an article, computed from the "
+      "archive, in the seed page's JSON shape");
   related->add_option("id", id, "article id or seq")->required();
   related->add_option("-k", k, "at most this many items")->capture_default_str();
+  related->add_flag("--publisher", publisher,
+                    "the publisher's own widget recovered from the page");
   add_db(related);
+
+  std::string query;
+  size_t search_k = 10;
+  auto* search = app.add_subcommand(
+      "search",
+      "BM25 full-text search: words, \"phrases\", OR, -word / NOT word, "
+      "prefix*, site:, lang:, entity:, from:YYYY-MM-DD, to:YYYY-MM-DD");
+  search->add_option("query", query, "the query")->required();
+  search->add_option("-n,--limit", search_k, "hits")->capture_default_str();
+  search->add_flag("--json", json, "JSON output");
+  add_db(search);
+
+  size_t stories_limit = 20;
+  auto* stories = app.add_subcommand(
+      "stories", "story clusters of the archive, largest first");
+  stories->add_option("-n,--limit", stories_limit, "how many")
+      ->capture_default_str();
+  add_db(stories);
 
   auto* failures = app.add_subcommand("failures", "list recorded failures");
   add_db(failures);
@@ -567,6 +685,15 @@ int main(int argc, char** argv) {
   eval_ner->add_option("--model", model_path, "NER model")
       ->capture_default_str();
   eval_ner->add_flag("--json", eval_json, "print the report as JSON");
+
+  std::string ecb_dir;
+  auto* eval_stories = eval->add_subcommand(
+      "stories",
+      "related-article precision@5 and MAP, story clustering B-cubed, "
+      "V-measure and ARI on ECB+ topic folders");
+  eval_stories->add_option("--ecb", ecb_dir, "ECB+ directory (topic folders)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
 
   auto* train = app.add_subcommand("train", "train a model");
   train->require_subcommand(1);
@@ -611,7 +738,10 @@ int main(int argc, char** argv) {
   if (*list) return CmdList(db, offset, limit, json);
   if (*show) return CmdShow(db, id, text_only);
   if (*exp) return CmdExport(db, format, output);
-  if (*related) return CmdRelated(db, id, k);
+  if (*related) return CmdRelated(db, id, k, publisher);
+  if (*search) return CmdSearch(db, query, search_k, json);
+  if (*stories) return CmdStories(db, stories_limit);
+  if (*eval_stories) return CmdEvalStories(ecb_dir);
   if (*failures) return CmdFailures(db, flimit);
   if (*stats) return CmdStats(db);
   if (*eval_timex) return CmdEvalTimex(timeml_dir, diagnostics);

@@ -64,7 +64,7 @@ TEST_F(CliTest, RelatedPrintsTheSeedWidgetExactly) {
   size_t id_at = list.out.find("\"id\":\"", line) + 6;
   std::string id = list.out.substr(id_at, 16);
 
-  CmdResult related = Wirewatch("related " + id + Db());
+  CmdResult related = Wirewatch("related --publisher " + id + Db());
   EXPECT_EQ(related.exit_code, 0);
   EXPECT_EQ(
       related.out,
@@ -73,7 +73,7 @@ TEST_F(CliTest, RelatedPrintsTheSeedWidgetExactly) {
       R"({"id":"1493423","sort":"3051265","contenttypeid":"21","pic":"/2013/07/10/alalam_635090453099793511_25f_4x3.jpg","title":"Israel to negotiate Russia over Syria S-300 missiles"},)"
       R"({"id":"1493979","sort":"3051266","contenttypeid":"21","pic":"/2013/07/12/alalam_635092115388352859_25f_4x3.jpg","title":"Russia raps West's chemical propaganda on Syria"}])"
       "\n");
-  CmdResult two = Wirewatch("related -k 2 " + id + Db());
+  CmdResult two = Wirewatch("related --publisher -k 2 " + id + Db());
   EXPECT_EQ(std::count(two.out.begin(), two.out.end(), '{'), 2);
 
   CmdResult show = Wirewatch("show " + id + Db());
@@ -90,6 +90,50 @@ TEST_F(CliTest, RelatedPrintsTheSeedWidgetExactly) {
   EXPECT_EQ(text.out.find("alalam_"), std::string::npos);
   EXPECT_NE(text.out.find("including 10 from the North Caucasus regions."),
             std::string::npos);
+}
+
+TEST_F(CliTest, RelatedSearchAndStoriesFromTheArchive) {
+  ASSERT_EQ(Wirewatch("ingest -q " WIREWATCH_EXAMPLES + Db()).exit_code, 0);
+  // The seed is seq 2 in input order; the computed widget has its shape:
+  // an array of objects with exactly the five string fields.
+  CmdResult related = Wirewatch("related 2 -k 3" + Db());
+  ASSERT_EQ(related.exit_code, 0) << related.out;
+  ASSERT_EQ(related.out.front(), '[');
+  size_t items = 0;
+  for (size_t p = related.out.find("{\"id\":\""); p != std::string::npos;
+       p = related.out.find("{\"id\":\"", p + 1)) {
+    ++items;
+    size_t end = related.out.find('}', p);
+    std::string obj = related.out.substr(p, end - p + 1);
+    // Exactly the five keys, in the seed's order, all strings.
+    size_t at = 0;
+    for (const char* f : {"{\"id\":\"", "\",\"sort\":\"",
+                          "\",\"contenttypeid\":\"", "\",\"pic\":\"",
+                          "\",\"title\":\""}) {
+      size_t q = obj.find(f, at);
+      EXPECT_NE(q, std::string::npos) << f << " in " << obj;
+      at = q == std::string::npos ? at : q + 1;
+    }
+    EXPECT_EQ(obj.substr(obj.size() - 2), "\"}") << obj;
+  }
+  EXPECT_GE(items, 1u);
+  EXPECT_LE(items, 3u);
+  EXPECT_EQ(related.out.find("exchange data on foreign militants"),
+            std::string::npos);  // never itself
+
+  CmdResult search = Wirewatch("search \"chemical weapons\" --json" + Db());
+  ASSERT_EQ(search.exit_code, 0) << search.out;
+  EXPECT_NE(search.out.find("\"total\":3"), std::string::npos) << search.out;
+  EXPECT_NE(search.out.find("<b>chemical</b> <b>weapons</b>"),
+            std::string::npos);
+  CmdResult bad = Wirewatch("search \"" + std::string(2000, 'x') + "\"" +
+                                Db(),
+                            true);
+  EXPECT_EQ(bad.exit_code, 1);
+
+  CmdResult stories = Wirewatch("stories" + Db());
+  ASSERT_EQ(stories.exit_code, 0);
+  EXPECT_NE(stories.out.find("STORY"), std::string::npos);
 }
 
 TEST_F(CliTest, ExportWritesOneLinePerArticle) {

@@ -733,6 +733,20 @@ Status Store::ForEachArticle(
   return Status::Ok();
 }
 
+Status Store::ForEachArticleEntity(
+    const std::function<void(int64_t, std::string_view)>& fn) {
+  Stmt s;
+  RETURN_IF_ERROR(impl_->Query(
+      "SELECT article_seq, key FROM article_entities ORDER BY article_seq, "
+      "mentions DESC, key",
+      &s));
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW)
+    fn(sqlite3_column_int64(s.get(), 0), ColumnText(s.get(), 1));
+  if (rc != SQLITE_DONE) return impl_->Error("scan entities");
+  return Status::Ok();
+}
+
 Result<StoreStats> Store::Stats() {
   StoreStats st;
   st.schema_version = kSchemaVersion;

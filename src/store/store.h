@@ -132,6 +132,9 @@ class Store {
   // Calls fn for every article in seq order; stops at the first error.
   Status ForEachArticle(
       const std::function<Status(const Article&, int64_t seq)>& fn);
+  // Calls fn(seq, key) for every (article, entity key) pair, in seq order.
+  Status ForEachArticleEntity(
+      const std::function<void(int64_t seq, std::string_view key)>& fn);
   Result<StoreStats> Stats();
 
  private:
