@@ -1973,6 +1973,24 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
       c->value = Format(p);
       return true;
     }
+    // "the nineties": the decade of that name nearest before the DCT.
+    {
+      static constexpr std::string_view kDecadeWords[] = {
+          "twenties", "thirties", "forties", "fifties",
+          "sixties", "seventies", "eighties", "nineties"};
+      for (int d = 0; d < 8; ++d) {
+        if (!Word(i + 1, kDecadeWords[d])) continue;
+        Pt p;
+        p.g = Gran::kDecade;
+        p.y = dct_.year / 100 * 100 + (d + 2) * 10;
+        if (p.y > dct_.year) p.y -= 100;
+        *c = Cand();
+        c->end = i + 2;
+        c->pt = p;
+        c->value = Format(p);
+        return true;
+      }
+    }
     if (Unit(i + 1) == kWeek && !L(i + 1)->plural && !Hyphen(i + 2)) {
       // "the week of March 6": that date's week.
       Cand day;

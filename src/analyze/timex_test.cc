@@ -197,6 +197,8 @@ TEST(TimexTest, DecadesCenturiesSeasonsQuarters) {
       {"in the 1990s", "1998-10-25", "[the 1990s] DATE 199"},
       {"the mid-1990s", "1989-10-26", "[the mid-1990s] DATE 199 MID"},
       {"the '80s", "1989-10-26", "[the '80s] DATE 198"},
+      {"in the nineties", "1998-10-25", "[the nineties] DATE 199"},
+      {"in the sixties", "2013-07-12", "[the sixties] DATE 196"},
       {"the 20th century", "1989-11-01", "[the 20th century] DATE 19"},
       {"last fall", "1998-02-06", "[last fall] DATE 1997-FA"},
       {"this summer", "2013-07-12", "[this summer] DATE 2013-SU"},
