@@ -1080,8 +1080,8 @@ bool TimexTagger::Impl::MatchWeekday(int i, Cand* c) {
   c->pt = MakePt(d, Gran::kDay);
   c->type = TimexType::kDate;
   // "Friday morning", "Sunday night": TimeBank annotates these mostly as
-  // the DATE of the day (counting the times only the weekday is marked up,
-  // the bare day wins 19 to 15 over the part-of-day value).
+  // the DATE of the day (with the times only the weekday is marked up,
+  // the part-of-day value "...TNI" measured 3 fewer correct values).
   if (L(e) && L(e)->pod && !L(e)->plural) ++e;
   c->end = e;
   c->value = Format(c->pt);

@@ -35,7 +35,8 @@
 //   last week   "1998-W05" (10 gold) rather than "1998-WXX" (7)
 //   the week    bare "the week" -> "<DCT year>-WXX" (all 3 gold); "the week
 //               of March 6" -> that date's ISO week
-//   Friday night  the day ("2013-07-12"): 19 gold against 15 "...TNI"
+//   Friday night  the day ("2013-07-12"): giving the part of day
+//               ("...TNI") measured 3 fewer correct values
 //   quarter ended Sept. 30  the calendar quarter holding most of its
 //               months (ended July 31 -> Q2)
 //
