@@ -1045,6 +1045,14 @@ bool TimexTagger::Impl::MatchWeekday(int i, Cand* c) {
   } else if (Kw(k, kThis)) {
     dir = 2;
     ++k;
+    // "this coming Sunday", "this past Friday".
+    if (Kw(k, kComing)) {
+      dir = 1;
+      ++k;
+    } else if (Kw(k, kPast)) {
+      dir = -1;
+      ++k;
+    }
   }
   const Lex* l = L(k);
   if (!l || !l->weekday || !toks_[k].cap) return false;
@@ -1072,7 +1080,8 @@ bool TimexTagger::Impl::MatchWeekday(int i, Cand* c) {
   c->pt = MakePt(d, Gran::kDay);
   c->type = TimexType::kDate;
   // "Friday morning", "Sunday night": TimeBank annotates these mostly as
-  // the DATE of the day.
+  // the DATE of the day (with the times only the weekday is marked up,
+  // the part-of-day value "...TNI" measured 3 fewer correct values).
   if (L(e) && L(e)->pod && !L(e)->plural) ++e;
   c->end = e;
   c->value = Format(c->pt);
@@ -1404,6 +1413,23 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
       p.y = year;
       Normalize(&p);
     }
+    // "the quarter ended Sept. 30": the calendar quarter holding most of
+    // the three months that end then (its closing month minus one), so a
+    // fiscal quarter ended July 31 is 19xx-Q2.
+    Cand end_date;
+    if (!explicit_year && (Word(k, "ended") || Word(k, "ending")) &&
+        MatchMonthDate(k + 1, &end_date) && end_date.pt.g == Gran::kDay) {
+      Pt q = end_date.pt;
+      q.g = Gran::kQuarter;
+      CivilTime mid = AddMonths(PtDate(q), -1);
+      p = MakePt(mid, Gran::kQuarter);
+    }
+  }
+  // "the quarter a year ago", "the period a year earlier".
+  if (!year_ago && Kw(k, kA) && Unit(k + 1) == kYear && !L(k + 1)->plural &&
+      (Kw(k + 2, kAgo) || Kw(k + 2, kEarlier))) {
+    year_ago = true;
+    k += 3;
   }
   if (year_ago) {
     p = Shift(p, kYear, -1);
@@ -1946,6 +1972,52 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
       c->pt = p;
       c->value = Format(p);
       return true;
+    }
+    // "the nineties": the decade of that name nearest before the DCT.
+    {
+      static constexpr std::string_view kDecadeWords[] = {
+          "twenties", "thirties", "forties", "fifties",
+          "sixties", "seventies", "eighties", "nineties"};
+      for (int d = 0; d < 8; ++d) {
+        if (!Word(i + 1, kDecadeWords[d])) continue;
+        Pt p;
+        p.g = Gran::kDecade;
+        p.y = dct_.year / 100 * 100 + (d + 2) * 10;
+        if (p.y > dct_.year) p.y -= 100;
+        *c = Cand();
+        c->end = i + 2;
+        c->pt = p;
+        c->value = Format(p);
+        return true;
+      }
+    }
+    if (Unit(i + 1) == kWeek && !L(i + 1)->plural && !Hyphen(i + 2)) {
+      // "the week of March 6": that date's week.
+      Cand day;
+      if (Kw(i + 2, kOf) && MatchMonthDate(i + 3, &day) &&
+          day.pt.g == Gran::kDay) {
+        Pt p = day.pt;
+        p.g = Gran::kWeek;
+        Normalize(&p);
+        *c = Cand();
+        c->end = day.end;
+        c->pt = p;
+        c->explicit_year = day.explicit_year;
+        c->value = Format(p);
+        return true;
+      }
+      // A bare "the week" (market reports: "for the week, the index
+      // fell"): TBAQ gold gives every one of these "<DCT year>-WXX".
+      if (!Kw(i + 2, kOf) && !Kw(i + 2, kBefore) && !Kw(i + 2, kAfter) &&
+          !Kw(i + 2, kEarlier) && !Kw(i + 2, kAgo) && !Kw(i + 2, kLater) &&
+          !Word(i + 2, "ended") && !Word(i + 2, "ending")) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-WXX", dct_.year);
+        *c = Cand();
+        c->end = i + 2;
+        c->value = buf;
+        return true;
+      }
     }
     if ((Word(i + 1, "full") || Word(i + 1, "entire") || Word(i + 1, "whole")) &&
         Unit(i + 2) == kYear && !L(i + 2)->plural) {

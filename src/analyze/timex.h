@@ -28,6 +28,18 @@
 // explicitly dated expression of the text (the narrative reference time),
 // falling back to the DCT.
 //
+// Conventions where the TBAQ gold disagrees with itself (counts over the
+// 256 TimeBank + AQUAINT documents; we follow the majority):
+//   decades     "199" (TimeML guidelines; 7 gold decade values are "199"
+//               style against 3 "199X", so the issue's "199X" is not used)
+//   last week   "1998-W05" (10 gold) rather than "1998-WXX" (7)
+//   the week    bare "the week" -> "<DCT year>-WXX" (all 3 gold); "the week
+//               of March 6" -> that date's ISO week
+//   Friday night  the day ("2013-07-12"): giving the part of day
+//               ("...TNI") measured 3 fewer correct values
+//   quarter ended Sept. 30  the calendar quarter holding most of its
+//               months (ended July 31 -> Q2)
+//
 // Ranges: "between July 2012 and May this year", "from 2011 to 2013",
 // "1990-92" are tagged as two timexes (as TimeML does) that share a
 // range_id and both carry range_begin/range_end.
