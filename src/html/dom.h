@@ -74,7 +74,9 @@ class Dom {
   };
 
   struct ParseStats {
-    size_t tags_dropped_by_depth = 0;  // by the raw-input limiter
+    size_t tags_dropped_by_depth = 0;   // by the raw-input limiter
+    size_t stray_end_tags_dropped = 0;  // end tags that closed nothing
+    size_t text_splits = 0;             // text-merge cap (depth_limiter.h)
     size_t elements_flattened = 0;     // deeper than max_depth in the tree
     bool node_limit_hit = false;
   };
