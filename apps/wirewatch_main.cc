@@ -18,6 +18,7 @@
 #include "base/article_json.h"
 #include "analyze/timeml.h"
 #include "base/json_writer.h"
+#include "eval/extraction_eval.h"
 #include "html/extractor.h"
 #include "ingest/pipeline.h"
 #include "input/doc_reader.h"
@@ -271,6 +272,13 @@ int CmdEvalTimex(const std::string& dir, bool diagnostics) {
   return kExitOk;
 }
 
+int CmdEvalExtraction(const std::string& dir, const ww::eval::ExtractionEvalOptions& options) {
+  auto report = ww::eval::EvaluateExtraction(dir, options);
+  if (!report.ok()) return Fail(report.status());
+  fmt::print("{}", ww::eval::FormatExtractionReport(*report, options.diagnostics));
+  return kExitOk;
+}
+
 int CmdStats(const std::string& db) {
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
@@ -396,6 +404,29 @@ int main(int argc, char** argv) {
   eval_timex->add_flag("--diagnostics", diagnostics,
                        "list missed, spurious and wrong-value timexes");
 
+  std::string dataset_dir;
+  ww::eval::ExtractionEvalOptions eval_opt;
+  auto* eval_extraction = eval->add_subcommand(
+      "extraction",
+      "main-text P/R/F1 and title/date/author accuracy of the HTML extractor "
+      "on a gold dataset: trafilatura layout (evaldata.json, snippets) or "
+      "ScrapingHub layout (ground-truth.json, 4-gram shingles)");
+  eval_extraction->add_option("--dataset", dataset_dir, "dataset directory")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  eval_extraction->add_option("--gold", eval_opt.gold_file,
+                              "gold JSON file (default: evaldata.json or "
+                              "ground-truth.json in the dataset)");
+  eval_extraction->add_option("-j,--threads", eval_opt.threads,
+                              "worker threads (0 = all cores)")
+      ->capture_default_str();
+  eval_extraction->add_option("--max-pages", eval_opt.max_pages,
+                              "score only the first N pages (0 = all)");
+  eval_extraction->add_flag("--diagnostics", eval_opt.diagnostics,
+                            "per page: missed and unwanted snippets, wrong "
+                            "titles, dates and authors, time");
+  add_limits(eval_extraction);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -413,5 +444,10 @@ int main(int argc, char** argv) {
   if (*failures) return CmdFailures(db, flimit);
   if (*stats) return CmdStats(db);
   if (*eval_timex) return CmdEvalTimex(timeml_dir, diagnostics);
+  if (*eval_extraction) {
+    eval_opt.reader = opt.reader;
+    eval_opt.extract = opt.extract;
+    return CmdEvalExtraction(dataset_dir, eval_opt);
+  }
   return kExitFatal;
 }
