@@ -52,6 +52,9 @@ struct MainText {
   std::vector<std::string> paragraphs;
   std::vector<Link> links;
   bool from_json_ld = false;
+  // Date-only lines dropped from the text ("Updated 3 May 2021"), in
+  // document order: a fallback source for the publication date.
+  std::vector<std::string> date_lines;
 };
 
 class MainTextExtractor {
@@ -61,12 +64,18 @@ class MainTextExtractor {
                MainText* out);
 
  private:
+  // Moves *top up to the ancestor (below `body`) with the most content mass;
+  // returns whether it moved. Uses text_, link_text_ and flags_.
+  bool ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top);
+
   // Per-node scratch, indexed like the Dom; kept between pages.
   std::vector<uint32_t> text_;
   std::vector<uint32_t> link_text_;
   std::vector<uint32_t> commas_;
   std::vector<float> score_;
   std::vector<uint8_t> flags_;
+  std::vector<uint32_t> inline_, inline_links_;  // own inline text of blocks
+  std::vector<float> good_, bad_;                // content / noise mass
   std::vector<uint32_t> open_;
   std::unordered_set<uint64_t> seen_;  // hashes of emitted paragraphs
   std::string buf_;
