@@ -63,7 +63,8 @@ bool NegativeToken(std::string_view t) {
       "navigation", "navbar", "menu", "masthead", "toolbar", "signup", "consent", "gdpr",
       "shariff", "socialshare", "kommentar", "werbung", "anzeige", "impressum", "copyright",
       "modal", "lightbox", "slider", "carousel", "header", "postmeta", "entrymeta", "metadata",
-      "authorbio", "abonn", "cta"};
+      "authorbio", "abonn", "cta", "caption", "credit", "bildunterschrift", "bildnachweis",
+      "bildquelle"};
   for (auto e : kExact) {
     if (t == e) return true;
   }
@@ -248,6 +249,18 @@ bool MainTextExtractor::ClimbToContent(const Dom& dom, uint32_t body, uint32_t* 
        a = dom.node(a).parent) {
     if (mass(a) > mass(best) * kGain + 50) best = a;
   }
+  // A density winner far from the bulk of the content (an overlay, a teaser
+  // box) loses to the element with the most content mass on the page.
+  uint32_t global = best;
+  for (uint32_t i = 1; i < n; ++i) {
+    const Tag t = dom.node(i).tag;
+    if (t == Tag::kText || t == Tag::kBody || t == Tag::kHtml || i == body) continue;
+    if (mass(i) > mass(global)) global = i;
+  }
+  if (global != best && !(best <= global && global < dom.node(best).end) &&
+      mass(global) > 3 * std::max(mass(best), 0.f) + 200) {
+    best = global;
+  }
   if (best == *top) return false;
   *top = best;
   return true;
@@ -293,6 +306,18 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
     }
   };
   sum(kNever);
+  // Consent banners are recognised by their words: text nodes mentioning
+  // cookies, summed per element.
+  cookie_.assign(n, 0);
+  for (uint32_t i = n; i-- > 1;) {
+    const Dom::Node& nd = dom.node(i);
+    if (nd.tag == Tag::kText && !(flags_[nd.parent] & kNever) &&
+        (dom.Text(i).find("ookie") != std::string_view::npos ||
+         dom.Text(i).find("OOKIE") != std::string_view::npos)) {
+      cookie_[i] = 1;
+    }
+    if (nd.parent != Dom::kNone) cookie_[nd.parent] += cookie_[i];
+  }
   // Boilerplate, guarded against page-wide wrappers.
   const uint32_t page_text = std::max<uint32_t>(text_[body], 1);
   for (uint32_t i = 1; i < n; ++i) {
@@ -301,7 +326,8 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
         nd.tag == Tag::kHtml) {
       continue;
     }
-    bool bp = StructuralBoilerplate(nd.tag) || (nd.attr_count > 0 && ClassWeight(dom, i) < 0);
+    bool bp = StructuralBoilerplate(nd.tag) || (nd.attr_count > 0 && ClassWeight(dom, i) < 0) ||
+              (cookie_[i] >= 2 && text_[i] < 1500 * cookie_[i]);
     if (bp && text_[i] < page_text * 0.6) flags_[i] |= kBoilerplate;
   }
   sum(kNever | kBoilerplate);
@@ -465,7 +491,7 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
         ++j;
         continue;
       }
-      if (flags_[j] & (kNever | kBoilerplate)) {
+      if ((flags_[j] & (kNever | kBoilerplate)) || (j != r && nd.tag == Tag::kFigcaption)) {
         j = nd.end;
         continue;
       }
