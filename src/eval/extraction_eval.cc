@@ -183,6 +183,7 @@ void ScorePage(const GoldPage& g, const Article* a, bool sh_layout,
   if (!g.date.empty()) {
     r.gold_date = g.date;
     r.date = a ? a->published.value : "";
+    r.date_source = a ? a->published.source : "";
     r.date_ok = r.date.size() >= 10 && g.date.size() >= 10 &&
                 r.date.compare(0, 10, g.date, 0, 10) == 0;
   }
@@ -503,8 +504,8 @@ std::string FormatExtractionReport(const ExtractionEvalReport& r,
                            p.gold_title);
       }
       if (!p.gold_date.empty() && !p.date_ok) {
-        out += fmt::format("  date:     \"{}\"  gold \"{}\"\n", p.date,
-                           p.gold_date);
+        out += fmt::format("  date:     \"{}\" ({})  gold \"{}\"\n", p.date,
+                           p.date_source, p.gold_date);
       }
       if (!p.gold_author.empty() && !p.author_ok) {
         out += fmt::format("  author:   \"{}\"  gold \"{}\"\n", p.authors,

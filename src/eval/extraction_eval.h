@@ -72,6 +72,7 @@ struct PageReport {
   std::string title, gold_title;      // when the gold has a title
   bool title_ok = false;
   std::string date, gold_date;  // when the gold has a date
+  std::string date_source;  // DateField::source of `date`
   bool date_ok = false;
   std::string authors, gold_author;  // "; "-joined, when the gold has one
   bool author_ok = false;

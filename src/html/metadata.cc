@@ -445,6 +445,7 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   JsonLd ld;
   std::string title_tag, html_lang, canonical_link, rel_author_text;
   std::vector<std::string> h1s, h2s;
+  uint32_t first_h1 = Dom::kNone;
   std::vector<std::string> item_authors, byline_texts;
   std::optional<ParsedDate> item_published, item_modified, time_published;
   bool in_head_title_done = false;
@@ -489,7 +490,10 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       case Tag::kH1:
         if (h1s.size() < 4 && !InPageChrome(dom, i)) {
           std::string h = SubtreeText(dom, i);
-          if (!h.empty()) h1s.push_back(std::move(h));
+          if (!h.empty()) {
+            if (h1s.empty()) first_h1 = i;
+            h1s.push_back(std::move(h));
+          }
         }
         break;
       case Tag::kScript: {
@@ -698,6 +702,35 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   if (out->authors.size() > 8) out->authors.resize(8);
 
   out->article_body = std::move(ld.body);
+
+  // Visible text around the headline, where datelines sit ("Mise en ligne
+  // 23 mai 2019", "dpa am 25.01.2022").
+  if (first_h1 != Dom::kNone) {
+    auto visible = [&](uint32_t k) {
+      const Dom::Node& t = dom.node(k);
+      if (t.tag != Tag::kText) return false;
+      Tag p = dom.node(t.parent).tag;
+      return p != Tag::kScript && p != Tag::kStyle && p != Tag::kTitle && p != Tag::kNoscript;
+    };
+    constexpr size_t kAround = 1500;  // bytes of text kept on each side
+    std::string& after = out->headline_after;
+    for (uint32_t k = dom.node(first_h1).end; k < dom.size() && after.size() < kAround; ++k) {
+      if (!visible(k)) continue;
+      after += dom.Text(k);
+      after += ' ';
+    }
+    std::vector<uint32_t> before;
+    size_t bytes = 0;
+    for (uint32_t k = first_h1; k-- > 1 && bytes < kAround;) {
+      if (!visible(k)) continue;
+      before.push_back(k);
+      bytes += dom.Text(k).size();
+    }
+    for (size_t b = before.size(); b-- > 0;) {
+      out->headline_before += dom.Text(before[b]);
+      out->headline_before += ' ';
+    }
+  }
 }
 
 }  // namespace wirewatch::html

@@ -48,6 +48,9 @@ struct PageMetadata {
   // Texts of elements whose class/id says "date"/"time"/"byline"...: the
   // caller may search them for a dateline when no structured date exists.
   std::vector<std::string> date_texts;
+  // Up to ~1500 bytes of visible text after and before the headline <h1>
+  // (raw, whitespace not collapsed): a fallback place for a dateline.
+  std::string headline_after, headline_before;
 };
 
 class MetadataExtractor {
