@@ -98,6 +98,30 @@ TEST(ExtractorFixtureTest, DatesInDifferentPlacesAndCopyrightYear) {
   EXPECT_EQ(a.image, "");
 }
 
+// A headline <h1> beside a logo <h1>, a visible dateline, a photo credit, a
+// "read also" cue with its link list, a comment section and a cookie banner:
+// only the article's own blocks remain, headings included.
+TEST(ExtractorFixtureTest, CommentsRelatedAndDateline) {
+  Extractor ex;
+  auto r = ExtractFixture(&ex, "comments_related.html", "https://journal.example.fr/region/marche");
+  ASSERT_TRUE(r.ok());
+  const Article& a = *r;
+  EXPECT_EQ(a.title, "Le marché couvert rouvre ses portes");
+  EXPECT_EQ(a.site, "Journal du Val");
+  EXPECT_EQ(a.lang, "fr");
+  EXPECT_EQ(a.published.value, "2021-03-03T14:05:00");
+  EXPECT_TRUE(a.published.source == "text" || a.published.source == "dateline")
+      << a.published.source;
+  EXPECT_EQ(Join(a.paragraphs),
+            "[Après deux ans de travaux, le marché couvert de la ville a rouvert samedi matin, en "
+            "présence de nombreux habitants venus découvrir les nouveaux étals.][La rénovation, "
+            "qui a coûté près de quatre millions d'euros, a permis de refaire la toiture, "
+            "d'isoler les murs et d'installer un chauffage moins gourmand en énergie.][Des "
+            "commerçants satisfaits][Les vingt-deux commerçants, installés provisoirement sur la "
+            "place voisine pendant le chantier, se disent soulagés de retrouver un toit, et "
+            "espèrent attirer une clientèle plus jeune.]");
+}
+
 TEST(ExtractorFixtureTest, CopyrightYearIsNotADate) {
   Extractor ex;
   auto r = ex.Extract(HtmlDoc(

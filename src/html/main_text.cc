@@ -202,7 +202,7 @@ bool DateLine(std::string_view p) {
   if (p.size() > 60) return false;
   size_t words = 1;
   for (char c : p) words += c == ' ';
-  return words <= 6 && FindDateInText(p).has_value();
+  return words <= 8 && FindDateInText(p).has_value();
 }
 
 }  // namespace

@@ -19,14 +19,28 @@
 //     (div +5, td/pre/blockquote +3, lists -3, headings -5) plus +-25 for
 //     positive / negative class-id words; the total is scaled by
 //     (1 - link density). The best element wins.
-//  4. Siblings of the winner with a comparable score, or prose paragraphs,
-//     join it. A plausible itemprop=articleBody element, or an <article> the
-//     winner is an ancestor of, takes precedence.
-//  5. The chosen subtrees are walked in document order; block elements
+//  4. Structured hints: a plausible itemprop=articleBody element, or an
+//     <article> the winner is an ancestor of, takes precedence.
+//  5. Content mass (ClimbToContent): every block's own inline text is
+//     content when prose-length (>= 25 bytes) and under 35 % links, noise
+//     otherwise (its link text, plus 0.3 x a short fragment). The winner
+//     moves up to the ancestor whose content minus 1.5 x noise is highest
+//     (an ancestor must add 10 % + 50 bytes), so one paragraph of a larger
+//     article climbs to the article and stops below wrappers that add
+//     menus; a winner far from the page's largest content mass (an overlay,
+//     a teaser box) gives way to it. Otherwise siblings of the winner with a
+//     comparable score, or prose paragraphs, join it.
+//  6. The chosen subtrees are walked in document order; block elements
 //     (p, h1-h6, li, blockquote, pre, tr, div, ...) delimit paragraphs, td/th
 //     are joined with spaces so a table row becomes one line; link-heavy
-//     containers inside the content are skipped; paragraphs are
-//     whitespace-collapsed, empty and duplicate ones dropped.
+//     containers and figure captions inside the content are skipped;
+//     paragraphs are whitespace-collapsed, empty and duplicate ones dropped,
+//     and so are blocks that are not body text: "read also" cues in several
+//     languages and the link lists after them, short image-credit lines, and
+//     short date-only lines (kept in MainText::date_lines for the date
+//     fallback).
+// Consent banners (elements whose text mentions cookies at least twice,
+// densely) count as boilerplate in step 1.
 // If the JSON-LD articleBody is much longer than the DOM text, its lines are
 // used instead.
 // Every walk is a loop over node indices with an explicit stack: nothing

@@ -1,7 +1,11 @@
 // MetadataExtractor: page metadata from a parsed Dom.
 //
 // Sources, best first for each field:
-//   title        og:title, JSON-LD headline, an <h1> that <title> contains,
+//   title        the page's own headline: the first <h1> outside the page
+//                chrome (header/nav/footer/aside, logo/brand classes) that
+//                is not the site name and shares >= 30 % of its words with
+//                og:title or <title>; else an <h2> sharing >= 60 %; else
+//                og:title, JSON-LD headline, an <h1> that <title> contains,
 //                <title> without its site suffix (" | Site", " - Site", ...)
 //   published    JSON-LD datePublished, meta (article:published_time, pubdate,
 //                DC.date.issued, sailthru.date, parsely-pub-date, ...),
