@@ -1,6 +1,6 @@
 // Dom: a compact, flat, read-only copy of a parsed HTML page.
 //
-// The HTML5 parser (myhtml, see docs/html-parser-choice.md) builds its own
+// The HTML5 parser (myhtml, see docs/architecture.md, "HTML parser choice") builds its own
 // tree; Dom::Parse copies what the extractor needs into flat arrays so that
 // no parser type leaks out and every later walk is a loop over indices:
 //   - nodes are stored in document (pre-)order, so the subtree of node i is
