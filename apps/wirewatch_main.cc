@@ -25,6 +25,7 @@
 #include "analyze/ner_train.h"
 #include "analyze/timeml.h"
 #include "base/json_writer.h"
+#include "eval/extraction_eval.h"
 #include "html/extractor.h"
 #include "ingest/pipeline.h"
 #include "input/doc_reader.h"
@@ -499,6 +500,13 @@ int CmdTrainNer(const std::string& conll, const std::string& dev_path,
   return kExitOk;
 }
 
+int CmdEvalExtraction(const std::string& dir, const ww::eval::ExtractionEvalOptions& options) {
+  auto report = ww::eval::EvaluateExtraction(dir, options);
+  if (!report.ok()) return Fail(report.status());
+  fmt::print("{}", ww::eval::FormatExtractionReport(*report, options.diagnostics));
+  return kExitOk;
+}
+
 int CmdStats(const std::string& db) {
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
@@ -716,6 +724,28 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   train_ner->add_option("--clusters", clusters,
                         "word clusters file (word<TAB>bit string)");
+  std::string dataset_dir;
+  ww::eval::ExtractionEvalOptions eval_opt;
+  auto* eval_extraction = eval->add_subcommand(
+      "extraction",
+      "main-text P/R/F1 and title/date/author accuracy of the HTML extractor "
+      "on a gold dataset: trafilatura layout (evaldata.json, snippets) or "
+      "ScrapingHub layout (ground-truth.json, 4-gram shingles)");
+  eval_extraction->add_option("--dataset", dataset_dir, "dataset directory")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  eval_extraction->add_option("--gold", eval_opt.gold_file,
+                              "gold JSON file (default: evaldata.json or "
+                              "ground-truth.json in the dataset)");
+  eval_extraction->add_option("-j,--threads", eval_opt.threads,
+                              "worker threads (0 = all cores)")
+      ->capture_default_str();
+  eval_extraction->add_option("--max-pages", eval_opt.max_pages,
+                              "score only the first N pages (0 = all)");
+  eval_extraction->add_flag("--diagnostics", eval_opt.diagnostics,
+                            "per page: missed and unwanted snippets, wrong "
+                            "titles, dates and authors, time");
+  add_limits(eval_extraction);
 
   try {
     app.parse(argc, argv);
@@ -748,5 +778,10 @@ int main(int argc, char** argv) {
   if (*eval_ner) return CmdEvalNer(conll, model_path, eval_json);
   if (*train_ner)
     return CmdTrainNer(conll, dev_path, train_out, clusters, train_opt);
+  if (*eval_extraction) {
+    eval_opt.reader = opt.reader;
+    eval_opt.extract = opt.extract;
+    return CmdEvalExtraction(dataset_dir, eval_opt);
+  }
   return kExitFatal;
 }

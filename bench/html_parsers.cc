@@ -11,7 +11,7 @@
 // counting elements and text bytes, release the tree. Peak memory is the
 // process's maxrss after the benchmark minus maxrss after loading the corpus;
 // run one parser per process (--benchmark_filter) for a clean number.
-// Results and the decision: docs/html-parser-choice.md.
+// Results and the decision: docs/architecture.md ("HTML parser choice").
 #include <benchmark/benchmark.h>
 #include <gumbo.h>
 #include <myhtml/api.h>

@@ -16,7 +16,7 @@ if(WIREWATCH_BUILD_BENCHMARKS)
   find_package(benchmark REQUIRED)
 endif()
 
-# HTML5 parsers (see docs/html-parser-choice.md).
+# HTML5 parsers (see docs/architecture.md, "HTML parser choice").
 # myhtml (Debian libmodest-dev) ships no pkg-config or CMake file.
 find_path(MYHTML_INCLUDE_DIR myhtml/api.h REQUIRED)
 find_library(MYHTML_LIBRARY NAMES modest REQUIRED)

@@ -220,4 +220,20 @@ TEST_F(CliTest, ExtractPrintsArticleJsonWithoutStoring) {
 }
 
 }  // namespace
+TEST_F(CliTest, EvalExtractionScoresADataset) {
+  CmdResult r = Wirewatch("eval extraction --threads 1 --diagnostics --dataset " +
+                          std::string(WIREWATCH_TESTDATA) + "/eval/trafilatura");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("main text    P 1.000 R 0.667 F1 0.800"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("missed:   never found"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("title        0.500 (1/2)"), std::string::npos) << r.out;
+  CmdResult sh = Wirewatch("eval extraction --dataset " + std::string(WIREWATCH_TESTDATA) +
+                           "/eval/scrapinghub");
+  EXPECT_EQ(sh.exit_code, 0) << sh.out;
+  EXPECT_NE(sh.out.find("4-gram shingles"), std::string::npos) << sh.out;
+  EXPECT_EQ(Wirewatch("eval extraction --dataset " + std::string(WIREWATCH_TESTDATA) + "/html")
+                .exit_code,
+            1);
+}
+
 }  // namespace wirewatch

@@ -183,8 +183,11 @@ Dom::ParseStats Dom::Parse(std::string_view html, const Limits& limits) {
 
   const int max_depth = std::max(limits.max_depth, 1);
   std::string_view input = html;
-  stats.tags_dropped_by_depth = LimitNesting(html, max_depth, &limited_);
-  if (stats.tags_dropped_by_depth > 0) input = limited_;
+  LimitStats lim = LimitNesting(html, max_depth, &limited_);
+  stats.tags_dropped_by_depth = lim.depth_dropped;
+  stats.stray_end_tags_dropped = lim.stray_end_dropped;
+  stats.text_splits = lim.text_splits;
+  if (lim.rewritten()) input = limited_;
 
   myhtml_tree_t* tree = parser_->tree;
   myhtml_tree_clean(tree);

@@ -1,6 +1,6 @@
 // Dom: a compact, flat, read-only copy of a parsed HTML page.
 //
-// The HTML5 parser (myhtml, see docs/html-parser-choice.md) builds its own
+// The HTML5 parser (myhtml, see docs/architecture.md, "HTML parser choice") builds its own
 // tree; Dom::Parse copies what the extractor needs into flat arrays so that
 // no parser type leaks out and every later walk is a loop over indices:
 //   - nodes are stored in document (pre-)order, so the subtree of node i is
@@ -74,7 +74,9 @@ class Dom {
   };
 
   struct ParseStats {
-    size_t tags_dropped_by_depth = 0;  // by the raw-input limiter
+    size_t tags_dropped_by_depth = 0;   // by the raw-input limiter
+    size_t stray_end_tags_dropped = 0;  // end tags that closed nothing
+    size_t text_splits = 0;             // text-merge cap (depth_limiter.h)
     size_t elements_flattened = 0;     // deeper than max_depth in the tree
     bool node_limit_hit = false;
   };

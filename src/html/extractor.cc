@@ -105,6 +105,24 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
     }
   }
   if (a.published.value.empty()) {
+    for (const auto& t : text.date_lines) {
+      auto d = FindDateInText(t);
+      if (d && PlausibleDate(*d, doc.fetch_time)) {
+        a.published = DateField{d->value, "text", d->no_timezone};
+        break;
+      }
+    }
+  }
+  if (a.published.value.empty()) {
+    for (const std::string* t : {&page.headline_after, &page.headline_before}) {
+      auto d = FindDateInText(*t);
+      if (d && PlausibleDate(*d, doc.fetch_time)) {
+        a.published = DateField{d->value, "dateline", d->no_timezone};
+        break;
+      }
+    }
+  }
+  if (a.published.value.empty()) {
     for (size_t k = 0; k < a.paragraphs.size() && k < 2; ++k) {
       if (a.paragraphs[k].size() > 200) continue;
       auto d = FindDateInText(a.paragraphs[k]);

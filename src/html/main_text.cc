@@ -4,6 +4,7 @@
 
 #include "base/hash.h"
 #include "base/utf8.h"
+#include "html/dates.h"
 #include "html/strings.h"
 #include "html/url.h"
 
@@ -62,7 +63,8 @@ bool NegativeToken(std::string_view t) {
       "navigation", "navbar", "menu", "masthead", "toolbar", "signup", "consent", "gdpr",
       "shariff", "socialshare", "kommentar", "werbung", "anzeige", "impressum", "copyright",
       "modal", "lightbox", "slider", "carousel", "header", "postmeta", "entrymeta", "metadata",
-      "authorbio", "abonn", "cta"};
+      "authorbio", "abonn", "cta", "caption", "credit", "bildunterschrift", "bildnachweis",
+      "bildquelle"};
   for (auto e : kExact) {
     if (t == e) return true;
   }
@@ -139,7 +141,130 @@ float TagPrior(Tag t) {
   }
 }
 
+// ASCII-case-insensitive prefix test.
+bool StartsWithCi(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char a = s[i], b = prefix[i];
+    if (a >= 'A' && a <= 'Z') a = char(a + 32);
+    if (b >= 'A' && b <= 'Z') b = char(b + 32);
+    if (a != b) return false;
+  }
+  return true;
+}
+
+// A short block that introduces links to other articles ("Read also: ...",
+// "Lesen Sie auch", "À lire aussi"), in the languages we see most.
+bool RelatedCue(std::string_view p) {
+  if (p.size() > 200) return false;
+  static constexpr std::string_view kCues[] = {
+      "read more", "read also", "also read", "read next", "related", "see also",
+      "more from", "more on this", "you may also like", "you might also like",
+      "recommended for you", "further reading", "lesen sie auch", "lesen sie mehr",
+      "lesen sie hier", "lies auch", "auch interessant", "mehr zum thema", "mehr themen",
+      "weitere artikel", "weitere themen", "weiterlesen", "das könnte sie auch",
+      "das könnte dich auch", "das thema könnte", "passend dazu",
+      "À lire aussi", "a lire aussi", "lire aussi", "voir aussi", "sur le même sujet",
+      "lea también", "lea más", "ver también", "te puede interesar",
+      "leia também", "leggi anche", "czytaj też", "czytaj także",
+      "zobacz też", "zobacz także"};
+  for (auto c : kCues) {
+    if (!StartsWithCi(p, c)) continue;
+    // The cue must end a word: "Related" but not "Relatedness ...".
+    if (p.size() == c.size()) return true;
+    char next = p[c.size()];
+    if (next == ' ' || next == ':' || next == '.' || next == '!' || next == '\xe2' ||
+        next == '-' || next == '|' || next == '>') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A short line that only credits an image.
+bool CreditLine(std::string_view p) {
+  if (p.size() > 90) return false;
+  static constexpr std::string_view kCredit[] = {
+      "shutterstock", "istock", "getty images", "gettyimages", "imago", "picture alliance",
+      "picture-alliance", "foto:", "fotos:", "photo:", "photos:", "bild:", "credit:",
+      "credits:", "bildquelle", "image:", "image source", "photo credit", "titelbild",
+      "beitragsbild", "zum vergrößern"};
+  std::string lower = AsciiLower(p);
+  for (auto c : kCredit) {
+    if (lower.find(c) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A short line that is only a date, perhaps with a label ("Aktualisiert am
+// 23.10.2018", "3. März 2021, 14:05 Uhr").
+bool DateLine(std::string_view p) {
+  if (p.size() > 60) return false;
+  size_t words = 1;
+  for (char c : p) words += c == ' ';
+  return words <= 8 && FindDateInText(p).has_value();
+}
+
 }  // namespace
+
+bool MainTextExtractor::ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top) {
+  const uint32_t n = dom.size();
+  inline_.assign(n, 0);
+  inline_links_.assign(n, 0);
+  good_.assign(n, 0.f);
+  bad_.assign(n, 0.f);
+  for (uint32_t i = n; i-- > 1;) {
+    const Dom::Node& nd = dom.node(i);
+    if (nd.tag == Tag::kText) {
+      inline_[i] = text_[i];
+    } else if (flags_[i] & (kNever | kBoilerplate)) {
+      inline_[i] = inline_links_[i] = 0;
+      good_[i] = bad_[i] = 0;
+    } else {
+      if (nd.tag == Tag::kA) inline_links_[i] = inline_[i];
+      if (IsBlock(nd.tag) || nd.tag == Tag::kTd || nd.tag == Tag::kTh) {
+        float t = static_cast<float>(inline_[i]);
+        float l = std::min(static_cast<float>(inline_links_[i]), t);
+        if (t - l >= 25 && l < 0.35f * t) {
+          good_[i] += t - l;
+          bad_[i] += l;
+        } else {
+          bad_[i] += l + 0.3f * (t - l);
+        }
+        inline_[i] = inline_links_[i] = 0;  // a block is not its parent's inline text
+      }
+    }
+    if (nd.parent != Dom::kNone) {
+      inline_[nd.parent] += inline_[i];
+      inline_links_[nd.parent] += inline_links_[i];
+      good_[nd.parent] += good_[i];
+      bad_[nd.parent] += bad_[i];
+    }
+  }
+  constexpr float kNoiseWeight = 1.5f;
+  constexpr float kGain = 1.1f;  // an ancestor must add 10 % (+50 bytes) to win
+  auto mass = [&](uint32_t i) { return good_[i] - kNoiseWeight * bad_[i]; };
+  uint32_t best = *top;
+  for (uint32_t a = dom.node(*top).parent; a != Dom::kNone && a != body && a != Dom::root();
+       a = dom.node(a).parent) {
+    if (mass(a) > mass(best) * kGain + 50) best = a;
+  }
+  // A density winner far from the bulk of the content (an overlay, a teaser
+  // box) loses to the element with the most content mass on the page.
+  uint32_t global = best;
+  for (uint32_t i = 1; i < n; ++i) {
+    const Tag t = dom.node(i).tag;
+    if (t == Tag::kText || t == Tag::kBody || t == Tag::kHtml || i == body) continue;
+    if (mass(i) > mass(global)) global = i;
+  }
+  if (global != best && !(best <= global && global < dom.node(best).end) &&
+      mass(global) > 3 * std::max(mass(best), 0.f) + 200) {
+    best = global;
+  }
+  if (best == *top) return false;
+  *top = best;
+  return true;
+}
 
 void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
                                 std::string_view json_ld_body, MainText* out) {
@@ -181,6 +306,18 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
     }
   };
   sum(kNever);
+  // Consent banners are recognised by their words: text nodes mentioning
+  // cookies, summed per element.
+  cookie_.assign(n, 0);
+  for (uint32_t i = n; i-- > 1;) {
+    const Dom::Node& nd = dom.node(i);
+    if (nd.tag == Tag::kText && !(flags_[nd.parent] & kNever) &&
+        (dom.Text(i).find("ookie") != std::string_view::npos ||
+         dom.Text(i).find("OOKIE") != std::string_view::npos)) {
+      cookie_[i] = 1;
+    }
+    if (nd.parent != Dom::kNone) cookie_[nd.parent] += cookie_[i];
+  }
   // Boilerplate, guarded against page-wide wrappers.
   const uint32_t page_text = std::max<uint32_t>(text_[body], 1);
   for (uint32_t i = 1; i < n; ++i) {
@@ -189,7 +326,8 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
         nd.tag == Tag::kHtml) {
       continue;
     }
-    bool bp = StructuralBoilerplate(nd.tag) || (nd.attr_count > 0 && ClassWeight(dom, i) < 0);
+    bool bp = StructuralBoilerplate(nd.tag) || (nd.attr_count > 0 && ClassWeight(dom, i) < 0) ||
+              (cookie_[i] >= 2 && text_[i] < 1500 * cookie_[i]);
     if (bp && text_[i] < page_text * 0.6) flags_[i] |= kBoilerplate;
   }
   sum(kNever | kBoilerplate);
@@ -261,10 +399,18 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
     top = best_article;  // the winner was a wrapper around the <article>
   }
 
+  // Content mass: every block's own inline text (not counting nested
+  // blocks) is content when it is prose-length and not mostly links, noise
+  // when it is link text or a short fragment. The winner is replaced by the
+  // ancestor with the most content net of noise (kNoiseWeight per noise
+  // byte): a density winner that is one paragraph of a larger article
+  // climbs to the article, and stops below wrappers that add menus.
+  const bool climbed = ClimbToContent(dom, body, &top);
+
   // Roots: the winner and its qualifying siblings, in document order.
   std::vector<uint32_t> roots;
   const Dom::Node& tn = dom.node(top);
-  if (tn.parent != Dom::kNone && top != body && tn.tag != Tag::kArticle) {
+  if (!climbed && tn.parent != Dom::kNone && top != body && tn.tag != Tag::kArticle) {
     float bar = std::max(10.f, top_score * 0.2f);
     for (uint32_t s = dom.node(tn.parent).first_child; s != Dom::kNone;
          s = dom.node(s).next_sibling) {
@@ -301,14 +447,32 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
     roots.push_back(top);
   }
 
-  // Emission.
+  // Emission. Blocks that are not body text even inside the content are
+  // dropped at flush time: "read also" cues and the link lists after them,
+  // image credits, and bare date/byline lines (see BoilerplateBlock).
   seen_.clear();
   buf_.clear();
+  size_t buf_links = 0;  // bytes of buf_ inside <a>
+  uint32_t link_end = 0;  // one past the <a> subtree being emitted
+  bool after_cue = false;
   auto flush = [&]() {
     if (buf_.empty()) return;
     std::string p = CollapseWhitespace(buf_);
+    const bool mostly_links = buf_links * 10 >= buf_.size() * 7;
     buf_.clear();
+    buf_links = 0;
     if (p.empty()) return;
+    if (RelatedCue(p)) {
+      after_cue = true;
+      return;
+    }
+    if (after_cue && mostly_links) return;
+    if (p.size() >= 150 && !mostly_links) after_cue = false;
+    if (CreditLine(p)) return;
+    if (DateLine(p)) {
+      if (out->date_lines.size() < 4) out->date_lines.push_back(std::move(p));
+      return;
+    }
     if (!seen_.insert(Hash64(p)).second) return;  // duplicate block
     out->paragraphs.push_back(std::move(p));
   };
@@ -323,10 +487,11 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
       const Dom::Node& nd = dom.node(j);
       if (nd.tag == Tag::kText) {
         buf_.append(dom.Text(j));
+        if (j < link_end) buf_links += dom.Text(j).size();
         ++j;
         continue;
       }
-      if (flags_[j] & (kNever | kBoilerplate)) {
+      if ((flags_[j] & (kNever | kBoilerplate)) || (j != r && nd.tag == Tag::kFigcaption)) {
         j = nd.end;
         continue;
       }
@@ -355,7 +520,10 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
       } else if (IsBlock(nd.tag)) {
         flush();
         open_.push_back(nd.end);
-      } else if (nd.tag == Tag::kA && out->links.size() < 1000) {
+      } else if (nd.tag == Tag::kA) {
+        link_end = std::max(link_end, nd.end);
+      }
+      if (nd.tag == Tag::kA && out->links.size() < 1000) {
         std::string href = ResolveUrl(base_url, dom.Attr(j, "href"));
         if (!href.empty() && href[0] != '#') {
           std::string raw;

@@ -19,14 +19,28 @@
 //     (div +5, td/pre/blockquote +3, lists -3, headings -5) plus +-25 for
 //     positive / negative class-id words; the total is scaled by
 //     (1 - link density). The best element wins.
-//  4. Siblings of the winner with a comparable score, or prose paragraphs,
-//     join it. A plausible itemprop=articleBody element, or an <article> the
-//     winner is an ancestor of, takes precedence.
-//  5. The chosen subtrees are walked in document order; block elements
+//  4. Structured hints: a plausible itemprop=articleBody element, or an
+//     <article> the winner is an ancestor of, takes precedence.
+//  5. Content mass (ClimbToContent): every block's own inline text is
+//     content when prose-length (>= 25 bytes) and under 35 % links, noise
+//     otherwise (its link text, plus 0.3 x a short fragment). The winner
+//     moves up to the ancestor whose content minus 1.5 x noise is highest
+//     (an ancestor must add 10 % + 50 bytes), so one paragraph of a larger
+//     article climbs to the article and stops below wrappers that add
+//     menus; a winner far from the page's largest content mass (an overlay,
+//     a teaser box) gives way to it. Otherwise siblings of the winner with a
+//     comparable score, or prose paragraphs, join it.
+//  6. The chosen subtrees are walked in document order; block elements
 //     (p, h1-h6, li, blockquote, pre, tr, div, ...) delimit paragraphs, td/th
 //     are joined with spaces so a table row becomes one line; link-heavy
-//     containers inside the content are skipped; paragraphs are
-//     whitespace-collapsed, empty and duplicate ones dropped.
+//     containers and figure captions inside the content are skipped;
+//     paragraphs are whitespace-collapsed, empty and duplicate ones dropped,
+//     and so are blocks that are not body text: "read also" cues in several
+//     languages and the link lists after them, short image-credit lines, and
+//     short date-only lines (kept in MainText::date_lines for the date
+//     fallback).
+// Consent banners (elements whose text mentions cookies at least twice,
+// densely) count as boilerplate in step 1.
 // If the JSON-LD articleBody is much longer than the DOM text, its lines are
 // used instead.
 // Every walk is a loop over node indices with an explicit stack: nothing
@@ -52,6 +66,9 @@ struct MainText {
   std::vector<std::string> paragraphs;
   std::vector<Link> links;
   bool from_json_ld = false;
+  // Date-only lines dropped from the text ("Updated 3 May 2021"), in
+  // document order: a fallback source for the publication date.
+  std::vector<std::string> date_lines;
 };
 
 class MainTextExtractor {
@@ -61,12 +78,19 @@ class MainTextExtractor {
                MainText* out);
 
  private:
+  // Moves *top up to the ancestor (below `body`) with the most content mass;
+  // returns whether it moved. Uses text_, link_text_ and flags_.
+  bool ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top);
+
   // Per-node scratch, indexed like the Dom; kept between pages.
   std::vector<uint32_t> text_;
   std::vector<uint32_t> link_text_;
   std::vector<uint32_t> commas_;
+  std::vector<uint32_t> cookie_;  // text nodes mentioning cookies, per subtree
   std::vector<float> score_;
   std::vector<uint8_t> flags_;
+  std::vector<uint32_t> inline_, inline_links_;  // own inline text of blocks
+  std::vector<float> good_, bad_;                // content / noise mass
   std::vector<uint32_t> open_;
   std::unordered_set<uint64_t> seen_;  // hashes of emitted paragraphs
   std::string buf_;

@@ -257,6 +257,51 @@ bool ClassIdHas(const Dom& dom, uint32_t i, std::initializer_list<std::string_vi
          ForEachWordToken(dom.Attr(i, "id"), check);
 }
 
+// Fraction of the words of `a` (ASCII-lower-cased, split at spaces and
+// ASCII punctuation) that occur in `b`.
+double WordOverlap(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::vector<std::string> w;
+    std::string cur;
+    for (char c : s) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
+        cur += c;
+      } else if (c >= 'A' && c <= 'Z') {
+        cur += char(c + 32);
+      } else if (!cur.empty()) {
+        w.push_back(std::move(cur));
+        cur.clear();
+      }
+    }
+    if (!cur.empty()) w.push_back(std::move(cur));
+    return w;
+  };
+  std::vector<std::string> wa = words(a), wb = words(b);
+  if (wa.empty()) return 0;
+  size_t hit = 0;
+  for (const auto& x : wa) hit += std::find(wb.begin(), wb.end(), x) != wb.end();
+  return static_cast<double>(hit) / static_cast<double>(wa.size());
+}
+
+// Inside header/nav/footer/aside or a logo/brand/masthead element.
+bool InPageChrome(const Dom& dom, uint32_t i) {
+  for (uint32_t a = dom.node(i).parent; a != Dom::kNone && a != Dom::root();
+       a = dom.node(a).parent) {
+    Tag t = dom.node(a).tag;
+    if (t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside) return true;
+    if (t == Tag::kArticle || t == Tag::kMain) return false;
+    if (t == Tag::kHeader && dom.node(a).parent != Dom::kNone &&
+        dom.node(dom.node(a).parent).tag == Tag::kBody) {
+      return true;  // the page header, not an article header
+    }
+    if (dom.node(a).attr_count > 0 && ClassIdHas(dom, a, {"logo", "brand", "masthead", "site-title", "sitetitle"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string SubtreeText(const Dom& dom, uint32_t i) {
   std::string raw;
   dom.AppendSubtreeText(i, &raw);
@@ -399,7 +444,8 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   meta.clear();
   JsonLd ld;
   std::string title_tag, html_lang, canonical_link, rel_author_text;
-  std::vector<std::string> h1s;
+  std::vector<std::string> h1s, h2s;
+  uint32_t first_h1 = Dom::kNone;
   std::vector<std::string> item_authors, byline_texts;
   std::optional<ParsedDate> item_published, item_modified, time_published;
   bool in_head_title_done = false;
@@ -435,8 +481,20 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
           in_head_title_done = !title_tag.empty();
         }
         break;
+      case Tag::kH2:
+        if (h2s.size() < 4 && !InPageChrome(dom, i)) {
+          std::string h = SubtreeText(dom, i);
+          if (!h.empty()) h2s.push_back(std::move(h));
+        }
+        break;
       case Tag::kH1:
-        if (h1s.size() < 4) h1s.push_back(SubtreeText(dom, i));
+        if (h1s.size() < 4 && !InPageChrome(dom, i)) {
+          std::string h = SubtreeText(dom, i);
+          if (!h.empty()) {
+            if (h1s.empty()) first_h1 = i;
+            h1s.push_back(std::move(h));
+          }
+        }
         break;
       case Tag::kScript: {
         if (!EqualsIgnoreCaseAscii(dom.Attr(i, "type"), "application/ld+json")) break;
@@ -531,7 +589,34 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       break;
     }
   }
-  if (!og_title.empty()) {
+  // The page's own headline: the first <h1> outside the page chrome, when
+  // it is not the site's name. It is what readers see; og:title and <title>
+  // are often rewritten for search and social sites.
+  // A heading that shares no words with <title> / og:title is taken only
+  // when there is nothing to compare with; else an <h2> that does agree
+  // (blogs put the site name in <h1>) is preferred.
+  std::string h1_headline;
+  const std::string& ref = og_title.empty() ? title_tag : og_title;
+  auto usable = [&](const std::string& h) {
+    return h.size() <= 300 && CountWords(h) >= 2 && !MatchesSite(h, out->site, host);
+  };
+  for (const auto& h : h1s) {
+    if (usable(h) && (ref.empty() || WordOverlap(h, ref) >= 0.3)) {
+      h1_headline = h;
+      break;
+    }
+  }
+  if (h1_headline.empty() && !ref.empty()) {
+    for (const auto& h : h2s) {
+      if (usable(h) && WordOverlap(h, ref) >= 0.6) {
+        h1_headline = h;
+        break;
+      }
+    }
+  }
+  if (!h1_headline.empty()) {
+    out->title = h1_headline;
+  } else if (!og_title.empty()) {
     out->title = StripSiteFromTitle(og_title, out->site, host);
   } else if (!ld.headline.empty()) {
     out->title = CollapseWhitespace(ld.headline);
@@ -617,6 +702,35 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   if (out->authors.size() > 8) out->authors.resize(8);
 
   out->article_body = std::move(ld.body);
+
+  // Visible text around the headline, where datelines sit ("Mise en ligne
+  // 23 mai 2019", "dpa am 25.01.2022").
+  if (first_h1 != Dom::kNone) {
+    auto visible = [&](uint32_t k) {
+      const Dom::Node& t = dom.node(k);
+      if (t.tag != Tag::kText) return false;
+      Tag p = dom.node(t.parent).tag;
+      return p != Tag::kScript && p != Tag::kStyle && p != Tag::kTitle && p != Tag::kNoscript;
+    };
+    constexpr size_t kAround = 1500;  // bytes of text kept on each side
+    std::string& after = out->headline_after;
+    for (uint32_t k = dom.node(first_h1).end; k < dom.size() && after.size() < kAround; ++k) {
+      if (!visible(k)) continue;
+      after += dom.Text(k);
+      after += ' ';
+    }
+    std::vector<uint32_t> before;
+    size_t bytes = 0;
+    for (uint32_t k = first_h1; k-- > 1 && bytes < kAround;) {
+      if (!visible(k)) continue;
+      before.push_back(k);
+      bytes += dom.Text(k).size();
+    }
+    for (size_t b = before.size(); b-- > 0;) {
+      out->headline_before += dom.Text(before[b]);
+      out->headline_before += ' ';
+    }
+  }
 }
 
 }  // namespace wirewatch::html

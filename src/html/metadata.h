@@ -1,7 +1,11 @@
 // MetadataExtractor: page metadata from a parsed Dom.
 //
 // Sources, best first for each field:
-//   title        og:title, JSON-LD headline, an <h1> that <title> contains,
+//   title        the page's own headline: the first <h1> outside the page
+//                chrome (header/nav/footer/aside, logo/brand classes) that
+//                is not the site name and shares >= 30 % of its words with
+//                og:title or <title>; else an <h2> sharing >= 60 %; else
+//                og:title, JSON-LD headline, an <h1> that <title> contains,
 //                <title> without its site suffix (" | Site", " - Site", ...)
 //   published    JSON-LD datePublished, meta (article:published_time, pubdate,
 //                DC.date.issued, sailthru.date, parsely-pub-date, ...),
@@ -48,6 +52,9 @@ struct PageMetadata {
   // Texts of elements whose class/id says "date"/"time"/"byline"...: the
   // caller may search them for a dateline when no structured date exists.
   std::vector<std::string> date_texts;
+  // Up to ~1500 bytes of visible text after and before the headline <h1>
+  // (raw, whitespace not collapsed): a fallback place for a dateline.
+  std::string headline_after, headline_before;
 };
 
 class MetadataExtractor {
