@@ -9,6 +9,7 @@
 #include "html/main_text.h"
 #include "html/metadata.h"
 #include "html/text_page.h"
+#include "html/url.h"
 
 namespace wirewatch::html {
 namespace {
@@ -159,6 +160,13 @@ Result<Article> Extractor::Extract(const RawDoc& doc) {
   }
   CopyDocFields(doc, &a);
   if (a.title.empty() && !doc.title_hint.empty()) a.title = CollapseWhitespace(doc.title_hint);
+  // Text formats have no markup naming the site: use the URL's host, as the
+  // HTML path does when a page names none.
+  if (a.site.empty()) {
+    std::string host = UrlHost(a.url);
+    if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+    a.site = std::move(host);
+  }
   DateFromHint(doc, &a);
   if (a.title.empty() && a.paragraphs.empty()) {
     return Status::InvalidArgument("no article text found");

@@ -327,9 +327,11 @@ TEST(ExtractorTest, TextFormats) {
   d.published_hint = "2013-07-12 16:48:58";
   d.charset = "UTF-8";
   d.fetch_time = 1400000000;
+  d.url = "https://www.wire.example.com/2013/07/12/story";
   auto r = ex.Extract(d);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->format, "text");
+  EXPECT_EQ(r->site, "wire.example.com");  // from the URL's host
   EXPECT_EQ(r->source, "dump.jsonl:3");
   EXPECT_EQ(r->title, "A title");
   EXPECT_EQ(r->published.value, "2013-07-12T16:48:58");
