@@ -208,8 +208,10 @@ class Extraction {
     uint32_t before = toks_[cue_tok].begin;
     bool pron = w == "he" || w == "she";
     bool they = w == "they";
-    bool description = !pron && !they && sp.second - sp.first <= 4 &&
-                       (w.rfind("the ", 0) == 0 || w.rfind("this ", 0) == 0) &&
+    bool indefinite = w.rfind("a ", 0) == 0 || w.rfind("an ", 0) == 0;
+    bool description = !pron && !they && sp.second - sp.first <= 6 &&
+                       (w.rfind("the ", 0) == 0 || w.rfind("this ", 0) == 0 ||
+                        indefinite) &&
                        (w.find("official") != std::string::npos ||
                         w.find("minister") != std::string::npos ||
                         w.find("president") != std::string::npos ||
@@ -219,6 +221,20 @@ class Extraction {
                         w.find("chief") != std::string::npos ||
                         w.find("diplomat") != std::string::npos);
     if (!pron && !they && !description) return;
+    if (description && indefinite) {
+      // "a Russian foreign ministry official said ..." names the person in
+      // the sentences that follow: the first PER with a role within the
+      // next 600 bytes.
+      for (const Mention& mm : a_->mentions) {
+        if (mm.begin < q->speaker_end || mm.begin > q->speaker_end + 600) continue;
+        if (mm.type != EntityType::kPer || mm.entity < 0 ||
+            a_->entities[mm.entity].roles.empty())
+          continue;
+        SetEntity(mm.entity, q);
+        return;
+      }
+      return;
+    }
     for (size_t m = a_->mentions.size(); m-- > 0;) {
       const Mention& mm = a_->mentions[m];
       if (mm.end > before || mm.entity < 0) continue;
