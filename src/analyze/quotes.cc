@@ -400,6 +400,12 @@ class Extraction {
       bool weak = !strong && IsWeakCue(w);
       if (!strong && !weak) continue;
       if (w == "pointed" && !(i + 1 < se && L(i + 1) == "out")) continue;
+      // Passive participles: "militants reported killed", "reported to be".
+      if ((w == "reported" || w == "believed" || w == "thought" ||
+           w == "expected" || w == "estimated") &&
+          i + 1 < se && (L(i + 1) == "to" || L(i + 1).size() > 3) &&
+          (L(i + 1) == "to" || L(i + 1).ends_with("ed")))
+        continue;
       uint32_t cue_end = (w == "pointed") ? i + 2 : i + 1;
       Span sp = SpeakerLeft(i, sb);
       bool inverted = false;
