@@ -282,6 +282,10 @@ class Extraction {
         continue;
       }
       uint32_t o = i;
+      // Doubled marks ('' or ``) act as one.
+      while (o + 1 < N() && toks_[o + 1].kind == TokenKind::kOpenQuote &&
+             toks_[o + 1].begin == toks_[o].end)
+        ++o;
       uint32_t c = o + 1;
       bool closed = false;
       int depth = 0;
@@ -313,11 +317,19 @@ class Extraction {
       q.begin = toks_[o + 1].begin;
       q.end = toks_[c - 1].end;
       q.sentence = sent_of_[o + 1];
+      while (c + 1 < N() && toks_[c + 1].kind == TokenKind::kCloseQuote &&
+             toks_[c + 1].begin == toks_[c].end)
+        ++c;
       bool found = false;
       // After the closing mark: ", said Bogdanov" / ", Bogdanov said".
       uint32_t t = c + 1;
       if (t < N() && T(t) == ",") ++t;
-      if (t < N() && toks_[t].kind != TokenKind::kOpenQuote) {
+      // The speaker after the quote belongs to the same sentence: not after
+      // a paragraph break, nor after “… done.” followed by a capital.
+      bool same_sentence =
+          t < N() && !(toks_[t].flags & text::kParagraphBefore) &&
+          !(T(q.token_end - 1) == "." && IsUpperTok(t) && T(c + 1) != ",");
+      if (same_sentence && toks_[t].kind != TokenKind::kOpenQuote) {
         if (IsStrongCue(L(t))) {
           Span sp = SpeakerRight(t + 1, std::min(N(), t + 12));
           if (sp.second > sp.first) {
@@ -440,12 +452,15 @@ class Extraction {
         content_b = sb;
         content_e = i - 1;
       } else if (!inverted && strong && w != "told" && w != "asked" &&
-                 cue_end + 3 < se && toks_[cue_end].kind == TokenKind::kWord &&
+                 cue_end + 3 < se &&
+                 (toks_[cue_end].kind == TokenKind::kWord ||
+                  toks_[cue_end].kind == TokenKind::kAbbrev ||
+                  toks_[cue_end].kind == TokenKind::kNumber) &&
                  !InList(L(cue_end),
                          {"in", "on", "at", "during", "after", "before", "of",
                           "to", "for", "with", "by", "last", "yesterday",
                           "earlier", "later", "this", "then", "again", "also",
-                          "repeatedly", "publicly", "recently", "it", "so",
+                          "repeatedly", "publicly", "recently", "so",
                           "as", "and", "but", "or", "when", "while", "from",
                           "goodbye", "hello", "thanks", "sorry", "nothing"})) {
         content_b = cue_end;  // "He said Russian services are ..."

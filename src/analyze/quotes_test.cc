@@ -155,8 +155,12 @@ TEST(QuotesTest, PolnearDev) {
   auto r = EvaluatePolnear(dir, std::getenv("WW_DIAG") != nullptr);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   std::printf("%s", FormatReport(*r).c_str());
-  EXPECT_GE(r->overlap_f1, 0.0);
-  EXPECT_GE(r->source_accuracy, 0.0);
+  // Regression guards at the achieved figures (overlap F1 0.532, source
+  // agreement 0.899) minus 0.02. Most of the gap to the target is PolNeAR's
+  // non-speech attributions ("called for", "wants", "concerns about"),
+  // which the cue lexicon does not cover.
+  EXPECT_GE(r->overlap_f1, 0.51);
+  EXPECT_GE(r->source_accuracy, 0.88);
 }
 #endif
 
