@@ -332,7 +332,9 @@ void ClaimExtractor::Extract(std::string_view text,
       uint32_t lo = q.token_begin > sb + 4 ? q.token_begin - 4 : sb;
       uint32_t hi = std::min(se, subj_end + 8);
       std::string_view ev;
-      for (uint32_t t = q.token_end; t < hi && ev.empty(); ++t) ev = EventOf(L(t));
+      // Verbs after the subject, then before the number; the subject noun
+      // itself ("protesters", "workers") only as a fallback.
+      for (uint32_t t = subj_end; t < hi && ev.empty(); ++t) ev = EventOf(L(t));
       for (uint32_t t = q.token_begin; t > lo && ev.empty(); --t) ev = EventOf(L(t - 1));
       if (ev.empty() && elliptic && !out->empty()) ev = out->back().event;
       if (ev.empty() && IsCombatant(c.subject)) ev = "DEPLOY";

@@ -97,5 +97,42 @@ TEST_F(ClaimsTest, SeedPageHasTheSevenClaims) {
   for (const std::string& g : got) std::printf("%s\n", g.c_str());
 }
 
+TEST_F(ClaimsTest, GoldenEventsOriginsAndFlags) {
+  struct Case {
+    const char* input;
+    const char* expected;  // the first claim, or "" for none
+  };
+  const Case kCases[] = {
+      {"At least 12 civilians were killed in Aleppo on Monday.",
+       "At least 12|12|*|at_least|civilian|KILL|-|Aleppo|-|2013-07-08"},
+      {"Police said 30 people were wounded in the blast.",
+       "30|30|30|exact|person|WOUND|-|-|Police|-"},
+      {"Security forces arrested more than 200 protesters.",
+       "more than 200|200|*|more_than|protester|ARREST|-|-|-|-"},
+      {"Gunmen kidnapped 15 foreign workers from Turkey.",
+       "15|15|15|exact|worker|KIDNAP|Turkey|-|-|-"},
+      {"Thousands of demonstrators marched in Cairo.",
+       "Thousands|2000|9999|vague|demonstrator|PROTEST|-|Cairo|-|-"},
+      {"Some 5,000 families fled the fighting.",
+       "Some 5,000|5000|5000|about|family|DISPLACE|-|-|-|-"},
+      {"The country deployed 1,200 troops to the border.",
+       "1,200|1200|1200|exact|troop|DEPLOY|-|-|-|-"},
+      {"The factory employs 600 workers.",
+       "600|600|600|exact|worker|EMPLOY|-|-|-|-"},
+      {"The floods affected nearly 40,000 households.",
+       "nearly 40,000|40000|40000|about|household|AFFECT|-|-|-|-"},
+      {"The army denied that 50 soldiers had been killed.",
+       "50|50|50|exact|soldier|KILL|-|-|The army|-|NEG"},
+      {"As many as 300 people could die if the dam fails.",
+       "As many as 300|*|300|up_to|person|KILL|-|-|-|-|HYP"},
+      {"It cost $5 million and 20% of the budget.", ""},
+  };
+  for (const Case& c : kCases) {
+    std::vector<std::string> got = Claims(c.input);
+    EXPECT_EQ(got.empty() ? std::string() : got.front(), c.expected)
+        << c.input;
+  }
+}
+
 }  // namespace
 }  // namespace wirewatch::analyze

@@ -172,6 +172,7 @@ struct Core {
   bool plain_int4 = false;  // four plain digits: maybe a year
   double vague_base = 0;    // NewsQuant convention: [base, 10*base]
   std::string glued_unit;   // "km" of "100km", "year-old" of "65-year-old"
+  std::string currency;     // "USD" of "USD10m"
 };
 
 class Scanner {
@@ -263,6 +264,40 @@ class Scanner {
       return c;
     }
     if (t.kind != TokenKind::kWord) return c;
+    // Currency codes glued to the number: "USD10m", "RM23.50", "$US55,931".
+    {
+      std::string_view s = Text(i);
+      size_t k = 0;
+      while (k < s.size() && std::isupper(static_cast<unsigned char>(s[k]))) ++k;
+      if (k > 0 && k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) {
+        std::string code(s.substr(0, k));
+        bool known = code == "USD" || code == "US" || code == "RM" ||
+                     code == "EUR" || code == "GBP" || code == "INR" ||
+                     code == "AUD" || code == "CAD" || code == "HK" ||
+                     code == "NZ" || code == "SGD" || code == "CHF" ||
+                     ((code == "A" || code == "C") && i > 0 && Text(i - 1) == "$");
+        if (!known) return c;  // "S22", "G20": names
+        {
+          std::string_view rest = s.substr(k);
+          size_t d = 0;
+          while (d < rest.size() &&
+                 (std::isdigit(static_cast<unsigned char>(rest[d])) ||
+                  rest[d] == ',' || rest[d] == '.'))
+            ++d;
+          double v;
+          double sc = d == rest.size() ? 1 : SuffixScale(Lower(rest.substr(d)));
+          if (sc > 0 && ParseDigits(rest.substr(0, d), &v)) {
+            c.low = c.high = v * sc;
+            c.te = i + 1;
+            c.scaled = sc > 1;
+            c.currency = code;
+            if (sc == 1) ApplyScale(&c);
+            c.ok = true;
+          }
+        }
+      }
+      if (c.ok) return c;
+    }
     // "a dozen", "a hundred", "a few dozen", "several hundred".
     if ((w == "a" || w == "an") && In(i + 1)) {
       const std::string& n1 = Low(i + 1);
@@ -528,6 +563,10 @@ class Scanner {
     if (c.words && !c.vague && c.te == i + 1 && w0 == "one" &&
         kind == QuantityKind::kMoney)
       return false;
+    if (!c.currency.empty()) {
+      kind = QuantityKind::kMoney;
+      unit = unit.empty() ? c.currency : unit + c.currency;
+    }
     // Exclusions on the left.
     if (start > 0 && kind == QuantityKind::kCount) {
       const std::string& pv = Low(start - 1);
@@ -545,6 +584,7 @@ class Scanner {
           (toks_[start - 1].kind == TokenKind::kWord ||
            toks_[start - 1].kind == TokenKind::kAbbrev) &&
           !IsFunctionWord(pv) && pv != "some" && pv != "nearly" &&
+          pv != "just" && pv != "only" && pv != "another" && pv != "but" &&
           pv != "almost" && pv != "around" && pv != "roughly" &&
           pv != "approximately" && !ParaBefore(start)) {
         bool unit_follows = In(c.te) && toks_[c.te].kind == TokenKind::kWord &&
@@ -758,7 +798,7 @@ class Scanner {
     if (!In(at) || !In(at + 1)) return false;
     const std::string& conn = Low(at);
     bool dash = toks_[at].kind == TokenKind::kDash;
-    bool ok_conn = (conn == "to" && !by_before) || dash ||
+    bool ok_conn = conn == "to" || dash ||
                    (range_open && range_word == "between" && conn == "and") ||
                    (conn == "or" && !c.vague);
     if (!ok_conn) return false;
@@ -768,16 +808,23 @@ class Scanner {
                     SimpleNumberWord(Low(j)) >= 0))
       return false;
     Core c2 = ParseCore(j);
-    if (!c2.ok || c2.vague || !(c.words == c2.words || c2.scaled)) return false;
+    if (!c2.ok || c2.vague) return false;
+    // "increased by $43.6 billion to $419.2 billion" is a change and a
+    // level, "dropped by 1 to 1.5 degrees" a range: after "by", only close
+    // values form a range.
+    if (by_before && !(c2.high >= *low && c2.high < 3 * *low)) return false;
     uint32_t after;
     std::string unit;
     if (kind == QuantityKind::kPercent && !IsPercentAt(c2.te, &after, &unit) &&
         at > 0 && IsPercentAt(at - 1, &after, &unit))
       return false;  // "rose 8.15% to 3.65": a percent and a price
     double lo = *low;
+    // "1 to 2 million": the first number borrows the multiplier, but not in
+    // "$200 to $4 million".
     if (c2.scaled && !c.scaled && c.high < 1000) {
-      double factor = c2.high / ParseBareValue(j);
-      if (factor > 1) lo *= factor;
+      double bare = ParseBareValue(j);
+      double factor = c2.high / bare;
+      if (factor > 1 && c.high <= bare) lo *= factor;
     }
     *low = lo;
     *high = c2.high;
