@@ -131,6 +131,10 @@ void ClaimExtractor::Extract(std::string_view text,
                              std::vector<CountClaim>* out) const {
   out->clear();
   if (tokens.empty()) return;
+  if (std::none_of(quantities.begin(), quantities.end(), [](const Quantity& q) {
+        return q.kind == QuantityKind::kCount;
+      }))
+    return;
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   std::vector<std::string> lower;
   lower.reserve(n);

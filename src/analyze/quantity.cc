@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <unordered_set>
 
 namespace wirewatch::analyze {
 namespace {
@@ -526,9 +527,33 @@ class Scanner {
     return false;
   }
 
+  // Cheap test before ParseCore: can a number core start at this word?
+  bool MayStartCore(uint32_t i) const {
+    static const std::unordered_set<std::string_view> kStarts = [] {
+      std::unordered_set<std::string_view> s;
+      for (const auto& u : kUnits) s.insert(u.word);
+      for (const char* w : {"a", "an", "several", "many", "dozens", "hundreds",
+                            "thousands", "millions", "billions", "scores",
+                            "tens"})
+        s.insert(w);
+      return s;
+    }();
+    const std::string& w = Low(i);
+    if (kStarts.count(w)) return true;
+    size_t dash = w.find('-');
+    if (dash != std::string::npos && kStarts.count(std::string_view(w).substr(0, dash)))
+      return true;
+    std::string_view raw = Text(i);
+    return !raw.empty() && std::isupper(static_cast<unsigned char>(raw[0])) &&
+           std::any_of(raw.begin(), raw.end(), [](char ch) {
+             return std::isdigit(static_cast<unsigned char>(ch)) != 0;
+           });
+  }
+
   bool TryAt(uint32_t i, Quantity* q, uint32_t* next) {
     const Token& t = toks_[i];
     if (t.kind != TokenKind::kNumber && t.kind != TokenKind::kWord) return false;
+    if (t.kind == TokenKind::kWord && !MayStartCore(i)) return false;
     Core c = ParseCore(i);
     if (!c.ok) return false;
     *next = c.te;

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 namespace wirewatch::analyze {
 namespace {
@@ -33,8 +34,11 @@ bool InList(std::string_view w, std::initializer_list<const char*> list) {
   return false;
 }
 
+// Cue lexicons are probed for every token: hashed once.
+using WordSet = std::unordered_set<std::string_view>;
+
 bool IsStrongCue(std::string_view w) {
-  return InList(w, {"said", "says", "say", "saying", "told", "tells", "tell",
+  static const WordSet kSet({"said", "says", "say", "saying", "told", "tells", "tell",
                     "added", "adding", "adds", "stated", "states", "wrote",
                     "writes", "explained", "explains", "insisted", "insists",
                     "declared", "asserted", "announced", "replied", "stressed",
@@ -44,10 +48,11 @@ bool IsStrongCue(std::string_view w) {
                     "cautioned", "testified", "countered", "conceded",
                     "predicted", "asked", "urged", "reported", "reports",
                     "confirmed", "complained"});
+  return kSet.count(w) != 0;
 }
 
 bool IsWeakCue(std::string_view w) {
-  return InList(w, {"found", "finds", "shows", "showed", "shown", "believes",
+  static const WordSet kSet({"found", "finds", "shows", "showed", "shown", "believes",
                     "believe", "believed", "thinks", "think", "thought",
                     "suggested", "suggests", "estimated", "estimates",
                     "concluded", "revealed", "indicated", "indicates",
@@ -55,6 +60,7 @@ bool IsWeakCue(std::string_view w) {
                     "expected", "hopes", "fears", "feared", "denied",
                     "agreed", "contends", "contended", "alleged", "alleges",
                     "promised", "vowed", "pointed"});
+  return kSet.count(w) != 0;
 }
 
 bool IsPronoun(std::string_view w) {
