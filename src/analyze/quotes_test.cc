@@ -166,11 +166,3 @@ TEST(QuotesTest, PolnearDev) {
 
 }  // namespace
 }  // namespace wirewatch::analyze
-
-namespace wirewatch::analyze {
-TEST(QuotesDebug, FromEnv) {
-  const char* t = std::getenv("WW_QUOTE_TEXT");
-  if (!t) GTEST_SKIP();
-  std::printf("%s\n", Show(t).c_str());
-}
-}  // namespace wirewatch::analyze
