@@ -23,6 +23,8 @@
 #include "analyze/ner_eval.h"
 #include "analyze/ner_model.h"
 #include "analyze/ner_train.h"
+#include "analyze/quantity.h"
+#include "analyze/quotes.h"
 #include "analyze/timeml.h"
 #include "base/json_writer.h"
 #include "eval/extraction_eval.h"
@@ -458,6 +460,20 @@ int CmdEvalTimex(const std::string& dir, bool diagnostics) {
   return kExitOk;
 }
 
+int CmdEvalQuantities(const std::string& file, bool diagnostics) {
+  auto report = ww::analyze::EvaluateNewsQuant(file, diagnostics);
+  if (!report.ok()) return Fail(report.status());
+  fmt::print("{}", ww::analyze::FormatReport(*report));
+  return kExitOk;
+}
+
+int CmdEvalQuotes(const std::string& dir, bool diagnostics) {
+  auto report = ww::analyze::EvaluatePolnear(dir, diagnostics);
+  if (!report.ok()) return Fail(report.status());
+  fmt::print("{}", ww::analyze::FormatReport(*report));
+  return kExitOk;
+}
+
 int CmdEvalNer(const std::string& conll, const std::string& model_path,
                bool json) {
   auto model = ww::analyze::NerModel::Load(model_path);
@@ -681,6 +697,29 @@ int main(int argc, char** argv) {
   eval_timex->add_flag("--diagnostics", diagnostics,
                        "list missed, spurious and wrong-value timexes");
 
+  std::string newsquant_file;
+  auto* eval_quantities = eval->add_subcommand(
+      "quantities",
+      "NewsQuant scores (value, value+unit, value+change, value+concept F1)");
+  eval_quantities->add_option("--newsquant", newsquant_file,
+                              "NewsQuant JSON file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  eval_quantities->add_flag("--diagnostics", diagnostics,
+                            "list missed, spurious and wrong-change values");
+
+  std::string polnear_dir;
+  auto* eval_quotes = eval->add_subcommand(
+      "quotes",
+      "PolNeAR attribution scores (content span P/R/F1 exact and overlap, "
+      "source and cue agreement on matched relations)");
+  eval_quotes->add_option("--polnear", polnear_dir,
+                          "PolNeAR split directory (attributions/, text/)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  eval_quotes->add_flag("--diagnostics", diagnostics,
+                        "list missed and spurious content spans");
+
   std::string conll, model_path = DefaultNerModel();
   bool eval_json = false;
   auto* eval_ner = eval->add_subcommand(
@@ -775,6 +814,8 @@ int main(int argc, char** argv) {
   if (*failures) return CmdFailures(db, flimit);
   if (*stats) return CmdStats(db);
   if (*eval_timex) return CmdEvalTimex(timeml_dir, diagnostics);
+  if (*eval_quantities) return CmdEvalQuantities(newsquant_file, diagnostics);
+  if (*eval_quotes) return CmdEvalQuotes(polnear_dir, diagnostics);
   if (*eval_ner) return CmdEvalNer(conll, model_path, eval_json);
   if (*train_ner)
     return CmdTrainNer(conll, dev_path, train_out, clusters, train_opt);

@@ -21,6 +21,8 @@ ArticleAnalyzer::ArticleAnalyzer(const NerModel* model) {
 Status ArticleAnalyzer::Analyze(const Article& a, ArticleAnalysis* out) {
   out->entities = Analysis();
   out->timexes.clear();
+  out->quotes.clear();
+  out->claims.clear();
   out->dct.clear();
   out->warnings.clear();
   text_.clear();
@@ -44,13 +46,22 @@ Status ArticleAnalyzer::Analyze(const Article& a, ArticleAnalysis* out) {
   if (!have_dct) {
     out->warnings.push_back(
         "no publication or fetch date: time expressions not resolved");
-    return Status::Ok();
+  } else {
+    char buf[16];
+    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", dct.year, dct.month,
+                  dct.day);
+    out->dct = buf;
+    timex_.Tag(text_, dct, &out->timexes);
   }
-  char buf[16];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", dct.year, dct.month,
-                dct.day);
-  out->dct = buf;
-  timex_.Tag(text_, dct, &out->timexes);
+  if (entities_) {
+    const auto& tokens = entities_->tokens();
+    quantity_scratch_.clear();
+    quantities_.Find(text_, tokens, &quantity_scratch_);
+    quotes_.Extract(text_, tokens, out->entities.sentences, &out->entities,
+                    &out->quotes);
+    claims_.Extract(text_, tokens, out->entities, out->quotes, out->timexes,
+                    quantity_scratch_, &out->claims);
+  }
   return Status::Ok();
 }
 
@@ -75,6 +86,27 @@ void WriteArticleAnalysisJson(const ArticleAnalysis& a, JsonWriter* w) {
     }
     w->EndObject();
   }
+  w->EndArray();
+  w->Key("quotes");
+  w->BeginArray();
+  for (const Quote& q : a.quotes) {
+    w->BeginObject();
+    w->Field("kind", QuoteKindName(q.kind));
+    w->Field("begin", static_cast<int64_t>(q.begin));
+    w->Field("end", static_cast<int64_t>(q.end));
+    w->Field("cue", q.cue);
+    w->Field("speaker", q.speaker);
+    w->Field("speaker_text", q.speaker_text);
+    w->Field("speaker_begin", static_cast<int64_t>(q.speaker_begin));
+    w->Field("speaker_end", static_cast<int64_t>(q.speaker_end));
+    w->Field("entity", static_cast<int64_t>(q.entity));
+    w->Field("sentence", static_cast<int64_t>(q.sentence));
+    w->EndObject();
+  }
+  w->EndArray();
+  w->Key("claims");
+  w->BeginArray();
+  for (const CountClaim& c : a.claims) WriteClaimJson(c, w);
   w->EndArray();
   w->StringArray("warnings", a.warnings);
   w->EndObject();

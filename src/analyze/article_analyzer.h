@@ -1,6 +1,7 @@
 // ArticleAnalyzer: runs every analysis of the analyze stage over one
-// Article's text — entities (NER, roles, nationalities, grouping) and time
-// expressions resolved against the article's date — and writes the result
+// Article's text — entities (NER, roles, nationalities, grouping), time
+// expressions resolved against the article's date, quotes with speakers and
+// count claims — and writes the result
 // as the `analysis` object of the article record (docs/record-format.md).
 //
 // Offsets in the result are byte offsets into Article::Text() (the
@@ -17,7 +18,10 @@
 #include <string>
 #include <vector>
 
+#include "analyze/claims.h"
 #include "analyze/entities.h"
+#include "analyze/quantity.h"
+#include "analyze/quotes.h"
 #include "analyze/timex.h"
 #include "base/json_writer.h"
 #include "wirewatch/article.h"
@@ -28,6 +32,9 @@ namespace wirewatch::analyze {
 struct ArticleAnalysis {
   Analysis entities;
   std::vector<Timex> timexes;
+  // Quotes and count claims (claims.h); empty when entities were skipped.
+  std::vector<Quote> quotes;
+  std::vector<CountClaim> claims;
   // The reference date used for time expressions ("2013-07-12"), empty when
   // there was none.
   std::string dct;
@@ -46,11 +53,15 @@ class ArticleAnalyzer {
  private:
   std::unique_ptr<EntityAnalyzer> entities_;
   TimexTagger timex_;
+  QuantityRecognizer quantities_;
+  QuoteExtractor quotes_;
+  ClaimExtractor claims_;
+  std::vector<Quantity> quantity_scratch_;
   std::string text_;
 };
 
-// Writes `a` as one JSON object: {"dct", "entities", "mentions",
-// "nationalities", "sentences", "timexes", "warnings"}.
+// Writes `a` as one JSON object: {"dct", "ner", "timexes", "quotes",
+// "claims", "warnings"}.
 void WriteArticleAnalysisJson(const ArticleAnalysis& a, JsonWriter* w);
 std::string ArticleAnalysisToJson(const ArticleAnalysis& a);
 

@@ -1,0 +1,501 @@
+// Count-claim assembly; the rules are listed in claims.h. Everything here is
+// a window over tokens of one sentence plus a few look-backs to earlier
+// claims (subject of an elliptic number, "there", "that period", the
+// source's previous time).
+#include "analyze/claims.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace wirewatch::analyze {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool InList(std::string_view w, std::initializer_list<const char*> list) {
+  for (const char* k : list)
+    if (w == k) return true;
+  return false;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Words after which the subject phrase stops (verbs, prepositions).
+bool SubjectStop(std::string_view w) {
+  return InList(w, {"are", "were", "is", "was", "had", "have", "has", "be",
+                    "been", "will", "would", "could", "may", "might", "said",
+                    "of", "from", "in", "on", "at", "to", "for", "with", "by",
+                    "and", "or", "but", "that", "who", "which", "as", "than",
+                    "among", "including", "into", "across", "since", "during",
+                    "after", "before", "there", "this", "the", "a", "an", "it",
+                    "they", "them", "per", "each", "more", "less", "over",
+                    "under", "about", "between", "against", "while", "when",
+                    "reportedly", "also", "still", "now", "so", "not", "out"});
+}
+
+bool IsCombatant(std::string_view lemma) {
+  return InList(lemma, {"militant", "fighter", "mercenary", "soldier", "troop",
+                        "jihadist", "rebel", "insurgent", "combatant",
+                        "volunteer", "marine", "paratrooper", "guerrilla",
+                        "terrorist", "sniper", "gunman"});
+}
+
+// Event family of one lowercase word, or empty.
+std::string_view EventOf(std::string_view w) {
+  if (InList(w, {"killed", "kill", "kills", "killing", "dead", "died", "die",
+                 "dies", "death", "deaths", "slain", "executed", "murdered",
+                 "massacred", "perished", "fatalities", "bodies", "drowned",
+                 "beheaded", "lives", "toll"}))
+    return "KILL";
+  if (InList(w, {"wounded", "injured", "injuring", "wounding", "hurt",
+                 "injuries", "injury", "maimed", "hospitalised",
+                 "hospitalized"}))
+    return "WOUND";
+  if (InList(w, {"arrested", "arrest", "arrests", "detained", "detain",
+                 "detention", "jailed", "imprisoned", "captured", "custody",
+                 "apprehended", "rounded", "prisoners", "detainees"}))
+    return "ARREST";
+  if (InList(w, {"kidnapped", "abducted", "kidnapping", "abduction",
+                 "hostage", "hostages", "abductions", "kidnappings"}))
+    return "KIDNAP";
+  if (InList(w, {"protested", "protest", "protests", "protesting",
+                 "protesters", "protestors", "demonstrators", "demonstrated",
+                 "rallied", "marched", "marchers", "strikers"}))
+    return "PROTEST";
+  if (InList(w, {"displaced", "fled", "flee", "fleeing", "evacuated",
+                 "refugees", "homeless", "uprooted", "displacement",
+                 "evacuees", "migrants", "asylum"}))
+    return "DISPLACE";
+  if (InList(w, {"fighting", "fight", "fought", "deployed", "deploy",
+                 "deploying", "sent", "stationed", "dispatched", "joined",
+                 "serving", "battling", "mobilised", "mobilized"}))
+    return "DEPLOY";
+  if (InList(w, {"employed", "employs", "employ", "hired", "hire", "jobs",
+                 "employees", "workers", "staff", "workforce", "laid"}))
+    return "EMPLOY";
+  if (InList(w, {"affected", "affecting", "impacted", "infected", "sick",
+                 "ill", "stranded", "trapped", "missing", "exposed"}))
+    return "AFFECT";
+  return {};
+}
+
+bool IsStudyNoun(std::string_view w) {
+  return InList(w, {"study", "report", "survey", "analysis", "investigation",
+                    "census", "tally", "count", "review", "poll", "estimate",
+                    "research", "figures", "data", "statistics"});
+}
+
+struct Ctx {
+  std::string_view text;
+  std::span<const Token> toks;
+  std::vector<std::string> lower;
+  const Analysis* a;
+};
+
+}  // namespace
+
+std::string SingularLemma(std::string_view lower) {
+  std::string w(lower);
+  if (w == "people") return "person";
+  if (w == "children") return "child";
+  if (w == "men") return "man";
+  if (w == "women") return "woman";
+  if (w == "police" || w == "personnel" || w == "staff" || w == "news" ||
+      w == "series" || w == "species")
+    return w;
+  if (EndsWith(w, "ies") && w.size() > 4) return w.substr(0, w.size() - 3) + "y";
+  if (EndsWith(w, "sses") || EndsWith(w, "xes") || EndsWith(w, "ches") ||
+      EndsWith(w, "shes"))
+    return w.substr(0, w.size() - 2);
+  if (EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") &&
+      !EndsWith(w, "is") && w.size() > 3)
+    return w.substr(0, w.size() - 1);
+  return w;
+}
+
+void ClaimExtractor::Extract(std::string_view text,
+                             std::span<const text::Token> tokens,
+                             const Analysis& a, std::span<const Quote> quotes,
+                             std::span<const Timex> timexes,
+                             std::span<const Quantity> quantities,
+                             std::vector<CountClaim>* out) const {
+  out->clear();
+  if (tokens.empty()) return;
+  if (std::none_of(quantities.begin(), quantities.end(), [](const Quantity& q) {
+        return q.kind == QuantityKind::kCount;
+      }))
+    return;
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  std::vector<std::string> lower;
+  lower.reserve(n);
+  for (const Token& t : tokens) lower.push_back(Lower(t.text(text)));
+  auto L = [&](uint32_t i) -> const std::string& { return lower[i]; };
+  auto T = [&](uint32_t i) { return tokens[i].text(text); };
+  auto upper = [&](uint32_t i) {
+    std::string_view s = T(i);
+    return !s.empty() && std::isupper(static_cast<unsigned char>(s[0]));
+  };
+  // Sentence of each token.
+  std::vector<uint32_t> sent_of(n, 0);
+  for (uint32_t s = 0; s < a.sentences.size(); ++s)
+    for (uint32_t t = a.sentences[s].token_begin;
+         t < a.sentences[s].token_end && t < n; ++t)
+      sent_of[t] = s;
+  auto sentence_bounds = [&](uint32_t tok, uint32_t* sb, uint32_t* se) {
+    if (a.sentences.empty()) {
+      *sb = 0;
+      *se = n;
+      return;
+    }
+    const text::Sentence& s = a.sentences[sent_of[tok]];
+    *sb = s.token_begin;
+    *se = std::min(s.token_end, n);
+  };
+  // Nationality link or LOC mention covering a byte range.
+  auto place_at = [&](uint32_t b, uint32_t e, std::string* name) {
+    for (const NationalityLink& nl : a.nationalities)
+      if (nl.begin >= b && nl.end <= e) {
+        *name = nl.country;
+        return true;
+      }
+    for (const Mention& m : a.mentions)
+      if (m.begin >= b && m.end <= e && m.type == EntityType::kLoc) {
+        *name = m.entity >= 0 ? a.entities[m.entity].canonical : m.text;
+        return true;
+      }
+    return false;
+  };
+  auto add_origin = [](std::vector<std::string>* v, const std::string& o) {
+    if (!o.empty() && std::find(v->begin(), v->end(), o) == v->end())
+      v->push_back(o);
+  };
+
+  std::string last_location;  // last "in <place>" seen before the claim
+  std::string last_range;     // last range time
+  for (const Quantity& q : quantities) {
+    if (q.kind != QuantityKind::kCount) continue;
+    uint32_t sb, se;
+    sentence_bounds(q.token_begin, &sb, &se);
+    // --- subject: the head noun of the phrase after the number.
+    uint32_t k = q.token_end;
+    if (k < se && L(k) == "of" && k + 1 < se &&
+        (q.vague || L(k + 1) == "the")) {
+      ++k;
+    }
+    if (k < se && L(k) == "the" && q.vague) ++k;
+    uint32_t head = 0;
+    bool have_head = false;
+    uint32_t j = k;
+    for (; j < se && j < k + 5; ++j) {
+      if (tokens[j].kind != TokenKind::kWord) break;
+      const std::string& w = L(j);
+      if (SubjectStop(w)) break;
+      if (have_head && (EndsWith(w, "ing") || EndsWith(w, "ed")) && !upper(j))
+        break;
+      head = j;
+      have_head = true;
+      // A plural noun ends the phrase unless another noun follows it
+      // ("militants fighting" vs "ministry officials").
+      if (!upper(j) && EndsWith(w, "s") && !EndsWith(w, "ss") &&
+          !(j + 1 < se && tokens[j + 1].kind == TokenKind::kWord &&
+            !SubjectStop(L(j + 1)) && !EndsWith(L(j + 1), "ing") &&
+            !EndsWith(L(j + 1), "ed") && EndsWith(L(j + 1), "s"))) {
+        ++j;
+        break;
+      }
+    }
+    CountClaim c;
+    c.sentence = sent_of[q.token_begin];
+    bool elliptic = false;
+    if (have_head && !upper(head)) {
+      c.subject = SingularLemma(L(head));
+    } else if (!have_head && !out->empty() &&
+               out->back().sentence == c.sentence) {
+      c.subject = out->back().subject;  // "including 10 from the North Caucasus"
+      elliptic = true;
+      j = k;
+    } else if (have_head && upper(head)) {
+      // "200 Russians": a demonym is its own subject (person of origin).
+      std::string origin;
+      if (place_at(tokens[head].begin, tokens[head].end, &origin)) {
+        c.subject = "person";
+        add_origin(&c.origin, origin);
+      }
+    }
+    if (c.subject.empty()) continue;
+    if (InList(c.subject, {"year", "month", "week", "day", "hour", "minute",
+                           "time", "percent", "point", "dollar", "euro",
+                           "mile", "kilometer", "kilometre", "meter", "metre",
+                           "ton", "tonne", "degree", "inch", "foot", "pound",
+                           "kilogram", "round", "game", "goal", "vote",
+                           "seat", "page", "stage", "part", "step"}))
+      continue;
+    const uint32_t subj_end = j;
+    c.quantity_text = std::string(text.substr(q.begin, q.end - q.begin));
+    c.low = q.low;
+    c.high = q.high;
+    c.has_low = q.has_low;
+    c.has_high = q.has_high;
+    c.qualifier = q.qualifier;
+    c.begin = q.begin;
+    c.end = q.end;
+    c.sentence_begin = tokens[sb].begin;
+    c.sentence_end = tokens[se - 1].end;
+
+    // --- origins: demonyms between the number and the head, then the
+    // subject's complements up to the verb.
+    for (uint32_t t = q.token_end; t < subj_end; ++t) {
+      std::string o;
+      if (upper(t) && place_at(tokens[t].begin, tokens[t].end, &o))
+        add_origin(&c.origin, o);
+    }
+    {
+      uint32_t t = subj_end;
+      bool origin_ctx = false;
+      while (t < se && t < subj_end + 25) {
+        const std::string& w = L(t);
+        std::string_view raw = T(t);
+        if (raw == "." || raw == ";" || raw == ":") break;
+        if (raw == ",") {
+          // Continue only into "including ..." or an apposition "militants
+          // from ...".
+          bool go = t + 1 < se &&
+                    (L(t + 1) == "including" || L(t + 1) == "mostly" ||
+                     L(t + 1) == "mainly" ||
+                     (t + 2 < se && !upper(t + 1) && EndsWith(L(t + 1), "s") &&
+                      L(t + 2) == "from"));
+          if (!go) break;
+          ++t;
+          continue;
+        }
+        if (tokens[t].kind == TokenKind::kDash) {
+          ++t;
+          continue;
+        }
+        if (InList(w, {"are", "were", "is", "was", "had", "have", "has",
+                       "will", "would", "said", "says", "reported", "who",
+                       "which", "that", "against", "together"}))
+          break;
+        if (!upper(t) && (EndsWith(w, "ing") || EndsWith(w, "ed")) &&
+            w != "including")
+          break;
+        if (w == "from" || w == "including" || w == "of" || w == "origin")
+          origin_ctx = true;
+        if (elliptic && w == "from") origin_ctx = true;
+        std::string o;
+        if (upper(t) && origin_ctx) {
+          // Longest place starting here.
+          uint32_t e = t;
+          while (e < se && upper(e)) ++e;
+          if (place_at(tokens[t].begin, tokens[e - 1].end, &o)) {
+            add_origin(&c.origin, o);
+          } else if (L(t) != "the") {
+            std::string name;
+            for (uint32_t x = t; x < e; ++x) {
+              if (!name.empty()) name += " ";
+              name += std::string(T(x));
+            }
+            // A capitalised phrase after "from" that the gazetteer does not
+            // know ("the North Caucasus regions") still names an origin.
+            if (t > 0 && (L(t - 1) == "from" || L(t - 1) == "the"))
+              add_origin(&c.origin, name);
+          }
+          t = e;
+          continue;
+        } else if (upper(t) && place_at(tokens[t].begin, tokens[t].end, &o) &&
+                   (t + 1 >= se || L(t + 1) == "origin" || !upper(t + 1))) {
+          // "Russians and Americans" in "including ..." or "of Russian origin".
+          if (origin_ctx || (t > 0 && L(t - 1) == "including"))
+            add_origin(&c.origin, o);
+        }
+        ++t;
+      }
+    }
+    // "Russians are among hundreds of militants".
+    if (q.token_begin >= sb + 3 && L(q.token_begin - 1) == "among") {
+      for (uint32_t t = sb; t + 1 < q.token_begin; ++t) {
+        std::string o;
+        if (upper(t) && place_at(tokens[t].begin, tokens[t].end, &o) &&
+            EndsWith(L(t), "s"))
+          add_origin(&c.origin, o);
+      }
+    }
+
+    // --- event: verbs around the number and subject.
+    {
+      uint32_t lo = q.token_begin > sb + 4 ? q.token_begin - 4 : sb;
+      uint32_t hi = std::min(se, subj_end + 8);
+      std::string_view ev;
+      // Verbs after the subject, then before the number; the subject noun
+      // itself ("protesters", "workers") only as a fallback.
+      for (uint32_t t = subj_end; t < hi && ev.empty(); ++t) ev = EventOf(L(t));
+      for (uint32_t t = q.token_begin; t > lo && ev.empty(); --t) ev = EventOf(L(t - 1));
+      if (ev.empty() && elliptic && !out->empty()) ev = out->back().event;
+      if (ev.empty() && IsCombatant(c.subject)) ev = "DEPLOY";
+      if (ev.empty()) ev = EventOf(L(head));
+      c.event = ev.empty() ? "OTHER" : std::string(ev);
+    }
+
+    // --- location: "in <place>" in the sentence that is not an origin.
+    for (uint32_t t = sb; t + 1 < se; ++t) {
+      if (L(t) != "in" || !upper(t + 1)) continue;
+      uint32_t e = t + 1;
+      while (e < se && upper(e)) ++e;
+      std::string place;
+      if (place_at(tokens[t + 1].begin, tokens[e - 1].end, &place)) {
+        bool is_origin =
+            std::find(c.origin.begin(), c.origin.end(), place) != c.origin.end();
+        if (!is_origin) {
+          c.location = place;
+          break;
+        }
+      }
+    }
+    bool there = false;
+    for (uint32_t t = sb; t < se; ++t)
+      if (L(t) == "there" && t > sb && L(t - 1) != "are" && L(t - 1) != "is" &&
+          !(t + 1 < se && InList(L(t + 1), {"are", "is", "were", "was", "have",
+                                            "has", "had", "will"})))
+        there = true;  // locative, not existential "there are"
+    if (c.location.empty() && there) c.location = last_location;
+
+    // --- source: the enclosing quote, else the study the sentence is about.
+    for (const Quote& qt : quotes) {
+      if (q.begin >= qt.begin && q.end <= qt.end) {
+        c.source = qt.speaker;
+        c.source_entity = qt.entity;
+        break;
+      }
+    }
+    if (!c.source.empty() && c.source_entity < 0) {
+      // "The study", "A recent study by experts" -> "the study".
+      std::vector<std::string> words;
+      std::string w;
+      for (char ch : Lower(c.source) + " ") {
+        if (std::isalpha(static_cast<unsigned char>(ch))) {
+          w += ch;
+        } else if (!w.empty()) {
+          words.push_back(w);
+          w.clear();
+        }
+      }
+      for (size_t x = 0; x < words.size() && x < 3; ++x)
+        if (IsStudyNoun(words[x])) c.source = "the " + words[x];
+    }
+    if (c.source.empty()) {
+      for (uint32_t t = sb; t < sb + 4 && t < q.token_begin; ++t) {
+        if (IsStudyNoun(L(t)) && (t == sb || L(sb) == "a" || L(sb) == "the" ||
+                                  L(sb) == "an")) {
+          c.source = "the " + L(t);
+          break;
+        }
+      }
+    }
+
+    // --- time: the DATE timex of the sentence, "that period", else the
+    // source's previous claim.
+    for (const Timex& tx : timexes) {
+      if (tx.begin < c.sentence_begin || tx.end > c.sentence_end) continue;
+      if (tx.type != TimexType::kDate || tx.value.find("REF") != std::string::npos)
+        continue;
+      if (tx.range_id >= 0) {
+        c.time = tx.range_begin + "/" + tx.range_end;
+        last_range = c.time;
+      } else {
+        c.time = tx.value;
+      }
+      break;
+    }
+    std::string sentence_lower =
+        Lower(text.substr(c.sentence_begin, c.sentence_end - c.sentence_begin));
+    if (sentence_lower.find("that period") != std::string::npos ||
+        sentence_lower.find("the same period") != std::string::npos ||
+        sentence_lower.find("the period") != std::string::npos) {
+      if (!last_range.empty()) c.time = last_range;
+    }
+    if (c.time.empty() && !c.source.empty()) {
+      for (size_t x = out->size(); x-- > 0;)
+        if ((*out)[x].source == c.source && !(*out)[x].time.empty()) {
+          c.time = (*out)[x].time;
+          break;
+        }
+    }
+
+    // --- negation and hypotheticals in the clause before the number.
+    for (uint32_t t = sb; t < std::min(se, subj_end + 6); ++t) {
+      const std::string& w = L(t);
+      if (t < q.token_begin || t >= q.token_end) {
+        if (InList(w, {"not", "n't", "never", "no", "denied", "deny",
+                       "denies", "without"}))
+          c.negated = true;
+        // Lowercase only: "in May" is a month, not a modal.
+        if (T(t) == w &&
+            InList(w, {"could", "would", "may", "might", "if", "feared",
+                       "fears", "unless", "potentially", "possibly", "risk"}))
+          c.hypothetical = true;
+      }
+    }
+
+    // Remember locations ("in Syria") for "there".
+    for (uint32_t t = sb; t + 1 < se; ++t) {
+      std::string place;
+      if (L(t) == "in" && upper(t + 1) &&
+          place_at(tokens[t + 1].begin, tokens[t + 1].end, &place))
+        last_location = place;
+    }
+
+    // --- merge a repeat of the same source's claim.
+    bool merged = false;
+    if (!c.source.empty()) {
+      for (CountClaim& prev : *out) {
+        if (prev.source == c.source && prev.subject == c.subject &&
+            prev.low == c.low && prev.high == c.high &&
+            prev.qualifier == c.qualifier && prev.sentence != c.sentence) {
+          for (const std::string& o : c.origin) add_origin(&prev.origin, o);
+          if (prev.time.empty()) prev.time = c.time;
+          if (prev.location.empty()) prev.location = c.location;
+          merged = true;
+          break;
+        }
+      }
+    }
+    if (!merged) out->push_back(std::move(c));
+  }
+}
+
+void WriteClaimJson(const CountClaim& c, JsonWriter* w) {
+  w->BeginObject();
+  w->Field("quantity_text", c.quantity_text);
+  w->Key("low");
+  if (c.has_low) w->Double(c.low); else w->Null();
+  w->Key("high");
+  if (c.has_high) w->Double(c.high); else w->Null();
+  w->Field("qualifier", QualifierName(c.qualifier));
+  w->Field("subject", c.subject);
+  w->Field("event", c.event);
+  w->StringArray("origin", c.origin);
+  w->Key("location");
+  if (c.location.empty()) w->Null(); else w->String(c.location);
+  w->Key("source");
+  if (c.source.empty()) w->Null(); else w->String(c.source);
+  w->Key("time");
+  if (c.time.empty()) w->Null(); else w->String(c.time);
+  w->Field("negated", c.negated);
+  w->Field("hypothetical", c.hypothetical);
+  w->Field("sentence", static_cast<int64_t>(c.sentence));
+  w->Field("begin", static_cast<int64_t>(c.begin));
+  w->Field("end", static_cast<int64_t>(c.end));
+  w->EndObject();
+}
+
+}  // namespace wirewatch::analyze

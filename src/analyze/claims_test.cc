@@ -1,0 +1,138 @@
+#include "analyze/claims.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "text/tokenizer.h"
+
+namespace wirewatch::analyze {
+namespace {
+
+// "quantity|low|high|qualifier|subject|event|origins|location|source|time"
+// with "*" for an open bound, "-" for an empty field, and "|NEG"/"|HYP"
+// appended when flagged.
+std::string Show(const CountClaim& c) {
+  char lo[32] = "*", hi[32] = "*";
+  if (c.has_low) std::snprintf(lo, sizeof(lo), "%g", c.low);
+  if (c.has_high) std::snprintf(hi, sizeof(hi), "%g", c.high);
+  std::string origins;
+  for (const std::string& o : c.origin) origins += (origins.empty() ? "" : ",") + o;
+  auto dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+  std::string out = c.quantity_text + "|" + lo + "|" + hi + "|" +
+                    std::string(QualifierName(c.qualifier)) + "|" + c.subject +
+                    "|" + c.event + "|" + dash(origins) + "|" + dash(c.location) +
+                    "|" + dash(c.source) + "|" + dash(c.time);
+  if (c.negated) out += "|NEG";
+  if (c.hypothetical) out += "|HYP";
+  return out;
+}
+
+class ClaimsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto m = NerModel::Load(std::string(WIREWATCH_TESTDATA) +
+                            "/../models/ner-conll-v1.bin");
+    ASSERT_TRUE(m.ok()) << m.status().ToString();
+    model_ = std::move(m).value().release();
+  }
+  static void TearDownTestSuite() { delete model_; }
+
+  // Runs every stage the claims need over `text` with DCT 2013-07-12.
+  static std::vector<std::string> Claims(const std::string& text) {
+    EntityAnalyzer ea(model_);
+    Analysis a;
+    EXPECT_TRUE(ea.Analyze(text, &a).ok());
+    text::Tokenizer tok;
+    std::vector<text::Token> tokens;
+    EXPECT_TRUE(tok.Tokenize(text, &tokens).ok());
+    std::vector<Quote> quotes;
+    QuoteExtractor().Extract(text, tokens, a.sentences, &a, &quotes);
+    CivilTime dct;
+    dct.year = 2013;
+    dct.month = 7;
+    dct.day = 12;
+    TimexTagger tagger;
+    std::vector<Timex> timexes;
+    tagger.Tag(text, dct, &timexes);
+    std::vector<Quantity> quantities;
+    QuantityRecognizer().Find(text, tokens, &quantities);
+    std::vector<CountClaim> claims;
+    ClaimExtractor().Extract(text, tokens, a, quotes, timexes, quantities,
+                             &claims);
+    std::vector<std::string> out;
+    for (const CountClaim& c : claims) out.push_back(Show(c));
+    return out;
+  }
+  static NerModel* model_;
+};
+NerModel* ClaimsTest::model_ = nullptr;
+
+TEST_F(ClaimsTest, SeedPageHasTheSevenClaims) {
+  std::ifstream in(std::string(WIREWATCH_TESTDATA) +
+                       "/seed/000_ca9e77d4d40bc964.txt",
+                   std::ios::binary);
+  ASSERT_TRUE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::vector<std::string> got = Claims(ss.str());
+  const std::vector<std::string> want = {
+      "hundreds|200|999|vague|militant|DEPLOY|Russia,United States|Syria|"
+      "Mikhail Bogdanov|2013-W28",
+      "hundreds|200|999|vague|mercenary|DEPLOY|Europe,United States|-|"
+      "Mikhail Bogdanov|2013-W28",
+      "up to 600|*|600|up_to|militant|DEPLOY|Russia,Europe|Syria|"
+      "Vladimir Putin|2013-06",
+      "about 200|200|200|about|militant|DEPLOY|Russia|Syria|"
+      "Alexander Bortnikov|2013-05",
+      "280|280|280|exact|militant|KILL|-|Syria|the study|2012-07/2013-05",
+      "at least 17|17|*|at_least|militant|KILL|Russia|-|the study|"
+      "2012-07/2013-05",
+      "10|10|10|exact|militant|KILL|North Caucasus|-|the study|"
+      "2012-07/2013-05",
+  };
+  EXPECT_EQ(got, want);
+  for (const std::string& g : got) std::printf("%s\n", g.c_str());
+}
+
+TEST_F(ClaimsTest, GoldenEventsOriginsAndFlags) {
+  struct Case {
+    const char* input;
+    const char* expected;  // the first claim, or "" for none
+  };
+  const Case kCases[] = {
+      {"At least 12 civilians were killed in Aleppo on Monday.",
+       "At least 12|12|*|at_least|civilian|KILL|-|Aleppo|-|2013-07-08"},
+      {"Police said 30 people were wounded in the blast.",
+       "30|30|30|exact|person|WOUND|-|-|Police|-"},
+      {"Security forces arrested more than 200 protesters.",
+       "more than 200|200|*|more_than|protester|ARREST|-|-|-|-"},
+      {"Gunmen kidnapped 15 foreign workers from Turkey.",
+       "15|15|15|exact|worker|KIDNAP|Turkey|-|-|-"},
+      {"Thousands of demonstrators marched in Cairo.",
+       "Thousands|2000|9999|vague|demonstrator|PROTEST|-|Cairo|-|-"},
+      {"Some 5,000 families fled the fighting.",
+       "Some 5,000|5000|5000|about|family|DISPLACE|-|-|-|-"},
+      {"The country deployed 1,200 troops to the border.",
+       "1,200|1200|1200|exact|troop|DEPLOY|-|-|-|-"},
+      {"The factory employs 600 workers.",
+       "600|600|600|exact|worker|EMPLOY|-|-|-|-"},
+      {"The floods affected nearly 40,000 households.",
+       "nearly 40,000|40000|40000|about|household|AFFECT|-|-|-|-"},
+      {"The army denied that 50 soldiers had been killed.",
+       "50|50|50|exact|soldier|KILL|-|-|The army|-|NEG"},
+      {"As many as 300 people could die if the dam fails.",
+       "As many as 300|*|300|up_to|person|KILL|-|-|-|-|HYP"},
+      {"It cost $5 million and 20% of the budget.", ""},
+  };
+  for (const Case& c : kCases) {
+    std::vector<std::string> got = Claims(c.input);
+    EXPECT_EQ(got.empty() ? std::string() : got.front(), c.expected)
+        << c.input;
+  }
+}
+
+}  // namespace
+}  // namespace wirewatch::analyze

@@ -1,0 +1,563 @@
+// Quote extraction in two passes over the tokens:
+//  1. direct quotes: pair each opening quote mark with the next closing one
+//     (a paragraph that opens with a quote mark while a quote is open
+//     continues it), then look for "…," CUE NP / NP CUE after the closing
+//     mark, else NP CUE [:,] before the opening mark;
+//  2. reported speech, sentence by sentence, outside direct quotes and
+//     cues already used: "according to NP", "NP CUE (that) CONTENT",
+//     "CONTENT, NP CUE". Weak cues ("found", "shows", "believes") need a
+//     following "that"; strong ones ("said", "told") do not.
+// The speaker noun phrase is found by walking left from the cue over words
+// that can belong to a name or description (Speaker() below).
+// Golden sentences: quotes_test.cc.
+#include "analyze/quotes.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+namespace wirewatch::analyze {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool InList(std::string_view w, std::initializer_list<const char*> list) {
+  for (const char* k : list)
+    if (w == k) return true;
+  return false;
+}
+
+// Cue lexicons are probed for every token: hashed once.
+using WordSet = std::unordered_set<std::string_view>;
+
+bool IsStrongCue(std::string_view w) {
+  static const WordSet kSet({"said", "says", "say", "saying", "told", "tells", "tell",
+                    "added", "adding", "adds", "stated", "states", "wrote",
+                    "writes", "explained", "explains", "insisted", "insists",
+                    "declared", "asserted", "announced", "replied", "stressed",
+                    "tweeted", "recalled", "remarked", "continued", "warned",
+                    "warns", "argued", "argues", "noted", "notes", "claimed",
+                    "claims", "acknowledged", "admitted", "emphasized",
+                    "cautioned", "testified", "countered", "conceded",
+                    "predicted", "asked", "urged", "reported", "reports",
+                    "confirmed", "complained"});
+  return kSet.count(w) != 0;
+}
+
+bool IsWeakCue(std::string_view w) {
+  static const WordSet kSet({"found", "finds", "shows", "showed", "shown", "believes",
+                    "believe", "believed", "thinks", "think", "thought",
+                    "suggested", "suggests", "estimated", "estimates",
+                    "concluded", "revealed", "indicated", "indicates",
+                    "maintained", "learned", "predicts", "expects",
+                    "expected", "hopes", "fears", "feared", "denied",
+                    "agreed", "contends", "contended", "alleged", "alleges",
+                    "promised", "vowed", "pointed"});
+  return kSet.count(w) != 0;
+}
+
+bool IsPronoun(std::string_view w) {
+  return InList(w, {"he", "she", "they", "it", "i", "we", "you"});
+}
+
+// Words that end a speaker noun phrase when walking left.
+bool NpStop(std::string_view w) {
+  return InList(w, {"that", "which", "who", "and", "but", "or", "in", "on",
+                    "at", "to", "for", "with", "by", "from", "as", "when",
+                    "while", "if", "because", "after", "before", "since",
+                    "is", "are", "was", "were", "has", "have", "had", "be",
+                    "said", "says", "told", "also", "not", "than", "so",
+                    "about", "into", "over", "what", "where", "how", "why",
+                    "then", "there", "this", "these", "those", "its", "it's"});
+}
+
+bool IsDeterminer(std::string_view w) {
+  return InList(w, {"the", "a", "an", "another", "one", "some", "two", "many",
+                    "several", "his", "her", "their", "our", "both"});
+}
+
+bool IsAux(std::string_view w) {
+  return InList(w, {"has", "have", "had", "also", "would", "will", "could",
+                    "later", "previously", "earlier", "reportedly", "then",
+                    "again", "repeatedly", "once", "recently", "further",
+                    "separately", "publicly", "privately", "has", "did"});
+}
+
+class Extraction {
+ public:
+  Extraction(std::string_view text, std::span<const Token> tokens,
+             std::span<const text::Sentence> sentences, const Analysis* a)
+      : text_(text), toks_(tokens), sents_(sentences), a_(a) {
+    lower_.reserve(tokens.size());
+    for (const Token& t : tokens) lower_.push_back(Lower(t.text(text)));
+    in_quote_.assign(tokens.size(), false);
+    cue_used_.assign(tokens.size(), false);
+    sent_of_.assign(tokens.size(), 0);
+    for (uint32_t s = 0; s < sentences.size(); ++s)
+      for (uint32_t t = sentences[s].token_begin;
+           t < sentences[s].token_end && t < tokens.size(); ++t)
+        sent_of_[t] = s;
+  }
+
+  void Run(std::vector<Quote>* out) {
+    Direct(out);
+    Colon(out);
+    for (uint32_t s = 0; s < sents_.size(); ++s) Reported(s, out);
+    std::sort(out->begin(), out->end(),
+              [](const Quote& x, const Quote& y) { return x.begin < y.begin; });
+  }
+
+ private:
+  using Span = std::pair<uint32_t, uint32_t>;  // tokens [first, second)
+  uint32_t N() const { return static_cast<uint32_t>(toks_.size()); }
+  const std::string& L(uint32_t i) const { return lower_[i]; }
+  std::string_view T(uint32_t i) const { return toks_[i].text(text_); }
+  bool IsWordish(uint32_t i) const {
+    TokenKind k = toks_[i].kind;
+    return k == TokenKind::kWord || k == TokenKind::kAbbrev ||
+           k == TokenKind::kNumber || k == TokenKind::kClitic ||
+           T(i) == "(" || T(i) == ")" || T(i) == "&";
+  }
+  bool IsUpperTok(uint32_t i) const {
+    std::string_view s = T(i);
+    return !s.empty() && std::isupper(static_cast<unsigned char>(s[0]));
+  }
+  bool IsCueAt(uint32_t i) const {
+    return i < N() && (IsStrongCue(L(i)) || IsWeakCue(L(i)));
+  }
+
+  // The noun phrase ending just before token `end` (exclusive), not before
+  // token `floor`. Skips auxiliaries and one appositive.
+  Span SpeakerLeft(uint32_t end, uint32_t floor) const {
+    uint32_t k = end;
+    while (k > floor && IsAux(L(k - 1))) --k;
+    if (k > floor && T(k - 1) == ",") {
+      // Appositive: "Bogdanov, a presidential envoy to the Middle East,".
+      uint32_t j = k - 1;
+      uint32_t lim = j > floor + 20 ? j - 20 : floor;
+      while (j > lim && T(j - 1) != "," && toks_[j - 1].kind != TokenKind::kOpenQuote &&
+             toks_[j - 1].kind != TokenKind::kCloseQuote)
+        --j;
+      if (j > lim && T(j - 1) == "," && j - 1 > floor) {
+        k = j - 1;
+      } else {
+        return {end, end};
+      }
+    }
+    uint32_t j = k;
+    int n = 0;
+    while (j > floor && n < 10 && IsWordish(j - 1)) {
+      const std::string& w = L(j - 1);
+      if (NpStop(w) && !(w == "of" && n > 0)) break;
+      if (toks_[j - 1].kind == TokenKind::kNumber) break;
+      --j;
+      ++n;
+      if (IsDeterminer(w) || IsPronoun(w)) break;
+      if (toks_[j].kind == TokenKind::kWord && !IsUpperTok(j) && n > 1 &&
+          IsPronoun(L(j)))
+        break;
+    }
+    // A lowercase single word that is not a noun-ish speaker ("also") is
+    // dropped by NpStop; a phrase starting lowercase without determiner is
+    // kept ("officials", "sources").
+    return {j, k};
+  }
+
+  // The noun phrase starting at token `begin`: "said Bogdanov", "according
+  // to the report".
+  Span SpeakerRight(uint32_t begin, uint32_t limit) const {
+    uint32_t j = begin;
+    int n = 0;
+    while (j < limit && n < 10 && IsWordish(j)) {
+      const std::string& w = L(j);
+      if (n > 0 && NpStop(w) && w != "of") break;
+      if (n > 0 && w == "of" && !(j + 1 < limit && (IsUpperTok(j + 1) ||
+                                                    L(j + 1) == "the")))
+        break;
+      ++j;
+      ++n;
+    }
+    return {begin, j};
+  }
+
+  void Resolve(Span sp, uint32_t cue_tok, Quote* q) const {
+    if (sp.first >= sp.second) return;
+    q->speaker_begin = toks_[sp.first].begin;
+    q->speaker_end = toks_[sp.second - 1].end;
+    q->speaker_text =
+        std::string(text_.substr(q->speaker_begin, q->speaker_end - q->speaker_begin));
+    q->speaker = q->speaker_text;
+    if (!a_) return;
+    // A mention inside the phrase: the last PER, else the last ORG.
+    int best = -1;
+    for (size_t m = 0; m < a_->mentions.size(); ++m) {
+      const Mention& mm = a_->mentions[m];
+      if (mm.begin >= q->speaker_begin && mm.end <= q->speaker_end &&
+          (mm.type == EntityType::kPer || mm.type == EntityType::kOrg)) {
+        if (best < 0 || mm.type == EntityType::kPer ||
+            a_->mentions[best].type != EntityType::kPer)
+          best = static_cast<int>(m);
+      }
+    }
+    if (best >= 0) {
+      SetEntity(a_->mentions[best].entity, q);
+      return;
+    }
+    std::string w = Lower(q->speaker_text);
+    uint32_t before = toks_[cue_tok].begin;
+    bool pron = w == "he" || w == "she";
+    bool they = w == "they";
+    bool indefinite = w.rfind("a ", 0) == 0 || w.rfind("an ", 0) == 0;
+    bool description = !pron && !they && sp.second - sp.first <= 6 &&
+                       (w.rfind("the ", 0) == 0 || w.rfind("this ", 0) == 0 ||
+                        indefinite) &&
+                       (w.find("official") != std::string::npos ||
+                        w.find("minister") != std::string::npos ||
+                        w.find("president") != std::string::npos ||
+                        w.find("envoy") != std::string::npos ||
+                        w.find("spokes") != std::string::npos ||
+                        w.find("head") != std::string::npos ||
+                        w.find("chief") != std::string::npos ||
+                        w.find("diplomat") != std::string::npos);
+    if (!pron && !they && !description) return;
+    if (description && indefinite) {
+      // "a Russian foreign ministry official said ..." names the person in
+      // the sentences that follow: the first PER with a role within the
+      // next 600 bytes.
+      for (const Mention& mm : a_->mentions) {
+        if (mm.begin < q->speaker_end || mm.begin > q->speaker_end + 600) continue;
+        if (mm.type != EntityType::kPer || mm.entity < 0 ||
+            a_->entities[mm.entity].roles.empty())
+          continue;
+        SetEntity(mm.entity, q);
+        return;
+      }
+      return;
+    }
+    for (size_t m = a_->mentions.size(); m-- > 0;) {
+      const Mention& mm = a_->mentions[m];
+      if (mm.end > before || mm.entity < 0) continue;
+      if (pron && mm.type != EntityType::kPer) continue;
+      if (they && mm.type != EntityType::kPer && mm.type != EntityType::kOrg)
+        continue;
+      if (description &&
+          (mm.type != EntityType::kPer || a_->entities[mm.entity].roles.empty()))
+        continue;
+      SetEntity(mm.entity, q);
+      return;
+    }
+  }
+
+  void SetEntity(int e, Quote* q) const {
+    if (e < 0 || static_cast<size_t>(e) >= a_->entities.size()) return;
+    q->entity = e;
+    q->speaker = a_->entities[e].canonical;
+  }
+
+  void SetCue(uint32_t b, uint32_t e, Quote* q) {
+    q->cue_begin = toks_[b].begin;
+    q->cue_end = toks_[e - 1].end;
+    q->cue = std::string(text_.substr(q->cue_begin, q->cue_end - q->cue_begin));
+    for (uint32_t i = b; i < e; ++i) cue_used_[i] = true;
+  }
+
+  void SetContent(uint32_t b, uint32_t e, Quote* q) const {
+    // Drop trailing sentence punctuation and closing quotes of reported
+    // speech content.
+    while (e > b && (T(e - 1) == "." || T(e - 1) == "," || T(e - 1) == ";"))
+      --e;
+    q->token_begin = b;
+    q->token_end = e;
+    q->begin = toks_[b].begin;
+    q->end = toks_[e - 1].end;
+    q->sentence = sent_of_[b];
+  }
+
+  void Direct(std::vector<Quote>* out) {
+    uint32_t i = 0;
+    while (i < N()) {
+      if (toks_[i].kind != TokenKind::kOpenQuote) {
+        ++i;
+        continue;
+      }
+      uint32_t o = i;
+      // Doubled marks ('' or ``) act as one.
+      while (o + 1 < N() && toks_[o + 1].kind == TokenKind::kOpenQuote &&
+             toks_[o + 1].begin == toks_[o].end)
+        ++o;
+      uint32_t c = o + 1;
+      bool closed = false;
+      int depth = 0;
+      while (c < N() && c - o < kMaxQuote) {
+        if (toks_[c].kind == TokenKind::kCloseQuote) {
+          if (depth == 0) {
+            closed = true;
+            break;
+          }
+          --depth;
+        } else if (toks_[c].kind == TokenKind::kOpenQuote) {
+          // A new paragraph opening with a quote mark continues the quote;
+          // another open mark inside is a nested quote.
+          if (!(toks_[c].flags & text::kParagraphBefore)) ++depth;
+        } else if ((toks_[c].flags & text::kParagraphBefore) &&
+                   toks_[c].kind != TokenKind::kOpenQuote) {
+          break;  // a paragraph without a quote mark ends an unclosed quote
+        }
+        ++c;
+      }
+      if (!closed || c <= o + 1) {
+        i = o + 1;
+        continue;
+      }
+      Quote q;
+      q.kind = QuoteKind::kDirect;
+      q.token_begin = o + 1;
+      q.token_end = c;
+      q.begin = toks_[o + 1].begin;
+      q.end = toks_[c - 1].end;
+      q.sentence = sent_of_[o + 1];
+      while (c + 1 < N() && toks_[c + 1].kind == TokenKind::kCloseQuote &&
+             toks_[c + 1].begin == toks_[c].end)
+        ++c;
+      bool found = false;
+      // After the closing mark: ", said Bogdanov" / ", Bogdanov said".
+      uint32_t t = c + 1;
+      if (t < N() && T(t) == ",") ++t;
+      // The speaker after the quote belongs to the same sentence: not after
+      // a paragraph break, nor after “… done.” followed by a capital.
+      bool same_sentence =
+          t < N() && !(toks_[t].flags & text::kParagraphBefore) &&
+          !(T(q.token_end - 1) == "." && IsUpperTok(t) && T(c + 1) != ",");
+      if (same_sentence && toks_[t].kind != TokenKind::kOpenQuote) {
+        if (IsStrongCue(L(t))) {
+          Span sp = SpeakerRight(t + 1, std::min(N(), t + 12));
+          if (sp.second > sp.first) {
+            SetCue(t, t + 1, &q);
+            Resolve(sp, t, &q);
+            found = true;
+          }
+        } else {
+          for (uint32_t k = t; k < N() && k < t + 10; ++k) {
+            if (T(k) == "." || T(k) == ";" ||
+                toks_[k].kind == TokenKind::kOpenQuote || !IsWordish(k))
+              break;
+            if (IsStrongCue(L(k)) && k > t) {
+              Span sp = SpeakerLeft(k, t);
+              if (sp.second > sp.first && sp.first == t) {
+                SetCue(k, k + 1, &q);
+                Resolve(sp, k, &q);
+                found = true;
+              }
+              break;
+            }
+          }
+        }
+      }
+      // Before the opening mark: "Bogdanov said: “…”", "he said, “…”".
+      if (!found && o >= 2 && (T(o - 1) == ":" || T(o - 1) == ",")) {
+        uint32_t k = o - 1;
+        if (IsStrongCue(L(k - 1))) {
+          uint32_t floor =
+              sents_.empty() ? 0 : sents_[sent_of_[k - 1]].token_begin;
+          Span sp = SpeakerLeft(k - 1, floor);
+          if (sp.second > sp.first) {
+            SetCue(k - 1, k, &q);
+            Resolve(sp, k - 1, &q);
+            found = true;
+          }
+        }
+      }
+      for (uint32_t k = o; k <= c; ++k) in_quote_[k] = true;
+      if (found) out->push_back(std::move(q));
+      i = c + 1;
+    }
+  }
+
+  // "PENCE: Well, look, ..." (transcripts) and "Pence: Flowers won't be at
+  // debate" (headlines): a short capitalised name at the start of a
+  // paragraph, a colon, and the rest of the paragraph as content.
+  void Colon(std::vector<Quote>* out) {
+    for (uint32_t p = 0; p < N(); ++p) {
+      if (p != 0 && !(toks_[p].flags & text::kParagraphBefore)) continue;
+      uint32_t k = p;
+      while (k < N() && k < p + 6 && IsWordish(k) && IsUpperTok(k) &&
+             (k == p || !(toks_[k].flags & text::kNewlineBefore)))
+        ++k;
+      if (k == p || k >= N() || T(k) != ":" || in_quote_[k]) continue;
+      uint32_t e = k + 1;
+      while (e < N() && !(toks_[e].flags & text::kParagraphBefore)) ++e;
+      if (e <= k + 2) continue;
+      Quote q;
+      q.kind = QuoteKind::kDirect;
+      SetContent(k + 1, e, &q);
+      SetCue(k, k + 1, &q);
+      Resolve({p, k}, k, &q);
+      out->push_back(std::move(q));
+      for (uint32_t i = k + 1; i < e; ++i) in_quote_[i] = true;
+    }
+  }
+
+  void Reported(uint32_t s, std::vector<Quote>* out) {
+    const uint32_t sb = sents_[s].token_begin;
+    const uint32_t se = std::min(sents_[s].token_end, N());
+    for (uint32_t i = sb; i < se; ++i) {
+      if (in_quote_[i] || cue_used_[i]) continue;
+      const std::string& w = L(i);
+      if (w == "according" && i + 1 < se && L(i + 1) == "to") {
+        AccordingTo(i, sb, se, out);
+        continue;
+      }
+      bool strong = IsStrongCue(w);
+      bool weak = !strong && IsWeakCue(w);
+      if (!strong && !weak) continue;
+      if (w == "pointed" && !(i + 1 < se && L(i + 1) == "out")) continue;
+      // Passive participles: "militants reported killed", "reported to be".
+      if ((w == "reported" || w == "believed" || w == "thought" ||
+           w == "expected" || w == "estimated") &&
+          i + 1 < se && (L(i + 1) == "to" || L(i + 1).size() > 3) &&
+          (L(i + 1) == "to" || L(i + 1).ends_with("ed")))
+        continue;
+      uint32_t cue_end = (w == "pointed") ? i + 2 : i + 1;
+      Span sp = SpeakerLeft(i, sb);
+      bool inverted = false;
+      if (sp.first >= sp.second && i > sb && T(i - 1) == ",") {
+        sp = SpeakerRight(i + 1, se);  // "…, said the official."
+        inverted = true;
+      }
+      if (sp.first >= sp.second) continue;
+      // Content after the cue: skip to "that" within a few tokens.
+      uint32_t content_b = 0, content_e = 0;
+      uint32_t that = 0;
+      for (uint32_t k = cue_end; k < se && k < cue_end + 12; ++k) {
+        if (L(k) == "that" ) {
+          that = k;
+          break;
+        }
+        if (T(k) == "," || T(k) == "." || toks_[k].kind == TokenKind::kOpenQuote ||
+            IsCueAt(k))
+          break;
+      }
+      if (!inverted && that) {
+        content_b = that + 1;
+        content_e = se;
+      } else if (!inverted && strong && cue_end < se && T(cue_end) == ":" &&
+                 cue_end + 1 < se && !in_quote_[cue_end + 1]) {
+        content_b = cue_end + 1;
+        content_e = se;
+      } else if (sp.first > sb + 2 && T(sp.first - 1) == "," && strong) {
+        content_b = sb;
+        content_e = sp.first - 1;
+      } else if (inverted && i > sb + 2) {
+        content_b = sb;
+        content_e = i - 1;
+      } else if (!inverted && strong && w != "told" && w != "asked" &&
+                 cue_end + 3 < se &&
+                 (toks_[cue_end].kind == TokenKind::kWord ||
+                  toks_[cue_end].kind == TokenKind::kAbbrev ||
+                  toks_[cue_end].kind == TokenKind::kNumber) &&
+                 !InList(L(cue_end),
+                         {"in", "on", "at", "during", "after", "before", "of",
+                          "to", "for", "with", "by", "last", "yesterday",
+                          "earlier", "later", "this", "then", "again", "also",
+                          "repeatedly", "publicly", "recently", "so",
+                          "as", "and", "but", "or", "when", "while", "from",
+                          "goodbye", "hello", "thanks", "sorry", "nothing"})) {
+        content_b = cue_end;  // "He said Russian services are ..."
+        content_e = se;
+      } else {
+        continue;
+      }
+      while (content_b < content_e && toks_[content_b].kind == TokenKind::kPunct)
+        ++content_b;
+      // Content must not be just a direct quote already found.
+      while (content_e > content_b && (toks_[content_e - 1].kind == TokenKind::kPunct ||
+                                       toks_[content_e - 1].kind == TokenKind::kCloseQuote))
+        --content_e;
+      if (content_e <= content_b + 1) continue;
+      bool all_quoted = true;
+      for (uint32_t k = content_b; k < content_e && all_quoted; ++k)
+        if (!in_quote_[k]) all_quoted = false;
+      if (all_quoted) continue;
+      Quote q;
+      q.kind = QuoteKind::kReported;
+      SetContent(content_b, content_e, &q);
+      SetCue(i, cue_end, &q);
+      Resolve(sp, i, &q);
+      q.sentence = s;
+      out->push_back(std::move(q));
+    }
+  }
+
+  void AccordingTo(uint32_t i, uint32_t sb, uint32_t se, std::vector<Quote>* out) {
+    Span sp = SpeakerRight(i + 2, se);
+    if (sp.first >= sp.second) return;
+    Quote q;
+    q.kind = QuoteKind::kAccordingTo;
+    uint32_t b = 0, e = 0;
+    if (i > sb + 2) {
+      b = sb;
+      e = i;
+      while (e > b && (T(e - 1) == "," || T(e - 1) == "(")) --e;
+    } else {
+      uint32_t k = sp.second;
+      while (k < se && T(k) != ",") ++k;
+      if (k + 2 >= se) return;
+      b = k + 1;
+      e = se;
+    }
+    while (e > b && (toks_[e - 1].kind == TokenKind::kPunct ||
+                     toks_[e - 1].kind == TokenKind::kCloseQuote))
+      --e;
+    if (e <= b + 1) return;
+    SetContent(b, e, &q);
+    SetCue(i, i + 2, &q);
+    Resolve(sp, i, &q);
+    q.sentence = sent_of_[i];
+    out->push_back(std::move(q));
+  }
+
+  static constexpr uint32_t kMaxQuote = QuoteExtractor::kMaxQuoteTokens;
+  std::string_view text_;
+  std::span<const Token> toks_;
+  std::span<const text::Sentence> sents_;
+  const Analysis* a_;
+  std::vector<std::string> lower_;
+  std::vector<bool> in_quote_;
+  std::vector<bool> cue_used_;
+  std::vector<uint32_t> sent_of_;
+};
+
+}  // namespace
+
+std::string_view QuoteKindName(QuoteKind k) {
+  switch (k) {
+    case QuoteKind::kDirect: return "direct";
+    case QuoteKind::kReported: return "reported";
+    case QuoteKind::kAccordingTo: return "according_to";
+  }
+  return "direct";
+}
+
+bool IsCueVerb(std::string_view lower) {
+  return IsStrongCue(lower) || IsWeakCue(lower);
+}
+
+void QuoteExtractor::Extract(std::string_view text,
+                             std::span<const text::Token> tokens,
+                             std::span<const text::Sentence> sentences,
+                             const Analysis* analysis,
+                             std::vector<Quote>* out) const {
+  out->clear();
+  if (tokens.empty()) return;
+  Extraction x(text, tokens, sentences, analysis);
+  x.Run(out);
+}
+
+}  // namespace wirewatch::analyze

@@ -1,0 +1,168 @@
+#include "analyze/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
+
+namespace wirewatch::analyze {
+namespace {
+
+// "kind|speaker|cue|content" per quote, joined by " || ".
+std::string Show(std::string_view text, const Analysis* a = nullptr) {
+  text::Tokenizer tok;
+  text::SentenceSplitter split;
+  std::vector<text::Token> tokens;
+  std::vector<text::Sentence> sentences;
+  EXPECT_TRUE(tok.Tokenize(text, &tokens).ok());
+  split.Split(text, tokens, &sentences);
+  std::vector<Quote> qs;
+  QuoteExtractor().Extract(text, tokens, sentences, a, &qs);
+  std::string out;
+  for (const Quote& q : qs) {
+    if (!out.empty()) out += " || ";
+    out += std::string(QuoteKindName(q.kind)) + "|" + q.speaker + "|" + q.cue +
+           "|" + std::string(text.substr(q.begin, q.end - q.begin));
+  }
+  return out;
+}
+
+struct Golden {
+  const char* input;
+  const char* expected;
+};
+
+TEST(QuotesTest, GoldenPatterns) {
+  const Golden kCases[] = {
+      // Direct quotes, every mark style, cue before and after.
+      {"\xE2\x80\x9CWe will win,\xE2\x80\x9D Smith said.",
+       "direct|Smith|said|We will win,"},
+      {"\"We will win,\" said the minister.",
+       "direct|the minister|said|We will win,"},
+      {"Smith said: \xE2\x80\x9CWe will win.\xE2\x80\x9D",
+       "direct|Smith|said|We will win."},
+      {"\xC2\xABNous gagnerons,\xC2\xBB Smith said.",
+       "direct|Smith|said|Nous gagnerons,"},
+      // Split quote: two quotes, one speaker.
+      {"\xE2\x80\x9CWe will win,\xE2\x80\x9D he said, \xE2\x80\x9C"
+       "and we will stay.\xE2\x80\x9D",
+       "direct|he|said|We will win, || direct|he|said|and we will stay."},
+      // Multi-paragraph quote.
+      {"\xE2\x80\x9C" "First part of it.\n\n\xE2\x80\x9C" "Second part,\xE2\x80\x9D "
+       "Jones said.",
+       "direct|Jones|said|First part of it.\n\n\xE2\x80\x9CSecond part,"},
+      // Reported speech.
+      {"Bogdanov said that Russians are fighting in Syria.",
+       "reported|Bogdanov|said|Russians are fighting in Syria"},
+      {"Bogdanov told RIA Novosti earlier this week that Russians are there.",
+       "reported|Bogdanov|told|Russians are there"},
+      {"Services are exchanging data, a Russian official said in an interview.",
+       "reported|a Russian official|said|Services are exchanging data"},
+      {"He said Russian services are keeping in touch.",
+       "reported|He|said|Russian services are keeping in touch"},
+      {"The study found that 17 militants had been killed.",
+       "reported|The study|found|17 militants had been killed"},
+      {"According to the report, most militants came from nearby countries.",
+       "according_to|the report|According to|most militants came from nearby "
+       "countries"},
+      {"Most militants came from nearby countries, according to the report.",
+       "according_to|the report|according to|Most militants came from nearby "
+       "countries"},
+      // Not quotes: scare quotes, cue-less sentences, weak cue without that.
+      {"The so-called \xE2\x80\x9Cpeace plan\xE2\x80\x9D failed.", ""},
+      {"The study found 17 bodies.", ""},
+  };
+  for (const Golden& g : kCases) EXPECT_EQ(Show(g.input), g.expected) << g.input;
+}
+
+class QuotesModelTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto m = NerModel::Load(std::string(WIREWATCH_TESTDATA) +
+                            "/../models/ner-conll-v1.bin");
+    ASSERT_TRUE(m.ok()) << m.status().ToString();
+    model_ = std::move(m).value().release();
+  }
+  static void TearDownTestSuite() { delete model_; }
+  static std::string Run(const std::string& text) {
+    EntityAnalyzer ea(model_);
+    Analysis a;
+    EXPECT_TRUE(ea.Analyze(text, &a).ok());
+    return Show(text, &a);
+  }
+  static NerModel* model_;
+};
+NerModel* QuotesModelTest::model_ = nullptr;
+
+TEST_F(QuotesModelTest, PronounAndDescriptionResolveToPeople) {
+  EXPECT_EQ(Run("Deputy Foreign Minister Mikhail Bogdanov spoke on Monday. "
+                "He said that talks would resume."),
+            "reported|Mikhail Bogdanov|said|talks would resume");
+  EXPECT_EQ(Run("Deputy Foreign Minister Mikhail Bogdanov spoke on Monday. "
+                "The talks will resume, the official said."),
+            "reported|Mikhail Bogdanov|said|The talks will resume");
+}
+
+TEST_F(QuotesModelTest, SeedBogdanovQuote) {
+  std::ifstream in(std::string(WIREWATCH_TESTDATA) +
+                       "/seed/000_ca9e77d4d40bc964.txt",
+                   std::ios::binary);
+  ASSERT_TRUE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  EntityAnalyzer ea(model_);
+  Analysis a;
+  ASSERT_TRUE(ea.Analyze(text, &a).ok());
+  text::Tokenizer tok;
+  std::vector<text::Token> tokens;
+  ASSERT_TRUE(tok.Tokenize(text, &tokens).ok());
+  std::vector<Quote> qs;
+  QuoteExtractor().Extract(text, tokens, a.sentences, &a, &qs);
+  bool direct = false;
+  for (const Quote& q : qs) {
+    std::string content = text.substr(q.begin, q.end - q.begin);
+    if (q.kind == QuoteKind::kDirect &&
+        content.rfind("There are hundreds of mercenaries", 0) == 0) {
+      direct = true;
+      EXPECT_EQ(q.speaker, "Mikhail Bogdanov");
+      EXPECT_EQ(q.cue, "said");
+    }
+    if (content.rfind("Russians are among hundreds", 0) == 0) {
+      EXPECT_EQ(q.speaker, "Mikhail Bogdanov");
+    }
+    if (content.rfind("Russian and Syrian intelligence services", 0) == 0) {
+      EXPECT_EQ(q.speaker, "Mikhail Bogdanov");  // "He said that ..."
+    }
+    if (content.rfind("up to 600", 0) == 0) {
+      EXPECT_EQ(q.speaker, "Vladimir Putin");
+    }
+  }
+  EXPECT_TRUE(direct);
+}
+
+#ifdef WIREWATCH_SHARED_DATA
+TEST(QuotesTest, PolnearDev) {
+  const std::string dir =
+      std::string(WIREWATCH_SHARED_DATA) + "/quotes/polnear/dev";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no " << dir;
+  auto r = EvaluatePolnear(dir, std::getenv("WW_DIAG") != nullptr);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::printf("%s", FormatReport(*r).c_str());
+  // Regression guards at the achieved figures (overlap F1 0.532, source
+  // agreement 0.899) minus 0.02. Most of the gap to the target is PolNeAR's
+  // non-speech attributions ("called for", "wants", "concerns about"),
+  // which the cue lexicon does not cover.
+  EXPECT_GE(r->overlap_f1, 0.51);
+  EXPECT_GE(r->source_accuracy, 0.88);
+}
+#endif
+
+}  // namespace
+}  // namespace wirewatch::analyze
