@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <fmt/core.h>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -443,6 +446,115 @@ int CmdEntities(const std::string& db, const std::string& type, int64_t top,
   return kExitOk;
 }
 
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// "280", "~200", "<=600", ">=17", ">50", "10-20", "200-999 (hundreds)".
+std::string FormatBounds(const ww::store::ClaimRow& c) {
+  auto num = [](double v) {
+    return v == static_cast<int64_t>(v) ? fmt::format("{}", static_cast<int64_t>(v))
+                                        : fmt::format("{:g}", v);
+  };
+  const std::string& q = c.qualifier;
+  if (q == "about") return "~" + num(c.low);
+  if (q == "up_to" || q == "at_most") return "<=" + num(c.high);
+  if (q == "fewer_than") return "<" + num(c.high);
+  if (q == "at_least") return ">=" + num(c.low);
+  if (q == "more_than") return ">" + num(c.low);
+  if (c.has_low && c.has_high && c.low != c.high) {
+    std::string r = num(c.low) + "-" + num(c.high);
+    return q == "vague" ? r + " (" + c.quantity_text + ")" : r;
+  }
+  return num(c.has_low ? c.low : c.high);
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+int CmdClaims(const std::string& db, const ww::store::ClaimFilter& filter,
+              const std::string& by, bool csv) {
+  auto opened = OpenStore(db);
+  if (!opened.ok()) return Fail(opened.status());
+  auto rows = (*opened)->QueryClaims(filter);
+  if (!rows.ok()) return Fail(rows.status());
+  auto origins = [](const ww::store::ClaimRow& c) {
+    std::string o;
+    for (const auto& s : c.origin) o += (o.empty() ? "" : ", ") + s;
+    return o;
+  };
+  if (csv) {
+    fmt::print("time,source,quantity_text,low,high,qualifier,subject,event,"
+               "origin,location,negated,hypothetical,article_seq,article_id,"
+               "begin,end,sentence\n");
+    for (const auto& c : *rows) {
+      fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                 CsvField(c.time), CsvField(c.source),
+                 CsvField(c.quantity_text),
+                 c.has_low ? fmt::format("{:g}", c.low) : "",
+                 c.has_high ? fmt::format("{:g}", c.high) : "", c.qualifier,
+                 CsvField(c.subject), c.event, CsvField(origins(c)),
+                 CsvField(c.location), c.negated ? 1 : 0,
+                 c.hypothetical ? 1 : 0, c.article_seq, c.article_id, c.begin,
+                 c.end, CsvField(c.sentence));
+    }
+    return kExitOk;
+  }
+  auto line = [&](const ww::store::ClaimRow& c) {
+    std::string claim = FormatBounds(c) + " " + c.subject;
+    std::string flags = std::string(c.negated ? " [negated]" : "") +
+                        (c.hypothetical ? " [hypothetical]" : "");
+    return fmt::format("{:<16}  {:<24}  {:<26}  {:<8}  {:<24}  {:<12}  {}{}",
+                       c.time.empty() ? "-" : c.time,
+                       c.source.empty() ? "-" : c.source, claim, c.event,
+                       origins(c).empty() ? "-" : origins(c),
+                       c.location.empty() ? "-" : c.location, c.article_seq,
+                       flags);
+  };
+  std::string header = fmt::format(
+      "{:<16}  {:<24}  {:<26}  {:<8}  {:<24}  {:<12}  {}", "TIME", "SOURCE",
+      "CLAIM", "EVENT", "ORIGIN", "LOCATION", "ARTICLE");
+  if (by.empty()) {
+    fmt::print("{}\n", header);
+    for (const auto& c : *rows) fmt::print("{}\n", line(c));
+    fmt::print("{} claims\n", rows->size());
+    return kExitOk;
+  }
+  // Aggregate view: per origin (or subject), the claims over time with
+  // their sources. A claim with two origins appears under both.
+  std::map<std::string, std::vector<const ww::store::ClaimRow*>> groups;
+  for (const auto& c : *rows) {
+    if (by == "origin") {
+      for (const auto& o : c.origin) {
+        // With --origin, only that origin's group (not its co-origins).
+        if (!filter.origin.empty() && !EqualsIgnoreCase(o, filter.origin))
+          continue;
+        groups[o].push_back(&c);
+      }
+      if (c.origin.empty()) groups["(no origin)"].push_back(&c);
+    } else {
+      groups[c.subject.empty() ? "(no subject)" : c.subject].push_back(&c);
+    }
+  }
+  for (const auto& [key, list] : groups) {
+    fmt::print("{} ({} claims)\n  {}\n", key, list.size(), header);
+    for (const auto* c : list) fmt::print("  {}\n", line(*c));
+    fmt::print("\n");
+  }
+  return kExitOk;
+}
+
 int CmdFailures(const std::string& db, int64_t limit) {
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
@@ -674,6 +786,34 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   add_db(stories);
 
+  ww::store::ClaimFilter claim_filter;
+  std::string claims_by;
+  bool claims_csv = false;
+  auto* claims = app.add_subcommand(
+      "claims",
+      "the count-claims ledger: who claimed how many of what, when, with "
+      "filters; --by origin|subject for the aggregate view");
+  add_db(claims);
+  claims->add_option("--subject", claim_filter.subject,
+                     "counted subject, singular (militant)");
+  claims->add_option("--event", claim_filter.event,
+                     "KILL, WOUND, ARREST, KIDNAP, PROTEST, DISPLACE, DEPLOY, "
+                     "EMPLOY, AFFECT, OTHER");
+  claims->add_option("--origin", claim_filter.origin, "country or region");
+  claims->add_option("--location", claim_filter.location, "where");
+  claims->add_option("--source", claim_filter.source,
+                     "who claims it (substring)");
+  claims->add_option("--from", claim_filter.from,
+                     "claims whose time ends on or after (YYYY[-MM[-DD]])");
+  claims->add_option("--to", claim_filter.to,
+                     "claims whose time starts on or before (YYYY[-MM[-DD]])");
+  claims->add_flag("--all", claim_filter.include_negated,
+                   "include negated and hypothetical claims");
+  claims->add_option("--by", claims_by, "aggregate per origin or subject")
+      ->check(CLI::IsMember({"origin", "subject"}));
+  claims->add_flag("--csv", claims_csv, "CSV with provenance");
+  claims->add_option("-n,--limit", claim_filter.limit)->capture_default_str();
+
   auto* failures = app.add_subcommand("failures", "list recorded failures");
   add_db(failures);
   int64_t flimit = 100;
@@ -812,6 +952,7 @@ int main(int argc, char** argv) {
   if (*stories) return CmdStories(db, stories_limit);
   if (*eval_stories) return CmdEvalStories(ecb_dir);
   if (*failures) return CmdFailures(db, flimit);
+  if (*claims) return CmdClaims(db, claim_filter, claims_by, claims_csv);
   if (*stats) return CmdStats(db);
   if (*eval_timex) return CmdEvalTimex(timeml_dir, diagnostics);
   if (*eval_quantities) return CmdEvalQuantities(newsquant_file, diagnostics);

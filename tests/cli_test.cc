@@ -205,6 +205,34 @@ TEST_F(CliTest, IngestStoresTheAnalysis) {
   EXPECT_EQ(std::count(none.out.begin(), none.out.end(), '\n'), 1);  // header
 }
 
+TEST_F(CliTest, ClaimsLedgerGivesTheSeedsCompetingFigures) {
+  ASSERT_EQ(Wirewatch("ingest -q " WIREWATCH_EXAMPLES + Db()).exit_code, 0);
+  CmdResult r =
+      Wirewatch("claims --subject militant --origin Russia --by origin" + Db());
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  // Per origin, over time, with sources: the study >=17 killed
+  // (2012-07..2013-05), Bortnikov ~200 (2013-05), Putin <=600 (2013-06).
+  size_t study = r.out.find("2012-07/2013-05   the study                 >=17 militant");
+  size_t bortnikov = r.out.find("2013-05           Alexander Bortnikov       ~200 militant");
+  size_t putin = r.out.find("2013-06           Vladimir Putin            <=600 militant");
+  ASSERT_NE(study, std::string::npos) << r.out;
+  ASSERT_NE(bortnikov, std::string::npos) << r.out;
+  ASSERT_NE(putin, std::string::npos) << r.out;
+  EXPECT_LT(study, bortnikov);
+  EXPECT_LT(bortnikov, putin);
+  EXPECT_EQ(r.out.find("United States ("), std::string::npos);  // co-origin
+
+  CmdResult csv = Wirewatch("claims --csv --event KILL --from 2013" + Db());
+  ASSERT_EQ(csv.exit_code, 0);
+  EXPECT_EQ(csv.out.rfind("time,source,quantity_text,low,high,", 0), 0u);
+  EXPECT_NE(csv.out.find("2012-07/2013-05,the study,at least 17,17,,at_least,"
+                         "militant,KILL,Russia,"),
+            std::string::npos)
+      << csv.out;
+  CmdResult none = Wirewatch("claims --source nobody" + Db());
+  EXPECT_NE(none.out.find("0 claims"), std::string::npos);
+}
+
 TEST_F(CliTest, ExtractPrintsArticleJsonWithoutStoring) {
   CmdResult r = Wirewatch("extract " WIREWATCH_EXAMPLES "/pages/syria-talks.html");
   EXPECT_EQ(r.exit_code, 0);

@@ -1,5 +1,6 @@
 #include "analyze/calendar.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace wirewatch::analyze {
@@ -136,6 +137,78 @@ bool ParseIsoCivil(const std::string& s, CivilTime* out) {
   if (t.month < 1 || t.month > 12) t.month = 1;
   if (t.day < 1 || t.day > DaysInMonth(t.year, t.month)) t.day = 1;
   *out = t;
+  return true;
+}
+
+namespace {
+
+std::string DayString(int64_t days) {
+  int y, m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+// The day span of one value without '/'.
+bool OneValueDays(const std::string& v, int64_t* first, int64_t* last) {
+  int y = 0, m = 0, d = 0;
+  if (!Digits(v, 0, 4, &y)) return false;
+  if (v.size() == 4) {
+    *first = DaysFromCivil(y, 1, 1);
+    *last = DaysFromCivil(y, 12, 31);
+    return true;
+  }
+  if (v.size() < 7 || v[4] != '-') return false;
+  if (v[5] == 'W' && Digits(v, 6, 2, &m) && m >= 1 && m <= IsoWeeksInYear(y)) {
+    *first = IsoWeekMonday(y, m);
+    *last = *first + 6;
+    return true;
+  }
+  if (v[5] == 'Q' && Digits(v, 6, 1, &m) && m >= 1 && m <= 4) {
+    *first = DaysFromCivil(y, 3 * m - 2, 1);
+    *last = DaysFromCivil(y, 3 * m, DaysInMonth(y, 3 * m));
+    return true;
+  }
+  std::string season = v.substr(5, 2);
+  int start_month = season == "SP" ? 3 : season == "SU" ? 6
+                  : season == "FA" ? 9 : season == "WI" ? 12 : 0;
+  if (start_month) {
+    *first = DaysFromCivil(y, start_month, 1);
+    int end_year = start_month == 12 ? y + 1 : y;
+    int end_month = start_month == 12 ? 2 : start_month + 2;
+    *last = DaysFromCivil(end_year, end_month, DaysInMonth(end_year, end_month));
+    return true;
+  }
+  if (!Digits(v, 5, 2, &m) || m < 1 || m > 12) return false;
+  if (v.size() == 7) {
+    *first = DaysFromCivil(y, m, 1);
+    *last = DaysFromCivil(y, m, DaysInMonth(y, m));
+    return true;
+  }
+  if (v.size() < 10 || v[7] != '-' || !Digits(v, 8, 2, &d) || d < 1 ||
+      d > DaysInMonth(y, m))
+    return false;
+  *first = *last = DaysFromCivil(y, m, d);
+  return true;
+}
+
+}  // namespace
+
+bool TimexValueDays(const std::string& value, std::string* first,
+                    std::string* last) {
+  int64_t f1, l1, f2, l2;
+  size_t slash = value.find('/');
+  if (slash == std::string::npos) {
+    if (!OneValueDays(value, &f1, &l1)) return false;
+  } else {
+    if (!OneValueDays(value.substr(0, slash), &f1, &l1) ||
+        !OneValueDays(value.substr(slash + 1), &f2, &l2))
+      return false;
+    l1 = std::max(l1, l2);
+  }
+  *first = DayString(f1);
+  *last = DayString(l1);
   return true;
 }
 

@@ -59,6 +59,15 @@ std::string FormatCivil(const CivilTime& t);
 // Returns false when the text does not start with four digits.
 bool ParseIsoCivil(const std::string& s, CivilTime* out);
 
+// The calendar days a TimeML DATE value covers, as "YYYY-MM-DD":
+// "2013" -> 2013-01-01..2013-12-31, "2013-06" -> ..06-30, "2013-W28" ->
+// Monday..Sunday of that ISO week, "2013-Q2" -> 04-01..06-30, "2013-SU" ->
+// 06-01..08-31 (meteorological seasons, WI spans into the next year),
+// "2013-07-12[T..]" -> that day, "2012-07/2013-05" -> 2012-07-01..2013-05-31.
+// False for values with no calendar extent (durations, PRESENT_REF, "XXXX").
+bool TimexValueDays(const std::string& value, std::string* first,
+                    std::string* last);
+
 }  // namespace wirewatch::analyze
 
 #endif  // WIREWATCH_ANALYZE_CALENDAR_H_

@@ -65,5 +65,34 @@ TEST(CalendarTest, ParseIsoCivil) {
   EXPECT_FALSE(ParseIsoCivil("PRESENT_REF", &t));
 }
 
+TEST(CalendarTest, TimexValueDaysGolden) {
+  struct Case {
+    const char* value;
+    const char* first;
+    const char* last;
+  } cases[] = {
+      {"2013", "2013-01-01", "2013-12-31"},
+      {"2013-06", "2013-06-01", "2013-06-30"},
+      {"2012-02", "2012-02-01", "2012-02-29"},  // leap year
+      {"2013-W28", "2013-07-08", "2013-07-14"},
+      {"2015-W53", "2015-12-28", "2016-01-03"},  // week 53 crosses the year
+      {"2013-Q2", "2013-04-01", "2013-06-30"},
+      {"2013-SU", "2013-06-01", "2013-08-31"},
+      {"2013-WI", "2013-12-01", "2014-02-28"},
+      {"2013-07-12", "2013-07-12", "2013-07-12"},
+      {"2013-07-12T16:48", "2013-07-12", "2013-07-12"},
+      {"2012-07/2013-05", "2012-07-01", "2013-05-31"},
+  };
+  for (const auto& c : cases) {
+    std::string first, last;
+    ASSERT_TRUE(TimexValueDays(c.value, &first, &last)) << c.value;
+    EXPECT_EQ(first, c.first) << c.value;
+    EXPECT_EQ(last, c.last) << c.value;
+  }
+  std::string f, l;
+  for (const char* bad : {"P2Y", "PRESENT_REF", "XXXX-07", "2013-13", "2013-W60", ""})
+    EXPECT_FALSE(TimexValueDays(bad, &f, &l)) << bad;
+}
+
 }  // namespace
 }  // namespace wirewatch::analyze

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <ctime>
 
+#include "analyze/calendar.h"
 #include "base/json_writer.h"
 
 namespace wirewatch::store {
@@ -111,6 +112,34 @@ CREATE TABLE timexes(
 CREATE INDEX timexes_article ON timexes(article_seq);
 CREATE INDEX timexes_value ON timexes(value);
 )sql",
+    // 2 -> 3: the count-claims ledger.
+    R"sql(
+CREATE TABLE claims(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  quantity_text TEXT NOT NULL,
+  low REAL,
+  high REAL,
+  qualifier TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  event TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  location TEXT NOT NULL,
+  source TEXT NOT NULL,
+  time TEXT NOT NULL,
+  time_first TEXT NOT NULL,
+  time_last TEXT NOT NULL,
+  negated INTEGER NOT NULL,
+  hypothetical INTEGER NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  sentence_begin INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  PRIMARY KEY(article_seq, pos)
+);
+CREATE INDEX claims_subject ON claims(subject);
+CREATE INDEX claims_time ON claims(time_first);
+)sql",
 };
 constexpr int kNumMigrations = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kNumMigrations == Store::kSchemaVersion);
@@ -171,7 +200,8 @@ struct Store::Impl {
   sqlite3* db = nullptr;
   Stmt insert_article, find_article, insert_related, insert_failure,
       select_by_id, select_by_seq, select_related, insert_analysis,
-      insert_entity, insert_mention, insert_timex, select_analysis;
+      insert_entity, insert_mention, insert_timex, select_analysis,
+      insert_claim;
   simdjson::dom::parser json;
 
   ~Impl() {
@@ -180,7 +210,8 @@ struct Store::Impl {
     for (Stmt* st :
          {&insert_article, &find_article, &insert_related, &insert_failure,
           &select_by_id, &select_by_seq, &select_related, &insert_analysis,
-          &insert_entity, &insert_mention, &insert_timex, &select_analysis}) {
+          &insert_entity, &insert_mention, &insert_timex, &select_analysis,
+          &insert_claim}) {
       sqlite3_finalize(*st->addr());
       *st->addr() = nullptr;
     }
@@ -344,6 +375,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   RETURN_IF_ERROR(
       impl->Prepare("SELECT json FROM analyses WHERE article_seq=?1",
                     &impl->select_analysis));
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT INTO claims VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
+      "?14,?15,?16,?17,?18,?19,?20)",
+      &impl->insert_claim));
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -435,7 +470,8 @@ Status Store::PutAnalysis(int64_t seq,
   };
   for (const char* sql : {"DELETE FROM article_entities WHERE article_seq=?1",
                           "DELETE FROM mentions WHERE article_seq=?1",
-                          "DELETE FROM timexes WHERE article_seq=?1"}) {
+                          "DELETE FROM timexes WHERE article_seq=?1",
+                          "DELETE FROM claims WHERE article_seq=?1"}) {
     Stmt del;
     if (sqlite3_prepare_v2(db, sql, -1, del.addr(), nullptr) != SQLITE_OK)
       return impl_->Error("prepare delete analysis");
@@ -496,7 +532,100 @@ Status Store::PutAnalysis(int64_t seq,
     text(s, 6, t.mod);
     RETURN_IF_ERROR(step(s, "insert timex"));
   }
+  s = impl_->insert_claim.get();
+  for (size_t i = 0; i < analysis.claims.size(); ++i) {
+    const analyze::CountClaim& c = analysis.claims[i];
+    std::string origin = JsonStrings(c.origin), first, last;
+    if (!analyze::TimexValueDays(c.time, &first, &last)) first = last = "";
+    sqlite3_reset(s);
+    sqlite3_bind_int64(s, 1, seq);
+    sqlite3_bind_int64(s, 2, static_cast<int64_t>(i));
+    text(s, 3, c.quantity_text);
+    if (c.has_low) sqlite3_bind_double(s, 4, c.low); else sqlite3_bind_null(s, 4);
+    if (c.has_high) sqlite3_bind_double(s, 5, c.high); else sqlite3_bind_null(s, 5);
+    text(s, 6, analyze::QualifierName(c.qualifier));
+    text(s, 7, c.subject);
+    text(s, 8, c.event);
+    text(s, 9, origin);
+    text(s, 10, c.location);
+    text(s, 11, c.source);
+    text(s, 12, c.time);
+    text(s, 13, first);
+    text(s, 14, last);
+    sqlite3_bind_int(s, 15, c.negated);
+    sqlite3_bind_int(s, 16, c.hypothetical);
+    sqlite3_bind_int64(s, 17, c.begin);
+    sqlite3_bind_int64(s, 18, c.end);
+    sqlite3_bind_int64(s, 19, c.sentence_begin);
+    sqlite3_bind_int64(s, 20, c.sentence_end);
+    RETURN_IF_ERROR(step(s, "insert claim"));
+  }
   return Status::Ok();
+}
+
+Result<std::vector<ClaimRow>> Store::QueryClaims(const ClaimFilter& f) {
+  Stmt s;
+  RETURN_IF_ERROR(impl_->Query(
+      "SELECT c.article_seq, a.id, a.title, a.published, c.quantity_text, "
+      "c.low, c.high, c.qualifier, c.subject, c.event, c.origin, c.location, "
+      "c.source, c.time, c.time_first, c.time_last, c.negated, "
+      "c.hypothetical, c.begin, c.end, "
+      "CAST(substr(CAST(a.text AS BLOB), c.sentence_begin + 1, "
+      "c.sentence_end - c.sentence_begin) AS TEXT) "
+      "FROM claims c JOIN articles a ON a.seq = c.article_seq WHERE "
+      "(?1 = '' OR lower(c.subject) = lower(?1)) AND "
+      "(?2 = '' OR upper(c.event) = upper(?2)) AND "
+      "(?3 = '' OR EXISTS (SELECT 1 FROM json_each(c.origin) o WHERE "
+      "lower(o.value) = lower(?3))) AND "
+      "(?4 = '' OR lower(c.location) = lower(?4)) AND "
+      "(?5 = '' OR instr(lower(c.source), lower(?5)) > 0) AND "
+      "(?6 = '' OR (c.time_last <> '' AND c.time_last >= ?6)) AND "
+      "(?7 = '' OR (c.time_first <> '' AND substr(c.time_first, 1, "
+      "length(?7)) <= ?7)) AND "
+      "(?8 OR (c.negated = 0 AND c.hypothetical = 0)) "
+      "ORDER BY c.time_first = '', c.time_first, c.article_seq, c.pos "
+      "LIMIT ?9",
+      &s));
+  // Claim offsets are bytes: the sentence is cut from the text as a BLOB.
+  const std::string* params[] = {&f.subject, &f.event,  &f.origin, &f.location,
+                                 &f.source,  &f.from, &f.to};
+  for (int i = 0; i < 7; ++i)
+    sqlite3_bind_text(s.get(), i + 1, params[i]->data(),
+                      static_cast<int>(params[i]->size()), SQLITE_STATIC);
+  sqlite3_bind_int(s.get(), 8, f.include_negated ? 1 : 0);
+  sqlite3_bind_int64(s.get(), 9, f.limit);
+  std::vector<ClaimRow> out;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    sqlite3_stmt* st = s.get();
+    ClaimRow r;
+    r.article_seq = sqlite3_column_int64(st, 0);
+    r.article_id = ColumnText(st, 1);
+    r.article_title = ColumnText(st, 2);
+    r.published = ColumnText(st, 3);
+    r.quantity_text = ColumnText(st, 4);
+    r.has_low = sqlite3_column_type(st, 5) != SQLITE_NULL;
+    r.low = sqlite3_column_double(st, 5);
+    r.has_high = sqlite3_column_type(st, 6) != SQLITE_NULL;
+    r.high = sqlite3_column_double(st, 6);
+    r.qualifier = ColumnText(st, 7);
+    r.subject = ColumnText(st, 8);
+    r.event = ColumnText(st, 9);
+    impl_->JsonStringArray(ColumnText(st, 10), &r.origin);
+    r.location = ColumnText(st, 11);
+    r.source = ColumnText(st, 12);
+    r.time = ColumnText(st, 13);
+    r.time_first = ColumnText(st, 14);
+    r.time_last = ColumnText(st, 15);
+    r.negated = sqlite3_column_int(st, 16) != 0;
+    r.hypothetical = sqlite3_column_int(st, 17) != 0;
+    r.begin = sqlite3_column_int64(st, 18);
+    r.end = sqlite3_column_int64(st, 19);
+    r.sentence = ColumnText(st, 20);
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("read claims");
+  return out;
 }
 
 Result<std::string> Store::GetAnalysisJson(int64_t seq) {
@@ -756,11 +885,12 @@ Result<StoreStats> Store::Stats() {
                            "SELECT count(*) FROM ingest_runs",
                            "SELECT count(*) FROM analyses",
                            "SELECT count(*) FROM mentions",
-                           "SELECT count(*) FROM timexes"};
+                           "SELECT count(*) FROM timexes",
+                           "SELECT count(*) FROM claims"};
   int64_t* fields[] = {&st.articles, &st.failures, &st.publisher_related,
                        &st.runs,     &st.analysed, &st.entity_mentions,
-                       &st.timexes};
-  for (int i = 0; i < 7; ++i) {
+                       &st.timexes, &st.claims};
+  for (int i = 0; i < 8; ++i) {
     Stmt s;
     RETURN_IF_ERROR(impl_->Query(queries[i], &s));
     if (sqlite3_step(s.get()) == SQLITE_ROW)

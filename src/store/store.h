@@ -74,6 +74,31 @@ struct EntityCount {
   int64_t articles = 0;   // articles mentioning it
 };
 
+// One count claim in the ledger, with its provenance.
+struct ClaimRow {
+  int64_t article_seq = 0;
+  std::string article_id, article_title, published;
+  std::string quantity_text;
+  double low = 0, high = 0;
+  bool has_low = true, has_high = true;
+  std::string qualifier, subject, event, location, source, time;
+  std::vector<std::string> origin;
+  std::string time_first, time_last;  // days the time covers, or empty
+  bool negated = false, hypothetical = false;
+  int64_t begin = 0, end = 0;  // bytes of the quantity in the article text
+  std::string sentence;        // the sentence's text
+};
+
+// Filters of `wirewatch claims`; empty fields do not filter. Strings match
+// case-insensitively; origin matches any element of the claim's origins;
+// source matches a substring; from/to ("YYYY-MM-DD" or a prefix) keep
+// claims whose time overlaps the range.
+struct ClaimFilter {
+  std::string subject, event, origin, location, source, from, to;
+  bool include_negated = false;  // negated/hypothetical claims are hidden
+  int64_t limit = 1000;
+};
+
 struct StoreStats {
   int64_t articles = 0;
   int64_t failures = 0;
@@ -82,13 +107,14 @@ struct StoreStats {
   int64_t analysed = 0;
   int64_t entity_mentions = 0;
   int64_t timexes = 0;
+  int64_t claims = 0;
   int schema_version = 0;
 };
 
 class Store {
  public:
   // The schema version this build writes.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (creating if needed) the archive at `path`. Fails with
   // Unavailable when the file cannot be opened, Corruption when it is not a
@@ -112,6 +138,8 @@ class Store {
   Status PutAnalysis(int64_t seq, const analyze::ArticleAnalysis& analysis);
   // The analysis JSON of the article at `seq`; empty when not analysed.
   Result<std::string> GetAnalysisJson(int64_t seq);
+  // The claims ledger, ordered by time then article.
+  Result<std::vector<ClaimRow>> QueryClaims(const ClaimFilter& filter);
   // Entities across the archive by mention count; `type` filters ("PER"),
   // empty for all.
   Result<std::vector<EntityCount>> TopEntities(std::string_view type,

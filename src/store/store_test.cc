@@ -235,6 +235,7 @@ TEST(StoreTest, MigratesVersionOneArchives) {
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP TABLE analyses; DROP TABLE article_entities; "
                          "DROP TABLE mentions; DROP TABLE timexes; "
+                         "DROP TABLE claims; "
                          "UPDATE meta SET value='1' WHERE key='schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
@@ -243,8 +244,9 @@ TEST(StoreTest, MigratesVersionOneArchives) {
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   auto stats = (*store)->Stats();
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
-  EXPECT_EQ(stats->schema_version, 2);
+  EXPECT_EQ(stats->schema_version, Store::kSchemaVersion);
   EXPECT_EQ(stats->analysed, 0);
+  EXPECT_EQ(stats->claims, 0);
 }
 
 TEST(StoreTest, UsesWalMode) {
