@@ -43,6 +43,11 @@ build/wirewatch ingest examples --db wirewatch.db || status=$?
 echo
 build/wirewatch list --db wirewatch.db
 echo
-echo "Try: build/wirewatch show 1 --db wirewatch.db"
-echo "     build/wirewatch related <id of the seed article> --db wirewatch.db"
+build/wirewatch entities --top 8 --db wirewatch.db
+echo
+build/wirewatch claims --subject militant --db wirewatch.db
+echo
+echo "Try: build/wirewatch show 2 --db wirewatch.db          (one article with its analysis)"
+echo "     build/wirewatch related 2 --db wirewatch.db       (related articles, widget shape)"
+echo "     build/wirewatch search 'chemical weapons' --db wirewatch.db"
 echo "     build/wirewatch export --format jsonl --db wirewatch.db"
