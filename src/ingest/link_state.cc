@@ -65,17 +65,31 @@ Result<std::unique_ptr<LinkState>> LinkState::Load(store::Store* store,
   }));
   state->dirty_.clear();
   if (!backfill) return state;
-  ASSIGN_OR_RETURN(store::StoreStats stats, store->Stats());
-  if (stats.linked == stats.articles) return state;
-  // An archive from before schema 3: write every link and story once.
+  // Stored links must equal the rebuilt ones: rows are missing for an
+  // archive from schema 2 or ingested with --no-link, and differ when the
+  // clustering code or options changed since they were written.
+  std::vector<uint32_t> stale;
+  uint32_t doc = 0;
+  RETURN_IF_ERROR(store->ForEachArticleLink([&](const store::ArticleLink& l) {
+    while (doc < state->size() && state->seq_[doc] < l.seq)
+      stale.push_back(doc++);  // no row
+    if (doc < state->size() && state->seq_[doc] == l.seq) {
+      const store::ArticleLink want = state->LinkOf(doc);
+      if (want.dup_group_seq != l.dup_group_seq ||
+          want.dup_original_seq != l.dup_original_seq ||
+          want.story_id != l.story_id)
+        stale.push_back(doc);
+      ++doc;
+    }
+  }));
+  while (doc < state->size()) stale.push_back(doc++);
+  state->relinked_ = stale.size();
+  if (stale.empty()) return state;
   RETURN_IF_ERROR(store->BeginBatch());
   Status st;
-  for (uint32_t doc = 0; doc < state->size() && st.ok(); ++doc) {
-    const link::NearDupIndex& nd = state->related_->near_dups();
-    st = store->PutArticleLink({state->seq_[doc], state->seq_[nd.group(doc)],
-                                state->seq_[nd.original(doc)],
-                                state->stories_->story(doc)});
-  }
+  for (size_t i = 0; i < stale.size() && st.ok(); ++i)
+    st = store->PutArticleLink(state->LinkOf(stale[i]));
+  if (st.ok()) st = store->DeleteStories();
   for (uint32_t s = 0; s < state->stories_->story_count() && st.ok(); ++s)
     st = store->PutStory(state->StoryRowOf(s));
   if (!st.ok()) {
@@ -84,6 +98,12 @@ Result<std::unique_ptr<LinkState>> LinkState::Load(store::Store* store,
   }
   RETURN_IF_ERROR(store->CommitBatch());
   return state;
+}
+
+store::ArticleLink LinkState::LinkOf(uint32_t doc) const {
+  const link::NearDupIndex& nd = related_->near_dups();
+  return {seq_[doc], seq_[nd.group(doc)], seq_[nd.original(doc)],
+          stories_->story(doc)};
 }
 
 Result<store::ArticleLink> LinkState::Add(int64_t seq,

@@ -53,8 +53,10 @@ class LinkState {
   LinkState();
 
   // Rebuilds the state from every article of `store`. When `backfill`, also
-  // writes article_links and stories rows if some articles have none (an
-  // archive from schema 2), in one transaction.
+  // makes the stored links equal the rebuilt ones, in one transaction:
+  // article_links rows that are missing (an archive from schema 2, a
+  // --no-link run) or differ (the clustering changed since) are rewritten,
+  // and then every story row; relinked() tells how many articles that was.
   static Result<std::unique_ptr<LinkState>> Load(store::Store* store,
                                                  bool backfill);
 
@@ -73,6 +75,8 @@ class LinkState {
   const link::RelatedIndex& related() const { return *related_; }
   const link::StoryClusterer& stories() const { return *stories_; }
   store::StoryRow StoryRowOf(uint32_t story) const;
+  store::ArticleLink LinkOf(uint32_t doc) const;
+  size_t relinked() const { return relinked_; }
   size_t MemoryBytes() const;
 
  private:
@@ -82,6 +86,7 @@ class LinkState {
   std::vector<uint32_t> dirty_;  // stories touched since the last write
   store::ArticleLink last_;
   bool last_new_original_ = false;  // last_ re-points its group
+  size_t relinked_ = 0;
 };
 
 }  // namespace wirewatch::ingest

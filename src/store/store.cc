@@ -861,6 +861,24 @@ Result<bool> Store::GetArticleLink(int64_t seq, ArticleLink* link) {
   return true;
 }
 
+Status Store::ForEachArticleLink(
+    const std::function<void(const ArticleLink&)>& fn) {
+  Stmt s;
+  RETURN_IF_ERROR(impl_->Query(
+      "SELECT article_seq, dup_group_seq, dup_original_seq, story_id FROM "
+      "article_links ORDER BY article_seq",
+      &s));
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    fn({sqlite3_column_int64(s.get(), 0), sqlite3_column_int64(s.get(), 1),
+        sqlite3_column_int64(s.get(), 2), sqlite3_column_int64(s.get(), 3)});
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("scan links");
+  return Status::Ok();
+}
+
+Status Store::DeleteStories() { return impl_->Exec("DELETE FROM stories"); }
+
 Status Store::PutStory(const StoryRow& story) {
   sqlite3_stmt* s = impl_->insert_story.get();
   sqlite3_reset(s);

@@ -179,6 +179,10 @@ class Store {
   Status PutArticleLink(const ArticleLink& link);
   Status SetDupOriginal(int64_t dup_group_seq, int64_t original_seq);
   Result<bool> GetArticleLink(int64_t seq, ArticleLink* link);
+  // Calls fn for every article_links row in seq order.
+  Status ForEachArticleLink(const std::function<void(const ArticleLink&)>& fn);
+  // Removes every story row (before rewriting them all).
+  Status DeleteStories();
   // Replaces the story's row.
   Status PutStory(const StoryRow& story);
   Result<std::vector<StoryRow>> ListStories(StoryOrder order, int64_t limit);
