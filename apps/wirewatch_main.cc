@@ -251,6 +251,19 @@ int CmdList(const std::string& db, int64_t offset, int64_t limit, bool json) {
   return kExitOk;
 }
 
+// The article's stored links; story_id < 0 when it has none.
+ww::Result<ww::ArticleLinkFields> LinkFields(ww::store::Store* store,
+                                             int64_t seq) {
+  ww::store::ArticleLink link;
+  ww::ArticleLinkFields f;
+  ASSIGN_OR_RETURN(bool found, store->GetArticleLink(seq, &link));
+  if (found) {
+    f.story_id = link.story_id;
+    f.dup_original_seq = link.dup_original_seq;
+  }
+  return f;
+}
+
 int CmdShow(const std::string& db, const std::string& id, bool text_only) {
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
@@ -263,9 +276,11 @@ int CmdShow(const std::string& db, const std::string& id, bool text_only) {
   }
   auto analysis = (*opened)->GetAnalysisJson(seq);
   if (!analysis.ok()) return Fail(analysis.status());
+  auto links = LinkFields(opened->get(), seq);
+  if (!links.ok()) return Fail(links.status());
   std::string out;
   ww::JsonWriter w(&out, 2);
-  ww::WriteArticleJson(*a, seq, &w, *analysis);
+  ww::WriteArticleJson(*a, seq, &w, *analysis, &*links);
   fmt::print("{}\n", out);
   return kExitOk;
 }
@@ -290,9 +305,11 @@ int CmdExport(const std::string& db, const std::string& format,
       [&](const ww::Article& a, int64_t seq) -> ww::Status {
         ASSIGN_OR_RETURN(std::string analysis,
                          (*opened)->GetAnalysisJson(seq));
+        ASSIGN_OR_RETURN(ww::ArticleLinkFields links,
+                         LinkFields(opened->get(), seq));
         line.clear();
         ww::JsonWriter w(&line);
-        ww::WriteArticleJson(a, seq, &w, analysis);
+        ww::WriteArticleJson(a, seq, &w, analysis, &links);
         line += '\n';
         if (std::fwrite(line.data(), 1, line.size(), f) != line.size())
           return ww::Status::Unavailable("write failed: " +
@@ -396,16 +413,36 @@ int CmdSearch(const std::string& db, const std::string& query, size_t k,
   return kExitOk;
 }
 
-int CmdStories(const std::string& db, size_t limit) {
+// Stories as stored at ingest (table stories); no index is built.
+int CmdStories(const std::string& db, size_t limit, bool recent, bool json) {
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
-  auto index = ww::api::ArchiveIndex::Build(opened->get());
-  if (!index.ok()) return Fail(index.status());
+  auto rows = (*opened)->ListStories(
+      recent ? ww::store::StoryOrder::kRecent : ww::store::StoryOrder::kLargest,
+      static_cast<int64_t>(limit));
+  if (!rows.ok()) return Fail(rows.status());
+  if (json) {
+    for (const auto& s : *rows) {
+      std::string out;
+      ww::JsonWriter w(&out);
+      w.BeginObject();
+      w.Field("id", s.id);
+      w.Field("size", s.size);
+      w.Field("first_day", s.first_day);
+      w.Field("last_day", s.last_day);
+      w.Field("label", s.label);
+      w.Field("first_seq", s.first_seq);
+      w.Field("first_title", s.first_title);
+      w.EndObject();
+      fmt::print("{}\n", out);
+    }
+    return kExitOk;
+  }
   fmt::print("{:>5}  {:>4}  {:<10}  {:<10}  {}\n", "STORY", "SIZE", "FIRST",
              "LAST", "LABEL / FIRST ARTICLE");
-  for (const auto& s : (*index)->Stories(limit))
+  for (const auto& s : *rows)
     fmt::print("{:>5}  {:>4}  {:<10}  {:<10}  {}\n{:>36}{}\n", s.id, s.size,
-               s.first_date, s.last_date, s.label, "", s.first_title);
+               s.first_day, s.last_day, s.label, "", s.first_title);
   return kExitOk;
 }
 
@@ -642,10 +679,11 @@ int CmdStats(const std::string& db) {
   if (!st.ok()) return Fail(st.status());
   fmt::print("archive        {}\nschema         {}\narticles       {}\n"
              "failures       {}\nrelated items  {}\ningest runs    {}\n"
-             "analysed       {}\nmentions       {}\ntime exprs     {}\n",
+             "analysed       {}\nmentions       {}\ntime exprs     {}\n"
+             "linked         {}\nstories        {}\n",
              db, st->schema_version, st->articles, st->failures,
              st->publisher_related, st->runs, st->analysed,
-             st->entity_mentions, st->timexes);
+             st->entity_mentions, st->timexes, st->linked, st->stories);
   auto runs = (*opened)->ListRuns(1);
   if (runs.ok() && !runs->empty()) {
     const auto& r = runs->front();
@@ -705,6 +743,10 @@ int main(int argc, char** argv) {
   ingest->add_flag("--no-analyze", no_analyze,
                    "store articles only: no entities, no time expressions");
   ingest->add_option("--model", ner_model, "NER model")->capture_default_str();
+  bool no_link = false;
+  ingest->add_flag("--no-link", no_link,
+                   "do not link at ingest (no near-duplicate originals, no "
+                   "stories); a later linking run backfills them");
 
   bool pretty = false;
   auto* extract = app.add_subcommand(
@@ -780,10 +822,16 @@ int main(int argc, char** argv) {
   add_db(search);
 
   size_t stories_limit = 20;
+  bool stories_recent = false;
   auto* stories = app.add_subcommand(
-      "stories", "story clusters of the archive, largest first");
+      "stories",
+      "stories clustered at ingest, largest first (with labels: key terms | "
+      "entities)");
   stories->add_option("-n,--limit", stories_limit, "how many")
       ->capture_default_str();
+  stories->add_flag("--recent", stories_recent,
+                    "most recently active first (by last day)");
+  stories->add_flag("--json", json, "one JSON object per line");
   add_db(stories);
 
   ww::store::ClaimFilter claim_filter;
@@ -935,6 +983,7 @@ int main(int argc, char** argv) {
   opt.extract.max_depth = max_depth;
 
   opt.analyze = !no_analyze;
+  opt.link = !no_link;
   if (*ingest) return CmdIngest(paths, db, opt, ner_model, quiet);
   if (*extract)
     return CmdExtract(paths, opt.reader, opt.extract, pretty, nullptr);
@@ -949,7 +998,7 @@ int main(int argc, char** argv) {
   if (*exp) return CmdExport(db, format, output);
   if (*related) return CmdRelated(db, id, k, publisher);
   if (*search) return CmdSearch(db, query, search_k, json);
-  if (*stories) return CmdStories(db, stories_limit);
+  if (*stories) return CmdStories(db, stories_limit, stories_recent, json);
   if (*eval_stories) return CmdEvalStories(ecb_dir);
   if (*failures) return CmdFailures(db, flimit);
   if (*claims) return CmdClaims(db, claim_filter, claims_by, claims_csv);

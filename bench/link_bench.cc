@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "link/cluster_metrics.h"
 #include "link/related_index.h"
 #include "link/story_clusterer.h"
 #include "link/synthetic_corpus.h"
@@ -59,7 +60,12 @@ void Build(size_t n) {
     std::printf("corpus stats: built-in (%s)\n", stats.status().ToString().c_str());
   }
   w->index = std::make_unique<RelatedIndex>();
-  w->stories = std::make_unique<StoryClusterer>(w->index.get());
+  // LINK_BENCH_RESCORE=1: rank story candidates by exact related scores
+  // (StoryOptions::rescore_candidates), for before/after comparisons.
+  StoryOptions story_options;
+  if (const char* r = std::getenv("LINK_BENCH_RESCORE"))
+    story_options.rescore_candidates = std::atoi(r) != 0;
+  w->stories = std::make_unique<StoryClusterer>(w->index.get(), story_options);
   SyntheticOptions so;
   so.docs_per_day = 1000;
   so.active_stories = 2000;
@@ -103,6 +109,13 @@ void Build(size_t n) {
               static_cast<double>(w->index->VocabularyBytes()) / n,
               static_cast<double>(w->stories->MemoryBytes()) / n,
               w->stories->story_count());
+  std::vector<uint32_t> predicted(n);
+  for (uint32_t i = 0; i < n; ++i) predicted[i] = w->stories->story(i);
+  ClusteringScores q = ScoreClustering(w->story_gold, predicted);
+  std::printf("stories vs synthetic gold: B-cubed P %.3f R %.3f F1 %.3f, "
+              "V %.3f, ARI %.3f (rescore_candidates=%d)\n",
+              q.bcubed_precision, q.bcubed_recall, q.bcubed_f1, q.v_measure,
+              q.ari, story_options.rescore_candidates ? 1 : 0);
   w->index->Compact();
   std::printf("memory after Compact(): related+near-dup %.0f B/doc\n",
               static_cast<double>(w->index->MemoryBytes()) / n);

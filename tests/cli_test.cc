@@ -12,6 +12,7 @@ namespace wirewatch {
 namespace {
 
 using testing::TempDir;
+using testing::WriteFile;
 
 struct CmdResult {
   int exit_code = -1;
@@ -245,6 +246,130 @@ TEST_F(CliTest, ExtractPrintsArticleJsonWithoutStoring) {
       << r.out;
   EXPECT_EQ(r.out.find("reader comment"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "w.db"));
+}
+
+// One story's articles split over two ingest runs, an unrelated article, and
+// a syndicated copy (same text, another URL, later date): the story grows
+// across runs, the copy points at the earliest article as its original, and
+// the stored stories equal those of a single run over the same input.
+std::string JsonlArticle(const std::string& url, const std::string& title,
+                         const std::string& published,
+                         const std::string& text) {
+  return "{\"url\":\"" + url + "\",\"title\":\"" + title +
+         "\",\"published\":\"" + published + "\",\"text\":\"" + text + "\"}\n";
+}
+
+TEST_F(CliTest, StoriesGrowAcrossRunsAndCopiesPointToTheirOriginal) {
+  const std::string inspectors =
+      "United Nations chemical weapons inspectors will travel to Syria next "
+      "week to investigate alleged sarin attacks near Aleppo, the United "
+      "Nations said on Wednesday.\\n\\nThe inspectors, led by Swedish "
+      "scientist Ake Sellstrom, will examine samples from the Aleppo attack "
+      "and two other sites where chemical weapons were reportedly used.\\n\\n"
+      "The Syrian government and rebels accuse each other of using chemical "
+      "weapons in the conflict.";
+  const std::string a1 = JsonlArticle(
+      "https://wire.example.com/2013/07/10/inspectors",
+      "UN chemical weapons inspectors to visit Syria", "2013-07-10T09:00:00Z",
+      inspectors);
+  const std::string a2 = JsonlArticle(
+      "https://wire.example.com/2013/07/11/terms",
+      "Syria agrees terms for UN chemical weapons inspectors",
+      "2013-07-11T10:00:00Z",
+      "Syria has agreed terms with the United Nations for chemical weapons "
+      "inspectors led by Ake Sellstrom to visit sites of alleged sarin "
+      "attacks, including near Aleppo.\\n\\nThe inspectors will collect "
+      "samples at the Aleppo site and two other locations where chemical "
+      "weapons were allegedly used.\\n\\nSyrian government forces and rebels "
+      "blame each other for the chemical attacks.");
+  const std::string other = JsonlArticle(
+      "https://sport.example.com/2013/07/10/final", "Late goal wins cup final",
+      "2013-07-10T20:00:00Z",
+      "A header in stoppage time won the cup final for the home side on "
+      "Wednesday night in front of a sold-out stadium.\\n\\nThe striker, "
+      "signed last summer, scored his twelfth goal of the season after a "
+      "corner from the left.\\n\\nThe coach praised his players' fitness and "
+      "said the title race was far from over.");
+  const std::string a3 = JsonlArticle(
+      "https://wire.example.com/2013/07/13/arrive",
+      "UN chemical weapons inspectors arrive in Syria", "2013-07-13T08:00:00Z",
+      "United Nations chemical weapons inspectors led by Ake Sellstrom "
+      "arrived in Syria on Saturday to investigate alleged sarin attacks "
+      "near Aleppo.\\n\\nThe inspectors will take samples at the Aleppo site "
+      "and at two other sites where chemical weapons were reportedly used."
+      "\\n\\nThe Syrian government and the rebels accuse each other of the "
+      "chemical attacks.");
+  const std::string copy = JsonlArticle(
+      "https://mirror.example.org/world/un-inspectors-syria",
+      "UN chemical weapons inspectors to visit Syria", "2013-07-14T12:00:00Z",
+      inspectors);
+  WriteFile(dir_ / "run1.jsonl", a1 + a2 + other);
+  WriteFile(dir_ / "run2.jsonl", a3 + copy);
+
+  ASSERT_EQ(Wirewatch("ingest -q " + (dir_ / "run1.jsonl") + Db()).exit_code,
+            0);
+  CmdResult first = Wirewatch("stories --json" + Db());
+  ASSERT_EQ(first.exit_code, 0);
+  EXPECT_EQ(first.out.find("{\"id\":0,\"size\":2,\"first_day\":\"2013-07-10\","
+                           "\"last_day\":\"2013-07-11\",\"label\":\""),
+            0u)
+      << first.out;
+  EXPECT_NE(first.out.find("\"size\":1,"), std::string::npos) << first.out;
+
+  ASSERT_EQ(Wirewatch("ingest -q " + (dir_ / "run2.jsonl") + Db()).exit_code,
+            0);
+  CmdResult second = Wirewatch("stories --json" + Db());
+  // The same story (id 0) grew by the new article and the copy.
+  EXPECT_EQ(second.out.find("{\"id\":0,\"size\":4,\"first_day\":\"2013-07-10\","
+                            "\"last_day\":\"2013-07-14\",\"label\":\""),
+            0u)
+      << second.out;
+  EXPECT_NE(second.out.find("\"first_title\":\"UN chemical weapons inspectors "
+                            "to visit Syria\""),
+            std::string::npos);
+  CmdResult shown = Wirewatch("show 5" + Db());  // the copy
+  EXPECT_NE(shown.out.find("\"story_id\": 0,\n  \"dup_original_seq\": 1,\n"
+                           "  \"duplicate\": true"),
+            std::string::npos)
+      << shown.out;
+  CmdResult original = Wirewatch("show 1" + Db());
+  EXPECT_NE(original.out.find("\"dup_original_seq\": 1,\n  \"duplicate\": "
+                              "false"),
+            std::string::npos);
+  CmdResult exported = Wirewatch("export" + Db());
+  EXPECT_NE(exported.out.find("\"seq\":3,\"story_id\":1,\"dup_original_seq\":3"),
+            std::string::npos)
+      << exported.out;
+
+  // Re-running adds nothing and changes no story.
+  CmdResult again = Wirewatch("ingest " + (dir_ / "run1.jsonl") + " " +
+                              (dir_ / "run2.jsonl") + Db());
+  EXPECT_NE(again.out.find("nothing new"), std::string::npos) << again.out;
+  EXPECT_EQ(Wirewatch("stories --json" + Db()).out, second.out);
+
+  // One run over the same input stores the same stories.
+  std::string one = " --db " + (dir_ / "one.db");
+  ASSERT_EQ(Wirewatch("ingest -q " + (dir_ / "run1.jsonl") + " " +
+                      (dir_ / "run2.jsonl") + one)
+                .exit_code,
+            0);
+  EXPECT_EQ(Wirewatch("stories --json" + one).out, second.out);
+
+  // An even earlier copy arriving later becomes the group's original.
+  WriteFile(dir_ / "run3.jsonl",
+            JsonlArticle("https://early.example.net/inspectors",
+                         "UN chemical weapons inspectors to visit Syria",
+                         "2013-07-09T18:00:00Z", inspectors));
+  ASSERT_EQ(Wirewatch("ingest -q " + (dir_ / "run3.jsonl") + Db()).exit_code,
+            0);
+  EXPECT_NE(Wirewatch("show 1" + Db()).out.find("\"dup_original_seq\": 6,"),
+            std::string::npos);
+  EXPECT_NE(Wirewatch("show 5" + Db()).out.find("\"dup_original_seq\": 6,"),
+            std::string::npos);
+  CmdResult recent = Wirewatch("stories --recent -n 1" + Db());
+  EXPECT_NE(recent.out.find("    0     5  2013-07-09  2013-07-14"),
+            std::string::npos)
+      << recent.out;
 }
 
 }  // namespace

@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
-#include <unordered_map>
-
-#include "analyze/calendar.h"
 
 namespace wirewatch::api {
 
@@ -15,63 +12,29 @@ std::string_view ContentTypeId(std::string_view format) {
   return "3";
 }
 
-namespace {
-
-std::string DayString(int64_t day) {
-  if (day == link::kUnknownDay) return "";
-  int y, m, d;
-  analyze::CivilFromDays(day, &y, &m, &d);
-  char buf[16];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
-
-}  // namespace
-
 Result<std::unique_ptr<ArchiveIndex>> ArchiveIndex::Build(store::Store* store) {
   std::unique_ptr<ArchiveIndex> index(new ArchiveIndex());
-  std::unordered_map<int64_t, size_t> by_seq;
-  RETURN_IF_ERROR(store->ForEachArticle([&](const Article& a, int64_t seq) {
+  index->links_ = std::make_unique<ingest::LinkState>();
+  index->search_ = std::make_unique<link::SearchIndex>();
+  RETURN_IF_ERROR(store->ForEachLinkSource([&](const store::LinkSource& src) {
     ArchiveDoc d;
-    d.seq = seq;
-    d.id = a.id;
-    d.title = a.title;
-    d.text = a.Text();
-    d.site = a.site;
-    d.lang = a.lang;
-    d.image = a.image;
-    d.published = a.published.value;
-    d.format = a.format;
-    by_seq[seq] = index->docs_.size();
+    d.seq = src.seq;
+    d.id = src.id;
+    d.title = src.title;
+    d.text = src.text;
+    d.site = src.site;
+    d.lang = src.lang;
+    d.image = src.image;
+    d.published = src.published;
+    d.format = src.format;
+    d.entity_keys.assign(src.entity_keys.begin(), src.entity_keys.end());
+    link::LinkDoc ld =
+        ingest::MakeLinkDoc(static_cast<uint32_t>(index->docs_.size()), src);
+    RETURN_IF_ERROR(index->links_->Add(src.seq, ld).status());
+    RETURN_IF_ERROR(index->search_->Add(ld));
     index->docs_.push_back(std::move(d));
     return Status::Ok();
   }));
-  RETURN_IF_ERROR(
-      store->ForEachArticleEntity([&](int64_t seq, std::string_view key) {
-        auto it = by_seq.find(seq);
-        if (it != by_seq.end())
-          index->docs_[it->second].entity_keys.emplace_back(key);
-      }));
-
-  index->related_ = std::make_unique<link::RelatedIndex>();
-  index->stories_ = std::make_unique<link::StoryClusterer>(index->related_.get());
-  index->search_ = std::make_unique<link::SearchIndex>();
-  for (size_t i = 0; i < index->docs_.size(); ++i) {
-    const ArchiveDoc& d = index->docs_[i];
-    link::LinkDoc ld;
-    ld.doc = static_cast<uint32_t>(i);
-    ld.title = d.title;
-    ld.text = d.text;
-    int64_t day;
-    if (d.published.size() >= 10 && link::ParseIsoDay(d.published.substr(0, 10), &day))
-      ld.published_day = day;
-    ld.site = d.site;
-    ld.lang = d.lang;
-    ld.entities = d.entity_keys;
-    RETURN_IF_ERROR(index->related_->Add(ld).status());
-    RETURN_IF_ERROR(index->stories_->Add(ld.doc).status());
-    RETURN_IF_ERROR(index->search_->Add(ld));
-  }
   return index;
 }
 
@@ -100,8 +63,8 @@ Result<std::vector<RelatedItem>> ArchiveIndex::Related(
   opt.k = k;
   link::RelatedIndex::Scratch scratch;
   std::vector<link::RelatedHit> hits;
-  related_->Related(static_cast<uint32_t>(d - docs_.data()), opt, &scratch,
-                    &hits);
+  links_->related().Related(static_cast<uint32_t>(d - docs_.data()), opt,
+                            &scratch, &hits);
   std::vector<RelatedItem> out;
   for (const auto& h : hits) {
     const ArchiveDoc& r = docs_[h.doc];
@@ -131,14 +94,15 @@ Result<SearchResponse> ArchiveIndex::Search(std::string_view query,
 
 std::vector<StorySummary> ArchiveIndex::Stories(size_t limit) const {
   std::vector<StorySummary> out;
-  for (uint32_t s = 0; s < stories_->story_count(); ++s) {
-    const link::StoryInfo& info = stories_->info(s);
+  const link::StoryClusterer& stories = links_->stories();
+  for (uint32_t s = 0; s < stories.story_count(); ++s) {
+    const link::StoryInfo& info = stories.info(s);
     StorySummary sum;
     sum.id = s;
     sum.size = info.size;
-    sum.first_date = DayString(info.first_day);
-    sum.last_date = DayString(info.last_day);
-    sum.label = stories_->Label(s);
+    sum.first_date = ingest::FormatIsoDay(info.first_day);
+    sum.last_date = ingest::FormatIsoDay(info.last_day);
+    sum.label = stories.Label(s);
     sum.first_seq = docs_[info.first_doc].seq;
     sum.first_title = docs_[info.first_doc].title;
     out.push_back(std::move(sum));

@@ -4,9 +4,9 @@
 // index can always be rebuilt from it).
 //
 // Build() reads every article (text, dates, site, language, entity keys) in
-// ingest order and adds it to a link::RelatedIndex, a link::StoryClusterer
-// (single pass, in ingest order: the same assignments an incremental
-// clusterer makes at ingest) and a link::SearchIndex. Memory: the article
+// ingest order and adds it to an ingest::LinkState (related index and story
+// clusterer: the same code and order as the ingest writer, so the stories
+// equal the stored ones) and a link::SearchIndex. Memory: the article
 // texts (for snippets) plus about 1 KB per article of link structures.
 //
 // Thread-safety: after Build(), const methods may be called from any number
@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/link_state.h"
 #include "link/related_index.h"
 #include "link/search_index.h"
 #include "link/story_clusterer.h"
@@ -85,8 +86,7 @@ class ArchiveIndex {
  private:
   ArchiveIndex() = default;
   std::vector<ArchiveDoc> docs_;  // dense doc number = position
-  std::unique_ptr<link::RelatedIndex> related_;
-  std::unique_ptr<link::StoryClusterer> stories_;
+  std::unique_ptr<ingest::LinkState> links_;  // related index + stories
   std::unique_ptr<link::SearchIndex> search_;
 };
 

@@ -33,10 +33,17 @@ void WriteRelatedJson(const std::vector<RelatedItem>& items, JsonWriter* w) {
 }
 
 void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w,
-                      std::string_view analysis_json) {
+                      std::string_view analysis_json,
+                      const ArticleLinkFields* links) {
   w->BeginObject();
   w->Field("id", a.id);
   if (seq >= 0) w->Field("seq", seq);
+  if (links && links->story_id >= 0) {
+    w->Field("story_id", links->story_id);
+    w->Field("dup_original_seq", links->dup_original_seq);
+    w->Key("duplicate");
+    w->Bool(links->dup_original_seq != seq);
+  }
   w->Field("source", a.source);
   w->Field("format", a.format);
   w->Field("url", a.url);

@@ -14,11 +14,19 @@
 
 namespace wirewatch {
 
+// The links computed at ingest, as written into the article's JSON.
+struct ArticleLinkFields {
+  int64_t story_id = -1;          // < 0: not linked (nothing written)
+  int64_t dup_original_seq = -1;  // the near-duplicate group's original
+};
+
 // Writes `a` as one JSON object. `seq` (the archive's ingest order) is
 // written when >= 0; `analysis_json`, when not empty, is the article's
-// analysis object (already JSON) and is written as "analysis".
+// analysis object (already JSON) and is written as "analysis"; `links`, when
+// given and linked, adds "story_id", "dup_original_seq" and "duplicate".
 void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w,
-                      std::string_view analysis_json = {});
+                      std::string_view analysis_json = {},
+                      const ArticleLinkFields* links = nullptr);
 
 // Writes the related widget: a JSON array of {"id","sort","contenttypeid",
 // "pic","title"} objects, all strings, in the seed page's shape.

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "base/bounded_queue.h"
+#include "ingest/link_state.h"
 #include "store/article_id.h"
 
 namespace wirewatch::ingest {
@@ -79,9 +80,11 @@ Outcome Process(Stages* stages, Work work) {
 // Writes outcomes in seq order, batching transactions.
 class Writer {
  public:
-  Writer(store::Store* store, size_t batch_size, const ProgressFn& progress,
-         double interval, input::DocReader* reader)
+  Writer(store::Store* store, LinkState* links, size_t batch_size,
+         const ProgressFn& progress, double interval,
+         input::DocReader* reader)
       : store_(store),
+        links_(links),
         batch_size_(batch_size),
         progress_fn_(progress),
         interval_(interval),
@@ -102,7 +105,7 @@ class Writer {
 
   Status Finish() {
     if (in_batch_) {
-      RETURN_IF_ERROR(store_->CommitBatch());
+      RETURN_IF_ERROR(Commit());
       in_batch_ = false;
     }
     Report(true);
@@ -111,7 +114,7 @@ class Writer {
 
   // Commits what was written so far (used when aborting).
   void Abort() {
-    if (in_batch_) (void)store_->CommitBatch();
+    if (in_batch_) (void)Commit();
     in_batch_ = false;
   }
 
@@ -132,18 +135,51 @@ class Writer {
       ++(added ? p_.stored : p_.duplicates);
       if (added && o.analysis)
         RETURN_IF_ERROR(store_->PutAnalysis(seq, *o.analysis));
+      if (added && links_) RETURN_IF_ERROR(Link(*o.article, o.analysis, seq));
     } else {
       RETURN_IF_ERROR(store_->PutFailure(o.failure).status());
       ++p_.failures;
     }
     ++p_.documents;
     if (++in_batch_count_ >= batch_size_) {
-      RETURN_IF_ERROR(store_->CommitBatch());
+      RETURN_IF_ERROR(Commit());
       in_batch_ = false;
       in_batch_count_ = 0;
     }
     Report(false);
     return Status::Ok();
+  }
+
+  // Links a newly stored article with exactly the fields the store gives
+  // back to LinkState::Load (ForEachLinkSource), so a rebuild reproduces it.
+  Status Link(const Article& a,
+              const std::optional<analyze::ArticleAnalysis>& analysis,
+              int64_t seq) {
+    keys_.clear();
+    if (analysis) keys_ = OrderedEntityKeys(*analysis);
+    text_ = a.Text();
+    store::LinkSource src;
+    src.seq = seq;
+    src.title = a.title;
+    src.text = text_;
+    src.published = a.published.value;
+    src.site = a.site;
+    src.lang = a.lang;
+    src.entity_keys = keys_;
+    RETURN_IF_ERROR(links_->Add(seq, MakeLinkDoc(links_->size(), src)).status());
+    return links_->WriteLastLink(store_);
+  }
+
+  // Writes the stories touched in this batch, then commits.
+  Status Commit() {
+    if (links_) {
+      Status st = links_->WriteDirtyStories(store_);
+      if (!st.ok()) {
+        (void)store_->RollbackBatch();
+        return st;
+      }
+    }
+    return store_->CommitBatch();
   }
 
   void Snapshot() {
@@ -165,6 +201,9 @@ class Writer {
   }
 
   store::Store* store_;
+  LinkState* links_;  // null: no linking
+  std::vector<std::string> keys_;
+  std::string text_;
   size_t batch_size_;
   const ProgressFn& progress_fn_;
   double interval_;
@@ -189,7 +228,11 @@ Result<Progress> Ingest(const std::vector<std::string>& paths,
     threads = std::max(1u, std::thread::hardware_concurrency());
   size_t batch = std::max<size_t>(1, options.batch_size);
   int64_t started = static_cast<int64_t>(std::time(nullptr));
-  Writer writer(store, batch, progress, interval, reader.get());
+  std::unique_ptr<LinkState> links;
+  if (options.link) {
+    ASSIGN_OR_RETURN(links, LinkState::Load(store, /*backfill=*/true));
+  }
+  Writer writer(store, links.get(), batch, progress, interval, reader.get());
 
   Status status;
   if (threads == 1) {

@@ -8,7 +8,10 @@
 //                   (or failure) -> result queue (bounded)
 //   calling thread  the single SQLite writer: puts results back into input
 //                   order (so `seq` follows the input order whatever the
-//                   thread timing) and commits every `batch_size` results.
+//                   thread timing), links each new article (LinkState:
+//                   near-duplicate original and story, written to
+//                   article_links; touched stories written before each
+//                   commit) and commits every `batch_size` results.
 // With N == 1 everything runs inline on the calling thread, which is what
 // per-core throughput figures measure.
 //
@@ -46,6 +49,10 @@ struct IngestOptions {
   // given) on every new article and store the result.
   bool analyze = true;
   const analyze::NerModel* ner_model = nullptr;  // not owned; may be null
+  // Link every new article at ingest (near-duplicate original, story; see
+  // ingest/link_state.h). The link state is rebuilt from the archive at the
+  // start of the run, then grows one article at a time on the writer.
+  bool link = true;
 };
 
 struct Progress {

@@ -420,6 +420,25 @@ void RelatedIndex::Related(uint32_t q, const RelatedOptions& o, Scratch* s,
   Finish(q, o, &s->hits, out);
 }
 
+void RelatedIndex::RoughRelated(uint32_t q, const RelatedOptions& o,
+                                Scratch* s,
+                                std::vector<RelatedHit>* out) const {
+  assert(q < size());
+  Gather(q, o, s);
+  out->clear();
+  for (uint32_t c : s->touched) {
+    const float a = s->acc[c];
+    s->acc[c] = 0.0f;
+    if (a > 0.0f && Allowed(q, c, o)) out->push_back({c, a});
+  }
+  if (out->size() > o.k) {
+    std::partial_sort(out->begin(), out->begin() + o.k, out->end(), HitBefore);
+    out->resize(o.k);
+  } else {
+    std::sort(out->begin(), out->end(), HitBefore);
+  }
+}
+
 void BruteForceRelated(const RelatedIndex& index, uint32_t q,
                        const RelatedOptions& o, RelatedIndex::Scratch* s,
                        std::vector<RelatedHit>* out) {

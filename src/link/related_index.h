@@ -127,6 +127,13 @@ class RelatedIndex {
   void Related(uint32_t doc, const RelatedOptions& options, Scratch* scratch,
                std::vector<RelatedHit>* out) const;
 
+  // The top-k documents by the fast path's partial scores alone (no exact
+  // rescoring; scores are the impact-quantised partial sums), same filters
+  // and tie-breaks as Related() but no near-duplicate folding of the output.
+  // For callers that only need candidates (StoryClusterer).
+  void RoughRelated(uint32_t doc, const RelatedOptions& options,
+                    Scratch* scratch, std::vector<RelatedHit>* out) const;
+
   // Exact score of `candidate` for query `doc` (0 when filtered out by time,
   // identity or near-duplicate-of-query rules).
   double Score(uint32_t doc, uint32_t candidate,

@@ -138,12 +138,21 @@ Result<uint32_t> StoryClusterer::Add(uint32_t doc) {
   ro.entity_weight = options_.entity_weight;
   ro.half_life_days = 0;
   ro.pruning = options_.pruning;
-  index_->Related(doc, ro, &scratch_, &hits_);
+  if (options_.rescore_candidates) {
+    index_->Related(doc, ro, &scratch_, &hits_);
+  } else {
+    index_->RoughRelated(doc, ro, &scratch_, &hits_);
+  }
   const int64_t day = index_->published_day(doc);
+  // Each candidate story is scored once (several candidates often share one).
+  stories_buf_.clear();
+  for (const RelatedHit& h : hits_) stories_buf_.push_back(story_of_[h.doc]);
+  std::sort(stories_buf_.begin(), stories_buf_.end());
+  stories_buf_.erase(std::unique(stories_buf_.begin(), stories_buf_.end()),
+                     stories_buf_.end());
   double best = -1;
   uint32_t best_story = 0;
-  for (const RelatedHit& h : hits_) {
-    const uint32_t s = story_of_[h.doc];
+  for (const uint32_t s : stories_buf_) {
     const StoryInfo& info = info_[s];
     if (day != kUnknownDay && info.last_day != kUnknownDay &&
         (day - info.last_day > options_.window_days ||

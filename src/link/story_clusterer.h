@@ -3,7 +3,9 @@
 // Single pass, in ingest order, no recomputation: a new document is
 // compared with the stories of its `candidate_docs` most related earlier
 // documents (found through RelatedIndex's inverted index, so the search is
-// bounded), scoring each story by the cosine between the document's vector
+// bounded; ranked by the index's partial scores, without the exact
+// rescoring a related query does — same stories on the synthetic and ECB+
+// sets, about twice as fast), scoring each distinct story once by the cosine between the document's vector
 // and the story centroid (the sum of its members' vectors, truncated to
 // `centroid_terms` terms) plus `entity_weight` times the overlap with the
 // story's top entities. It joins the best story when that score reaches
@@ -43,6 +45,11 @@ struct StoryOptions {
   // Candidate search through the related index: stories live in a short
   // window, so the recent part of each posting list suffices.
   RelatedOptions::Pruning pruning = {10, 1000, 60};
+  // true: rank the candidate documents by their exact related score
+  // (RelatedIndex::Related); false: by the inverted index's partial scores
+  // (RelatedIndex::RoughRelated), which skips the exact rescoring. Either
+  // way the stories of the candidates are then scored exactly.
+  bool rescore_candidates = false;
 };
 
 struct StoryInfo {
@@ -89,6 +96,7 @@ class StoryClusterer {
   std::vector<StoryInfo> info_;
   std::vector<Centroid> centroid_;
   std::vector<std::pair<uint32_t, float>> merge_buf_;
+  std::vector<uint32_t> stories_buf_;
 };
 
 }  // namespace wirewatch::link

@@ -50,6 +50,52 @@ TEST(StoryClustererTest, RecoversSyntheticStoriesIncrementally) {
   EXPECT_NE(stories.Label(0).find(" | "), std::string::npos);
 }
 
+// Candidates ranked by partial scores (the default) and by exact related
+// scores (the reference) give the same stories here, and RoughRelated keeps
+// its contract: at most k earlier documents, best partial score first.
+TEST(StoryClustererTest, RoughCandidatesMatchExactlyRescoredOnes) {
+  CorpusStats stats = CorpusStats::Builtin(5000, 3);
+  SyntheticOptions o;
+  o.seed = 9;
+  o.docs_per_day = 50;
+  o.active_stories = 40;
+  SyntheticCorpus gen(&stats, o);
+  std::vector<SyntheticDoc> docs(1500);
+  RelatedIndex index;
+  StoryOptions rough_options, exact_options;
+  rough_options.rescore_candidates = false;
+  exact_options.rescore_candidates = true;
+  StoryClusterer rough(&index, rough_options), exact(&index, exact_options);
+  std::vector<uint32_t> a, b;
+  RelatedIndex::Scratch scratch;
+  std::vector<RelatedHit> hits;
+  RelatedOptions ro;
+  ro.k = 20;
+  ro.time_filter = RelatedOptions::TimeFilter::kIngestedBefore;
+  for (uint32_t i = 0; i < docs.size(); ++i) {
+    gen.Next(&docs[i]);
+    LinkDoc d;
+    d.doc = i;
+    d.title = docs[i].title;
+    d.text = docs[i].text;
+    d.published_day = docs[i].day;
+    d.entities = docs[i].entities;
+    ASSERT_TRUE(index.Add(d).ok());
+    a.push_back(*rough.Add(i));
+    b.push_back(*exact.Add(i));
+    index.RoughRelated(i, ro, &scratch, &hits);
+    ASSERT_LE(hits.size(), ro.k);
+    for (size_t h = 0; h < hits.size(); ++h) {
+      EXPECT_LT(hits[h].doc, i);
+      if (h > 0) {
+        EXPECT_GE(hits[h - 1].score, hits[h].score);
+      }
+    }
+  }
+  ClusteringScores agreement = ScoreClustering(b, a);
+  EXPECT_GE(agreement.bcubed_f1, 0.99);
+}
+
 TEST(StoryClustererTest, NearCopiesJoinTheOriginalsStory) {
   RelatedIndex index;
   StoryClusterer stories(&index);

@@ -140,6 +140,29 @@ CREATE TABLE claims(
 CREATE INDEX claims_subject ON claims(subject);
 CREATE INDEX claims_time ON claims(time_first);
 )sql",
+    // 3 -> 4: links computed at ingest (near-duplicate group and original,
+    // story) and the stories themselves.
+    R"sql(
+CREATE TABLE article_links(
+  article_seq INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  dup_group_seq INTEGER NOT NULL,
+  dup_original_seq INTEGER NOT NULL,
+  story_id INTEGER NOT NULL
+);
+CREATE INDEX article_links_group ON article_links(dup_group_seq);
+CREATE INDEX article_links_story ON article_links(story_id);
+CREATE TABLE stories(
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  first_day TEXT NOT NULL,
+  last_day TEXT NOT NULL,
+  first_seq INTEGER NOT NULL,
+  updated INTEGER NOT NULL
+);
+CREATE INDEX stories_size ON stories(size);
+CREATE INDEX stories_last_day ON stories(last_day);
+)sql",
 };
 constexpr int kNumMigrations = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kNumMigrations == Store::kSchemaVersion);
@@ -201,7 +224,8 @@ struct Store::Impl {
   Stmt insert_article, find_article, insert_related, insert_failure,
       select_by_id, select_by_seq, select_related, insert_analysis,
       insert_entity, insert_mention, insert_timex, select_analysis,
-      insert_claim;
+      insert_claim, insert_link, update_original, select_link, insert_story,
+      select_entity_keys;
   simdjson::dom::parser json;
 
   ~Impl() {
@@ -211,7 +235,8 @@ struct Store::Impl {
          {&insert_article, &find_article, &insert_related, &insert_failure,
           &select_by_id, &select_by_seq, &select_related, &insert_analysis,
           &insert_entity, &insert_mention, &insert_timex, &select_analysis,
-          &insert_claim}) {
+          &insert_claim, &insert_link, &update_original, &select_link,
+          &insert_story, &select_entity_keys}) {
       sqlite3_finalize(*st->addr());
       *st->addr() = nullptr;
     }
@@ -379,6 +404,23 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       "INSERT INTO claims VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,"
       "?14,?15,?16,?17,?18,?19,?20)",
       &impl->insert_claim));
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT OR REPLACE INTO article_links VALUES(?1,?2,?3,?4)",
+      &impl->insert_link));
+  RETURN_IF_ERROR(impl->Prepare(
+      "UPDATE article_links SET dup_original_seq=?2 WHERE dup_group_seq=?1",
+      &impl->update_original));
+  RETURN_IF_ERROR(impl->Prepare(
+      "SELECT dup_group_seq, dup_original_seq, story_id FROM article_links "
+      "WHERE article_seq=?1",
+      &impl->select_link));
+  RETURN_IF_ERROR(impl->Prepare(
+      "INSERT OR REPLACE INTO stories VALUES(?1,?2,?3,?4,?5,?6,?7)",
+      &impl->insert_story));
+  RETURN_IF_ERROR(impl->Prepare(
+      "SELECT key FROM article_entities WHERE article_seq=?1 "
+      "ORDER BY mentions DESC, key",
+      &impl->select_entity_keys));
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -876,6 +918,145 @@ Status Store::ForEachArticleEntity(
   return Status::Ok();
 }
 
+Status Store::ForEachLinkSource(
+    const std::function<Status(const LinkSource&)>& fn) {
+  Stmt s;
+  RETURN_IF_ERROR(impl_->Query(
+      "SELECT seq, id, title, text, published, site, lang, image, format "
+      "FROM articles ORDER BY seq",
+      &s));
+  LinkSource src;
+  std::vector<std::string> keys;
+  sqlite3_stmt* k = impl_->select_entity_keys.get();
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    src.seq = sqlite3_column_int64(s.get(), 0);
+    src.id = ColumnText(s.get(), 1);
+    src.title = ColumnText(s.get(), 2);
+    src.text = ColumnText(s.get(), 3);
+    src.published = ColumnText(s.get(), 4);
+    src.site = ColumnText(s.get(), 5);
+    src.lang = ColumnText(s.get(), 6);
+    src.image = ColumnText(s.get(), 7);
+    src.format = ColumnText(s.get(), 8);
+    keys.clear();
+    sqlite3_reset(k);
+    sqlite3_bind_int64(k, 1, src.seq);
+    int krc;
+    while ((krc = sqlite3_step(k)) == SQLITE_ROW)
+      keys.emplace_back(ColumnText(k, 0));
+    if (krc != SQLITE_DONE) return impl_->Error("scan entity keys");
+    src.entity_keys = keys;
+    RETURN_IF_ERROR(fn(src));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("scan articles");
+  return Status::Ok();
+}
+
+Status Store::PutArticleLink(const ArticleLink& link) {
+  sqlite3_stmt* s = impl_->insert_link.get();
+  sqlite3_reset(s);
+  sqlite3_bind_int64(s, 1, link.seq);
+  sqlite3_bind_int64(s, 2, link.dup_group_seq);
+  sqlite3_bind_int64(s, 3, link.dup_original_seq);
+  sqlite3_bind_int64(s, 4, link.story_id);
+  if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("insert link");
+  return Status::Ok();
+}
+
+Status Store::SetDupOriginal(int64_t dup_group_seq, int64_t original_seq) {
+  sqlite3_stmt* s = impl_->update_original.get();
+  sqlite3_reset(s);
+  sqlite3_bind_int64(s, 1, dup_group_seq);
+  sqlite3_bind_int64(s, 2, original_seq);
+  if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("update original");
+  return Status::Ok();
+}
+
+Result<bool> Store::GetArticleLink(int64_t seq, ArticleLink* link) {
+  sqlite3_stmt* s = impl_->select_link.get();
+  sqlite3_reset(s);
+  sqlite3_bind_int64(s, 1, seq);
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE) return false;
+  if (rc != SQLITE_ROW) return impl_->Error("read link");
+  link->seq = seq;
+  link->dup_group_seq = sqlite3_column_int64(s, 0);
+  link->dup_original_seq = sqlite3_column_int64(s, 1);
+  link->story_id = sqlite3_column_int64(s, 2);
+  sqlite3_reset(s);
+  return true;
+}
+
+Status Store::ForEachArticleLink(
+    const std::function<void(const ArticleLink&)>& fn) {
+  Stmt s;
+  RETURN_IF_ERROR(impl_->Query(
+      "SELECT article_seq, dup_group_seq, dup_original_seq, story_id FROM "
+      "article_links ORDER BY article_seq",
+      &s));
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    fn({sqlite3_column_int64(s.get(), 0), sqlite3_column_int64(s.get(), 1),
+        sqlite3_column_int64(s.get(), 2), sqlite3_column_int64(s.get(), 3)});
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("scan links");
+  return Status::Ok();
+}
+
+Status Store::DeleteStories() { return impl_->Exec("DELETE FROM stories"); }
+
+Status Store::PutStory(const StoryRow& story) {
+  sqlite3_stmt* s = impl_->insert_story.get();
+  sqlite3_reset(s);
+  auto bind = [s](int i, std::string_view v) {
+    sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()),
+                      SQLITE_STATIC);
+  };
+  sqlite3_bind_int64(s, 1, story.id);
+  bind(2, story.label);
+  sqlite3_bind_int64(s, 3, story.size);
+  bind(4, story.first_day);
+  bind(5, story.last_day);
+  sqlite3_bind_int64(s, 6, story.first_seq);
+  sqlite3_bind_int64(
+      s, 7,
+      story.updated ? story.updated : static_cast<int64_t>(std::time(nullptr)));
+  if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("insert story");
+  return Status::Ok();
+}
+
+Result<std::vector<StoryRow>> Store::ListStories(StoryOrder order,
+                                                 int64_t limit) {
+  Stmt s;
+  std::string sql =
+      "SELECT s.id, s.label, s.size, s.first_day, s.last_day, s.first_seq, "
+      "s.updated, coalesce(a.title, '') FROM stories s "
+      "LEFT JOIN articles a ON a.seq = s.first_seq ORDER BY ";
+  sql += order == StoryOrder::kLargest
+             ? "s.size DESC, s.last_day DESC, s.id"
+             : "s.last_day DESC, s.size DESC, s.id DESC";
+  sql += " LIMIT ?1";
+  RETURN_IF_ERROR(impl_->Query(sql.c_str(), &s));
+  sqlite3_bind_int64(s.get(), 1, limit);
+  std::vector<StoryRow> out;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    StoryRow r;
+    r.id = sqlite3_column_int64(s.get(), 0);
+    r.label = ColumnText(s.get(), 1);
+    r.size = sqlite3_column_int64(s.get(), 2);
+    r.first_day = ColumnText(s.get(), 3);
+    r.last_day = ColumnText(s.get(), 4);
+    r.first_seq = sqlite3_column_int64(s.get(), 5);
+    r.updated = sqlite3_column_int64(s.get(), 6);
+    r.first_title = ColumnText(s.get(), 7);
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("read stories");
+  return out;
+}
+
 Result<StoreStats> Store::Stats() {
   StoreStats st;
   st.schema_version = kSchemaVersion;
@@ -886,11 +1067,14 @@ Result<StoreStats> Store::Stats() {
                            "SELECT count(*) FROM analyses",
                            "SELECT count(*) FROM mentions",
                            "SELECT count(*) FROM timexes",
-                           "SELECT count(*) FROM claims"};
+                           "SELECT count(*) FROM claims",
+                           "SELECT count(*) FROM article_links",
+                           "SELECT count(*) FROM stories"};
   int64_t* fields[] = {&st.articles, &st.failures, &st.publisher_related,
                        &st.runs,     &st.analysed, &st.entity_mentions,
-                       &st.timexes, &st.claims};
-  for (int i = 0; i < 8; ++i) {
+                       &st.timexes,  &st.claims,   &st.linked,
+                       &st.stories};
+  for (int i = 0; i < 10; ++i) {
     Stmt s;
     RETURN_IF_ERROR(impl_->Query(queries[i], &s));
     if (sqlite3_step(s.get()) == SQLITE_ROW)

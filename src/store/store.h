@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -108,13 +109,45 @@ struct StoreStats {
   int64_t entity_mentions = 0;
   int64_t timexes = 0;
   int64_t claims = 0;
+  int64_t linked = 0;   // articles with an article_links row
+  int64_t stories = 0;
   int schema_version = 0;
 };
+
+// What the link stage needs of one stored article (ForEachLinkSource).
+// Views are valid only during the callback.
+struct LinkSource {
+  int64_t seq = 0;
+  std::string_view id, title, text, published, site, lang, image, format;
+  // Entity keys, most mentioned first (ties by key): the order ingest uses.
+  std::span<const std::string> entity_keys;
+};
+
+// The links computed at ingest for one article (table article_links).
+struct ArticleLink {
+  int64_t seq = 0;
+  int64_t dup_group_seq = 0;     // the near-duplicate group's first article
+  int64_t dup_original_seq = 0;  // the group's earliest (== seq: original)
+  int64_t story_id = 0;
+};
+
+// One story (table stories), maintained at ingest.
+struct StoryRow {
+  int64_t id = 0;
+  std::string label;                  // "term, term | PER:Name"
+  int64_t size = 0;
+  std::string first_day, last_day;    // "YYYY-MM-DD", empty when unknown
+  int64_t first_seq = 0;              // the story's first article
+  int64_t updated = 0;                // seconds since epoch; 0: now
+  std::string first_title;            // read only (joined from articles)
+};
+
+enum class StoryOrder { kLargest, kRecent };
 
 class Store {
  public:
   // The schema version this build writes.
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens (creating if needed) the archive at `path`. Fails with
   // Unavailable when the file cannot be opened, Corruption when it is not a
@@ -163,6 +196,25 @@ class Store {
   // Calls fn(seq, key) for every (article, entity key) pair, in seq order.
   Status ForEachArticleEntity(
       const std::function<void(int64_t seq, std::string_view key)>& fn);
+  // Calls fn for every article in seq order with what the link stage
+  // needs (no JSON decoding); stops at the first error.
+  Status ForEachLinkSource(const std::function<Status(const LinkSource&)>& fn);
+
+  // Links computed at ingest. PutArticleLink replaces the article's row;
+  // SetDupOriginal re-points every member of a near-duplicate group (an
+  // earlier-published copy arrived later). GetArticleLink returns false when
+  // the article has no row (not linked yet).
+  Status PutArticleLink(const ArticleLink& link);
+  Status SetDupOriginal(int64_t dup_group_seq, int64_t original_seq);
+  Result<bool> GetArticleLink(int64_t seq, ArticleLink* link);
+  // Calls fn for every article_links row in seq order.
+  Status ForEachArticleLink(const std::function<void(const ArticleLink&)>& fn);
+  // Removes every story row (before rewriting them all).
+  Status DeleteStories();
+  // Replaces the story's row.
+  Status PutStory(const StoryRow& story);
+  Result<std::vector<StoryRow>> ListStories(StoryOrder order, int64_t limit);
+
   Result<StoreStats> Stats();
 
  private:

@@ -236,6 +236,7 @@ TEST(StoreTest, MigratesVersionOneArchives) {
                          "DROP TABLE analyses; DROP TABLE article_entities; "
                          "DROP TABLE mentions; DROP TABLE timexes; "
                          "DROP TABLE claims; "
+                         "DROP TABLE article_links; DROP TABLE stories; "
                          "UPDATE meta SET value='1' WHERE key='schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
@@ -247,6 +248,74 @@ TEST(StoreTest, MigratesVersionOneArchives) {
   EXPECT_EQ(stats->schema_version, Store::kSchemaVersion);
   EXPECT_EQ(stats->analysed, 0);
   EXPECT_EQ(stats->claims, 0);
+  EXPECT_EQ(stats->linked, 0);
+}
+
+TEST(StoreTest, MigratesVersionThreeArchivesToLinks) {
+  std::string path = TempDb("migrate3");
+  { auto store = std::move(Store::Open(path)).value(); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE article_links; DROP TABLE stories; "
+                         "UPDATE meta SET value='3' WHERE key='schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto stats = (*store)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->schema_version, 4);
+  EXPECT_EQ(stats->stories, 0);
+}
+
+TEST(StoreTest, LinksAndStoriesRoundTrip) {
+  auto store = std::move(Store::Open(TempDb("links"))).value();
+  ASSERT_TRUE(store->BeginBatch().ok());
+  int64_t seq[3] = {0, 0, 0};
+  for (int i = 0; i < 3; ++i) {
+    Article a = Seed();
+    a.url = "https://example.com/" + std::to_string(i);
+    a.source = a.url;
+    a.paragraphs.push_back("copy " + std::to_string(i));
+    a.id = ComputeArticleId(a);
+    ASSERT_TRUE(store->PutArticle(a, &seq[i]).ok());
+  }
+  // seq[2] is a copy of seq[1]; later seq[0] turns out to be the original.
+  ASSERT_TRUE(store->PutArticleLink({seq[1], seq[1], seq[1], 7}).ok());
+  ASSERT_TRUE(store->PutArticleLink({seq[2], seq[1], seq[1], 7}).ok());
+  ASSERT_TRUE(store->PutArticleLink({seq[0], seq[1], seq[0], 7}).ok());
+  ASSERT_TRUE(store->SetDupOriginal(seq[1], seq[0]).ok());
+  StoryRow r;
+  r.id = 7;
+  r.label = "syria, weapons | LOC:Syria";
+  r.size = 3;
+  r.first_day = "2013-07-10";
+  r.last_day = "2013-07-12";
+  r.first_seq = seq[1];
+  ASSERT_TRUE(store->PutStory(r).ok());
+  r.id = 8;
+  r.size = 1;
+  r.last_day = "2013-07-20";
+  ASSERT_TRUE(store->PutStory(r).ok());
+  ASSERT_TRUE(store->CommitBatch().ok());
+
+  ArticleLink link;
+  ASSERT_TRUE(*store->GetArticleLink(seq[2], &link));
+  EXPECT_EQ(link.dup_original_seq, seq[0]);
+  EXPECT_EQ(link.story_id, 7);
+  EXPECT_FALSE(*store->GetArticleLink(999, &link));
+  auto largest = store->ListStories(StoryOrder::kLargest, 10);
+  ASSERT_TRUE(largest.ok());
+  ASSERT_EQ(largest->size(), 2u);
+  EXPECT_EQ((*largest)[0].id, 7);
+  EXPECT_EQ((*largest)[0].first_title, Seed().title);
+  auto recent = store->ListStories(StoryOrder::kRecent, 1);
+  ASSERT_EQ(recent->size(), 1u);
+  EXPECT_EQ((*recent)[0].id, 8);
+  EXPECT_EQ(store->Stats()->stories, 2);
+  EXPECT_EQ(store->Stats()->linked, 3);
 }
 
 TEST(StoreTest, UsesWalMode) {
