@@ -425,10 +425,10 @@ std::optional<ParsedDate> DateFromUrl(std::string_view url) {
   return std::nullopt;
 }
 
-bool PlausibleDate(const ParsedDate& d, int64_t fetch_time) {
+bool PlausibleDate(const ParsedDate& d, int64_t fetch_time, int min_year) {
   if (d.value.size() < 10) return false;
   int year = std::atoi(d.value.substr(0, 4).c_str());
-  if (year < 1990 || year > 2100) return false;
+  if (year < min_year || year > 2100) return false;
   if (fetch_time > 0 && d.epoch > fetch_time + 86400) return false;
   return true;
 }

@@ -37,9 +37,16 @@ std::optional<ParsedDate> FindDateInText(std::string_view text);
 // Finds /YYYY/MM/DD/ (or -YYYY-MM-DD-, /YYYYMMDD/) in a URL path.
 std::optional<ParsedDate> DateFromUrl(std::string_view url);
 
-// False for dates before 1990 or later than fetch_time + 1 day (when
-// fetch_time, seconds since the epoch, is non-zero).
-bool PlausibleDate(const ParsedDate& d, int64_t fetch_time);
+// False for dates before `min_year` or later than fetch_time + 1 day (when
+// fetch_time, seconds since the epoch, is non-zero). Dates scraped from a
+// page's markup use the 1990 floor (older years there are copyright lines,
+// birth dates, archive references); a date the container declares for the
+// document (JSON Lines `published`) is trusted back to 1800, so archives such
+// as Reuters-21578 (1987) keep their dates.
+inline constexpr int kMinPageYear = 1990;
+inline constexpr int kMinDeclaredYear = 1800;
+bool PlausibleDate(const ParsedDate& d, int64_t fetch_time,
+                   int min_year = kMinPageYear);
 
 }  // namespace wirewatch::html
 

@@ -57,6 +57,10 @@ TEST(DatesTest, DateFromUrl) {
 TEST(DatesTest, Plausible) {
   EXPECT_FALSE(PlausibleDate(*ParseDate("1989-12-31"), 0));
   EXPECT_TRUE(PlausibleDate(*ParseDate("1990-01-01"), 0));
+  // A date the container declares may be older (Reuters-21578 is 1987).
+  EXPECT_TRUE(PlausibleDate(*ParseDate("1987-02-26T15:01:01"), 0,
+                            kMinDeclaredYear));
+  EXPECT_FALSE(PlausibleDate(*ParseDate("1700-01-01"), 0, kMinDeclaredYear));
   const int64_t fetch = 1373650000;  // 2013-07-12T17:26:40Z
   EXPECT_TRUE(PlausibleDate(*ParseDate("2013-07-13T12:00:00Z"), fetch));
   EXPECT_FALSE(PlausibleDate(*ParseDate("2013-07-14T12:00:00Z"), fetch));

@@ -18,7 +18,7 @@ namespace {
 void DateFromHint(const RawDoc& doc, Article* a) {
   if (!a->published.value.empty() || doc.published_hint.empty()) return;
   auto d = ParseDate(doc.published_hint);
-  if (d && PlausibleDate(*d, doc.fetch_time)) {
+  if (d && PlausibleDate(*d, doc.fetch_time, kMinDeclaredYear)) {
     a->published.value = d->value;
     a->published.no_timezone = d->no_timezone;
     a->published.source = "json";
