@@ -15,7 +15,10 @@ struct ServeOptions {
   std::string db;
   std::string bind = "127.0.0.1";  // loopback unless asked otherwise
   int port = 8080;                 // 0: any free port (printed on start)
-  int threads = 4;                 // request threads
+  // Request threads. cpp-httplib keeps a thread per open connection (for
+  // its keep-alive life), so this is also the number of clients served at
+  // once; more wait in the queue.
+  int threads = 16;
   int timeout_seconds = 5;         // read and write timeout per request
 };
 

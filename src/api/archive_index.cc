@@ -56,8 +56,10 @@ Result<std::unique_ptr<ArchiveIndex>> ArchiveIndex::Build(store::Store* store) {
   index->related_ = std::make_unique<link::RelatedIndex>();
   index->stories_ = std::make_unique<link::StoryClusterer>(index->related_.get());
   index->search_ = std::make_unique<link::SearchIndex>();
+  index->by_id_.reserve(index->docs_.size());
   for (size_t i = 0; i < index->docs_.size(); ++i) {
     const ArchiveDoc& d = index->docs_[i];
+    index->by_id_.emplace(d.id, static_cast<uint32_t>(i));
     link::LinkDoc ld;
     ld.doc = static_cast<uint32_t>(i);
     ld.title = d.title;
@@ -76,8 +78,9 @@ Result<std::unique_ptr<ArchiveIndex>> ArchiveIndex::Build(store::Store* store) {
 }
 
 const ArchiveDoc* ArchiveIndex::FindDoc(std::string_view id_or_seq) const {
-  for (const ArchiveDoc& d : docs_)
-    if (d.id == id_or_seq) return &d;
+  // An id first (a hash lookup: this runs on every API request), then a seq.
+  auto by_id = by_id_.find(id_or_seq);
+  if (by_id != by_id_.end()) return &docs_[by_id->second];
   int64_t seq = 0;
   auto [p, ec] = std::from_chars(id_or_seq.data(),
                                  id_or_seq.data() + id_or_seq.size(), seq);

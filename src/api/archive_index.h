@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "link/related_index.h"
@@ -85,6 +86,9 @@ class ArchiveIndex {
  private:
   ArchiveIndex() = default;
   std::vector<ArchiveDoc> docs_;  // dense doc number = position
+  // Article id -> position in docs_. Keys view docs_[i].id, which never
+  // moves after Build.
+  std::unordered_map<std::string_view, uint32_t> by_id_;
   std::unique_ptr<link::RelatedIndex> related_;
   std::unique_ptr<link::StoryClusterer> stories_;
   std::unique_ptr<link::SearchIndex> search_;

@@ -139,27 +139,69 @@ Result<std::unique_ptr<Api>> Api::Open(const std::string& db_path,
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store,
                    store::Store::Open(db_path));
   std::unique_ptr<Api> api(new Api(std::move(store), options));
+  for (size_t i = 1; i < options.store_connections; ++i) {
+    ASSIGN_OR_RETURN(std::unique_ptr<store::Store> more,
+                     store::Store::Open(db_path));
+    api->free_.push_back(more.get());
+    api->stores_.push_back(std::move(more));
+  }
   RETURN_IF_ERROR(api->RebuildIndex());
   return api;
 }
 
 Api::Api(std::unique_ptr<store::Store> store, const ApiOptions& options)
-    : options_(options), store_(std::move(store)) {}
+    : options_(options) {
+  free_.push_back(store.get());
+  stores_.push_back(std::move(store));
+}
+
+// Borrows a free Store from the pool for one request; waits while all are
+// in use.
+class Api::StoreLease {
+ public:
+  explicit StoreLease(Api* api) : api_(api) {
+    std::unique_lock<std::mutex> l(api_->pool_mu_);
+    api_->pool_cv_.wait(l, [this] { return !api_->free_.empty(); });
+    store_ = api_->free_.back();
+    api_->free_.pop_back();
+  }
+  ~StoreLease() {
+    {
+      std::lock_guard<std::mutex> l(api_->pool_mu_);
+      api_->free_.push_back(store_);
+    }
+    api_->pool_cv_.notify_one();
+  }
+  StoreLease(const StoreLease&) = delete;
+  StoreLease& operator=(const StoreLease&) = delete;
+  store::Store* operator->() const { return store_; }
+  store::Store* get() const { return store_; }
+
+ private:
+  Api* api_;
+  store::Store* store_;
+};
+
+std::shared_ptr<Api::Snapshot> Api::snapshot() const {
+  std::lock_guard<std::mutex> l(index_mu_);
+  return snapshot_;
+}
 
 std::shared_ptr<const ArchiveIndex> Api::index() const {
-  std::lock_guard<std::mutex> l(index_mu_);
-  return index_;
+  std::shared_ptr<Snapshot> s = snapshot();
+  return std::shared_ptr<const ArchiveIndex>(s, s->index.get());
 }
 
 Status Api::RebuildIndex() {
   std::unique_ptr<ArchiveIndex> built;
   {
-    std::lock_guard<std::mutex> l(store_mu_);
-    ASSIGN_OR_RETURN(built, ArchiveIndex::Build(store_.get()));
+    StoreLease store(this);
+    ASSIGN_OR_RETURN(built, ArchiveIndex::Build(store.get()));
   }
-  std::shared_ptr<const ArchiveIndex> fresh(std::move(built));
+  auto fresh = std::make_shared<Snapshot>();
+  fresh->index = std::move(built);
   std::lock_guard<std::mutex> l(index_mu_);
-  index_.swap(fresh);
+  snapshot_.swap(fresh);
   return Status::Ok();
 }
 
@@ -243,8 +285,8 @@ Response Api::Health() {
 
 Response Api::Stats() {
   Result<store::StoreStats> st = [&] {
-    std::lock_guard<std::mutex> l(store_mu_);
-    return store_->Stats();
+    StoreLease store(this);
+    return store->Stats();
   }();
   if (!st.ok()) return FromStatus(st.status());
   std::string out;
@@ -266,8 +308,8 @@ Response Api::Stats() {
 
 Response Api::Ingest() {
   Result<std::vector<store::IngestRun>> runs = [&] {
-    std::lock_guard<std::mutex> l(store_mu_);
-    return store_->ListRuns(20);
+    StoreLease store(this);
+    return store->ListRuns(20);
   }();
   if (!runs.ok()) return FromStatus(runs.status());
   std::string out;
@@ -298,8 +340,8 @@ Response Api::ListArticles(const Request& req) {
   if (s.ok()) s = IntParam(req, "limit", 1, options_.max_list_limit, &limit);
   if (!s.ok()) return FromStatus(s);
   Result<std::vector<store::ArticleSummary>> list = [&] {
-    std::lock_guard<std::mutex> l(store_mu_);
-    return store_->ListArticles(offset, limit);
+    StoreLease store(this);
+    return store->ListArticles(offset, limit);
   }();
   if (!list.ok()) return FromStatus(list.status());
   std::string out;
@@ -329,9 +371,9 @@ Response Api::GetArticle(const Request& req, std::string_view id) {
   int64_t seq = 0;
   std::string analysis;
   Result<Article> a = [&]() -> Result<Article> {
-    std::lock_guard<std::mutex> l(store_mu_);
-    ASSIGN_OR_RETURN(Article art, store_->GetArticle(id, &seq));
-    ASSIGN_OR_RETURN(analysis, store_->GetAnalysisJson(seq));
+    StoreLease store(this);
+    ASSIGN_OR_RETURN(Article art, store->GetArticle(id, &seq));
+    ASSIGN_OR_RETURN(analysis, store->GetAnalysisJson(seq));
     return art;
   }();
   if (!a.ok()) return FromStatus(a.status());
@@ -359,16 +401,34 @@ Response Api::Related(const Request& req, std::string_view id) {
   std::vector<RelatedItem> items;
   if (source == "publisher") {
     Result<Article> a = [&] {
-      std::lock_guard<std::mutex> l(store_mu_);
-      return store_->GetArticle(id);
+      StoreLease store(this);
+      return store->GetArticle(id);
     }();
     if (!a.ok()) return FromStatus(a.status());
     items = std::move(a->publisher_related);
     if (items.size() > static_cast<size_t>(k)) items.resize(k);
   } else if (source.empty() || source == "archive") {
-    auto r = index()->Related(id, static_cast<size_t>(k));
+    std::shared_ptr<Snapshot> snap = snapshot();
+    const ArchiveDoc* doc = snap->index->FindDoc(id);
+    const int64_t key = doc ? doc->seq * 128 + k : -1;
+    if (doc) {
+      std::lock_guard<std::mutex> l(snap->mu);
+      auto hit = snap->related.find(key);
+      if (hit != snap->related.end())
+        return Json(hit->second, "public, max-age=60");
+    }
+    auto r = snap->index->Related(id, static_cast<size_t>(k));
     if (!r.ok()) return FromStatus(r.status());
-    items = std::move(r).value();
+    std::string out;
+    JsonWriter w(&out);
+    WriteRelatedJson(*r, &w);
+    if (doc) {
+      std::lock_guard<std::mutex> l(snap->mu);
+      if (snap->related.size() >= options_.max_cached_widgets)
+        snap->related.clear();
+      snap->related.emplace(key, out);
+    }
+    return Json(std::move(out), "public, max-age=60");
   } else {
     return Error(400, "invalid_argument",
                  "parameter 'source' must be 'archive' or 'publisher'");
@@ -435,8 +495,8 @@ Response Api::Entities(const Request& req) {
   Status s = IntParam(req, "top", 1, options_.max_list_limit, &top);
   if (!s.ok()) return FromStatus(s);
   Result<std::vector<store::EntityCount>> list = [&] {
-    std::lock_guard<std::mutex> l(store_mu_);
-    return store_->TopEntities(type, top);
+    StoreLease store(this);
+    return store->TopEntities(type, top);
   }();
   if (!list.ok()) return FromStatus(list.status());
   std::string out;
@@ -512,8 +572,8 @@ Response Api::Claims(const Request& req) {
   Status s = IntParam(req, "limit", 1, options_.max_list_limit, &f.limit);
   if (!s.ok()) return FromStatus(s);
   Result<std::vector<store::ClaimRow>> rows = [&] {
-    std::lock_guard<std::mutex> l(store_mu_);
-    return store_->QueryClaims(f);
+    StoreLease store(this);
+    return store->QueryClaims(f);
   }();
   if (!rows.ok()) return FromStatus(rows.status());
   std::string out;

@@ -17,14 +17,18 @@
 // names a file or reaches SQL other than as a bound parameter.
 //
 // Thread-safety: Handle() and RebuildIndex() may be called from any number
-// of threads. The Store (one SQLite read connection, single-thread by its
-// contract) sits behind `store_mu_`; the ArchiveIndex is immutable once
-// built and shared by pointer, so related/search/stories never wait for the
-// store. RebuildIndex() builds a new index and swaps it in; requests in
+// of threads. A Store is one SQLite connection, single-thread by its
+// contract: the Api keeps a small pool of them (ApiOptions::
+// store_connections) and lends one to a request at a time, so store reads
+// run in parallel up to the pool size and wait beyond it. The ArchiveIndex
+// is immutable once built and shared by pointer, so related/search/stories
+// never wait for the store. Archive related widgets are memoized per index (the endpoint's
+// load target is 20,000 requests/s on 2 cores; see docs/benchmarks.md). RebuildIndex() builds a new index and swaps it in; requests in
 // flight keep the old one alive until they finish.
 #ifndef WIREWATCH_API_HANDLERS_H_
 #define WIREWATCH_API_HANDLERS_H_
 
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -32,6 +36,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -67,6 +72,11 @@ struct ApiOptions {
   size_t max_query_bytes = 512;   // the search query q
   int64_t max_list_limit = 500;   // articles, stories, entities, claims
   int64_t max_k = 100;            // related and search results
+  // Archive related widgets kept per index (bodies of ~0.5 KB); the cache
+  // is emptied when it reaches this size.
+  size_t max_cached_widgets = size_t{1} << 17;
+  // SQLite read connections (>= 1) shared by the request threads.
+  size_t store_connections = 4;
 };
 
 class Api {
@@ -94,7 +104,19 @@ class Api {
   static Response FromStatus(const Status& s);
 
  private:
+  // The index and the related widgets computed from it, replaced whole by
+  // RebuildIndex, so a cached widget always belongs to the index it came
+  // from. ArchiveIndex::Related is a pure function of the immutable index,
+  // which makes memoizing it exact.
+  struct Snapshot {
+    std::unique_ptr<const ArchiveIndex> index;
+    std::mutex mu;
+    // Widget JSON by seq * 128 + k (k <= 100).
+    std::unordered_map<int64_t, std::string> related;  // GUARDED_BY(mu)
+  };
+
   Api(std::unique_ptr<store::Store> store, const ApiOptions& options);
+  std::shared_ptr<Snapshot> snapshot() const;
   std::shared_ptr<const ArchiveIndex> index() const;
 
   Response Health();
@@ -109,11 +131,16 @@ class Api {
   Response Claims(const Request& req);
 
   const ApiOptions options_;
-  std::mutex store_mu_;
-  std::unique_ptr<store::Store> store_;  // GUARDED_BY(store_mu_)
+  class StoreLease;
+  std::vector<std::unique_ptr<store::Store>> stores_;  // fixed after Open
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;  // signalled when free_ grows
+  // The stores not lent out; a store is either here or held by exactly one
+  // StoreLease.
+  std::vector<store::Store*> free_;  // GUARDED_BY(pool_mu_)
   mutable std::mutex index_mu_;
   // Never null after Open; replaced whole by RebuildIndex.
-  std::shared_ptr<const ArchiveIndex> index_;  // GUARDED_BY(index_mu_)
+  std::shared_ptr<Snapshot> snapshot_;  // GUARDED_BY(index_mu_)
 };
 
 }  // namespace wirewatch::api

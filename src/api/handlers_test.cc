@@ -181,6 +181,16 @@ TEST_F(ApiTest, ArchiveWidgetHasTheSeedShape) {
   EXPECT_LE(items, 3u);
   EXPECT_EQ(r.body.find("\"id\":\"" + id + "\""), std::string::npos);
   EXPECT_EQ(Get("/api/articles/" + id + "/related", {{"k", "0"}}).body, "[]");
+  // Memoized per index: the same bytes again, by id or by seq, and a
+  // different k is a different widget.
+  EXPECT_EQ(Get("/api/articles/" + id + "/related", {{"k", "3"}}).body, r.body);
+  Response seq = Get("/api/articles/" + id);
+  size_t at = seq.body.find("\"seq\":");
+  ASSERT_NE(at, std::string::npos);
+  const std::string n = seq.body.substr(at + 6, seq.body.find_first_of(",}", at) - at - 6);
+  EXPECT_EQ(Get("/api/articles/" + n + "/related", {{"k", "3"}}).body, r.body);
+  Response one = Get("/api/articles/" + n + "/related", {{"k", "1"}});
+  EXPECT_EQ(std::count(one.body.begin(), one.body.end(), '{'), 1);
 }
 
 TEST_F(ApiTest, SearchHasHitsSnippetsAndFacets) {
