@@ -32,8 +32,8 @@ api::Request Convert(const httplib::Request& req) {
   for (const auto& [k, v] : req.params) r.query.emplace(k, v);  // first wins
   for (const auto& [k, v] : req.headers) {
     std::string name = k;
-    for (char& c : name) c = static_cast<char>(std::tolower(
-                             static_cast<unsigned char>(c)));
+    for (char& c : name)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.headers.emplace(std::move(name), v);
   }
   r.body = req.body;
@@ -53,7 +53,8 @@ int RunServe(const ServeOptions& options) {
   }
   if (options.threads < 1 || options.threads > 256 || options.port < 0 ||
       options.port > 65535) {
-    fmt::print(stderr, "wirewatch: --threads must be 1..256, --port 0..65535\n");
+    fmt::print(stderr,
+               "wirewatch: --threads must be 1..256, --port 0..65535\n");
     return 1;
   }
   if (!IsLoopback(options.bind))
@@ -80,7 +81,9 @@ int RunServe(const ServeOptions& options) {
 
   httplib::Server server;
   const size_t threads = static_cast<size_t>(options.threads);
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.new_task_queue = [threads] {
+    return new httplib::ThreadPool(threads);
+  };
   server.set_payload_max_length(api_options.max_body_bytes);
   server.set_read_timeout(options.timeout_seconds, 0);
   server.set_write_timeout(options.timeout_seconds, 0);
@@ -140,10 +143,11 @@ int RunServe(const ServeOptions& options) {
     return 1;
   }
   const bool v6 = options.bind.find(':') != std::string::npos;
-  fmt::print("wirewatch: serving {} ({} articles) at http://{}{}{}:{}/ with {} "
-             "threads\n",
-             options.db, api->indexed_articles(), v6 ? "[" : "", options.bind,
-             v6 ? "]" : "", port, threads);
+  fmt::print(
+      "wirewatch: serving {} ({} articles) at http://{}{}{}:{}/ with {} "
+      "threads\n",
+      options.db, api->indexed_articles(), v6 ? "[" : "", options.bind,
+      v6 ? "]" : "", port, threads);
   std::fflush(stdout);
 
   std::thread waiter([&server, &stop_signals] {

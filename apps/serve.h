@@ -19,7 +19,7 @@ struct ServeOptions {
   // its keep-alive life), so this is also the number of clients served at
   // once; more wait in the queue.
   int threads = 16;
-  int timeout_seconds = 5;         // read and write timeout per request
+  int timeout_seconds = 5;  // read and write timeout per request
 };
 
 // Serves until SIGINT or SIGTERM. Returns the process exit code.

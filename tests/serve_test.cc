@@ -1,10 +1,9 @@
 // `wirewatch serve` end to end: the real binary as a child process on a free
 // loopback port, asked over real HTTP by cpp-httplib's client.
+#include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <httplib.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -120,8 +119,8 @@ TEST(ServeTest, AnswersHealthAndArticlesOverHttp) {
   auto post = client.Post("/api/articles", "{broken", "application/json");
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 405);
-  auto huge = client.Post("/api/articles", std::string(100 * 1024, 'x'),
-                          "text/plain");
+  auto huge =
+      client.Post("/api/articles", std::string(100 * 1024, 'x'), "text/plain");
   ASSERT_TRUE(huge);
   EXPECT_EQ(huge->status, 413);
   EXPECT_EQ(huge->body.rfind("{\"error\":{\"code\":\"too_large\"", 0), 0u)

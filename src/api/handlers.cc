@@ -48,10 +48,9 @@ Status IntParam(const Request& req, const char* name, int64_t lo, int64_t hi,
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
   if (v.empty() || ec != std::errc() || end != v.data() + v.size() || x < lo ||
       x > hi)
-    return Status::InvalidArgument(std::string("parameter '") + name +
-                                   "' must be an integer in [" +
-                                   std::to_string(lo) + ", " +
-                                   std::to_string(hi) + "]");
+    return Status::InvalidArgument(
+        std::string("parameter '") + name + "' must be an integer in [" +
+        std::to_string(lo) + ", " + std::to_string(hi) + "]");
   *out = x;
   return Status::Ok();
 }
@@ -226,20 +225,37 @@ Response Api::Handle(const Request& req) {
   // Routing first, then the method, so an unknown path is 404 whatever the
   // method and a known one answers 405 to anything but GET/HEAD.
   enum class Route {
-    kHealth, kStats, kIngest, kArticles, kArticle, kRelated, kSearch,
-    kEntities, kStories, kClaims, kNone
+    kHealth,
+    kStats,
+    kIngest,
+    kArticles,
+    kArticle,
+    kRelated,
+    kSearch,
+    kEntities,
+    kStories,
+    kClaims,
+    kNone
   };
   Route route = Route::kNone;
   const std::string_view e = seg[1];
   if (seg.size() == 2) {
-    if (e == "health") route = Route::kHealth;
-    else if (e == "stats") route = Route::kStats;
-    else if (e == "ingest") route = Route::kIngest;
-    else if (e == "articles") route = Route::kArticles;
-    else if (e == "search") route = Route::kSearch;
-    else if (e == "entities") route = Route::kEntities;
-    else if (e == "stories") route = Route::kStories;
-    else if (e == "claims") route = Route::kClaims;
+    if (e == "health")
+      route = Route::kHealth;
+    else if (e == "stats")
+      route = Route::kStats;
+    else if (e == "ingest")
+      route = Route::kIngest;
+    else if (e == "articles")
+      route = Route::kArticles;
+    else if (e == "search")
+      route = Route::kSearch;
+    else if (e == "entities")
+      route = Route::kEntities;
+    else if (e == "stories")
+      route = Route::kStories;
+    else if (e == "claims")
+      route = Route::kClaims;
   } else if (e == "articles" && seg.size() == 3) {
     route = Route::kArticle;
   } else if (e == "articles" && seg.size() == 4 && seg[3] == "related") {
@@ -257,17 +273,28 @@ Response Api::Handle(const Request& req) {
                  "an article id is 16 hex digits or a decimal seq");
 
   switch (route) {
-    case Route::kHealth: return Health();
-    case Route::kStats: return Stats();
-    case Route::kIngest: return Ingest();
-    case Route::kArticles: return ListArticles(req);
-    case Route::kArticle: return GetArticle(req, seg[2]);
-    case Route::kRelated: return Related(req, seg[2]);
-    case Route::kSearch: return Search(req);
-    case Route::kEntities: return Entities(req);
-    case Route::kStories: return Stories(req);
-    case Route::kClaims: return Claims(req);
-    case Route::kNone: break;
+    case Route::kHealth:
+      return Health();
+    case Route::kStats:
+      return Stats();
+    case Route::kIngest:
+      return Ingest();
+    case Route::kArticles:
+      return ListArticles(req);
+    case Route::kArticle:
+      return GetArticle(req, seg[2]);
+    case Route::kRelated:
+      return Related(req, seg[2]);
+    case Route::kSearch:
+      return Search(req);
+    case Route::kEntities:
+      return Entities(req);
+    case Route::kStories:
+      return Stories(req);
+    case Route::kClaims:
+      return Claims(req);
+    case Route::kNone:
+      break;
   }
   return Error(404, "not_found", "no such endpoint");
 }
@@ -379,8 +406,8 @@ Response Api::GetArticle(const Request& req, std::string_view id) {
   if (!a.ok()) return FromStatus(a.status());
   // An article never changes under its id; the analysis only with the
   // schema that wrote it.
-  const std::string etag = "\"" + a->id + ".v" +
-                           std::to_string(store::Store::kSchemaVersion) + "\"";
+  const std::string etag =
+      "\"" + a->id + ".v" + std::to_string(store::Store::kSchemaVersion) + "\"";
   Response r;
   r.headers.emplace_back("ETag", etag);
   r.headers.emplace_back("Cache-Control", "public, max-age=300");
@@ -589,9 +616,15 @@ Response Api::Claims(const Request& req) {
     w.Field("published", c.published);
     w.Field("quantity", c.quantity_text);
     w.Key("low");
-    if (c.has_low) w.Double(c.low); else w.Null();
+    if (c.has_low)
+      w.Double(c.low);
+    else
+      w.Null();
     w.Key("high");
-    if (c.has_high) w.Double(c.high); else w.Null();
+    if (c.has_high)
+      w.Double(c.high);
+    else
+      w.Null();
     w.Field("qualifier", c.qualifier);
     w.Field("subject", c.subject);
     w.Field("event", c.event);

@@ -22,9 +22,10 @@
 // store_connections) and lends one to a request at a time, so store reads
 // run in parallel up to the pool size and wait beyond it. The ArchiveIndex
 // is immutable once built and shared by pointer, so related/search/stories
-// never wait for the store. Archive related widgets are memoized per index (the endpoint's
-// load target is 20,000 requests/s on 2 cores; see docs/benchmarks.md). RebuildIndex() builds a new index and swaps it in; requests in
-// flight keep the old one alive until they finish.
+// never wait for the store. Archive related widgets are memoized per index
+// (the endpoint's load target is 20,000 requests/s on 2 cores; see
+// docs/benchmarks.md). RebuildIndex() builds a new index and swaps it in;
+// requests in flight keep the old one alive until they finish.
 #ifndef WIREWATCH_API_HANDLERS_H_
 #define WIREWATCH_API_HANDLERS_H_
 

@@ -31,10 +31,9 @@ class ApiTest : public ::testing::Test {
       ASSERT_TRUE(store.ok()) << store.status().ToString();
       ingest::IngestOptions opt;
       opt.threads = 1;
-      auto done = ingest::Ingest(
-          {WIREWATCH_EXAMPLES,
-           WIREWATCH_TESTDATA "/seed/000_ca9e77d4d40bc964.txt"},
-          store->get(), opt);
+      auto done = ingest::Ingest({WIREWATCH_EXAMPLES, WIREWATCH_TESTDATA
+                                  "/seed/000_ca9e77d4d40bc964.txt"},
+                                 store->get(), opt);
       ASSERT_TRUE(done.ok()) << done.status().ToString();
       ASSERT_GE(done->stored, 8u);
     }
@@ -70,10 +69,9 @@ class ApiTest : public ::testing::Test {
   static void ExpectError(const Response& r, int status,
                           const std::string& code) {
     EXPECT_EQ(r.status, status) << r.body;
-    EXPECT_EQ(r.body.rfind("{\"error\":{\"code\":\"" + code +
-                               "\",\"message\":\"",
-                           0),
-              0u)
+    EXPECT_EQ(
+        r.body.rfind("{\"error\":{\"code\":\"" + code + "\",\"message\":\"", 0),
+        0u)
         << r.body;
     EXPECT_EQ(r.body.substr(r.body.size() - 3), "\"}}") << r.body;
     EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
@@ -169,9 +167,9 @@ TEST_F(ApiTest, ArchiveWidgetHasTheSeedShape) {
     ++items;
     std::string obj = r.body.substr(p, r.body.find('}', p) - p + 1);
     size_t at = 0;
-    for (const char* f : {"{\"id\":\"", "\",\"sort\":\"",
-                          "\",\"contenttypeid\":\"", "\",\"pic\":\"",
-                          "\",\"title\":\""}) {
+    for (const char* f :
+         {"{\"id\":\"", "\",\"sort\":\"", "\",\"contenttypeid\":\"",
+          "\",\"pic\":\"", "\",\"title\":\""}) {
       size_t q = obj.find(f, at);
       EXPECT_NE(q, std::string::npos) << f << " in " << obj;
       at = q == std::string::npos ? at : q + 1;
@@ -187,7 +185,8 @@ TEST_F(ApiTest, ArchiveWidgetHasTheSeedShape) {
   Response seq = Get("/api/articles/" + id);
   size_t at = seq.body.find("\"seq\":");
   ASSERT_NE(at, std::string::npos);
-  const std::string n = seq.body.substr(at + 6, seq.body.find_first_of(",}", at) - at - 6);
+  const std::string n =
+      seq.body.substr(at + 6, seq.body.find_first_of(",}", at) - at - 6);
   EXPECT_EQ(Get("/api/articles/" + n + "/related", {{"k", "3"}}).body, r.body);
   Response one = Get("/api/articles/" + n + "/related", {{"k", "1"}});
   EXPECT_EQ(std::count(one.body.begin(), one.body.end(), '{'), 1);
@@ -196,8 +195,7 @@ TEST_F(ApiTest, ArchiveWidgetHasTheSeedShape) {
 TEST_F(ApiTest, SearchHasHitsSnippetsAndFacets) {
   Response r = Get("/api/search", {{"q", "\"chemical weapons\""}, {"k", "5"}});
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.body.rfind("{\"total\":3,\"hits\":[{\"id\":\"", 0), 0u)
-      << r.body;
+  EXPECT_EQ(r.body.rfind("{\"total\":3,\"hits\":[{\"id\":\"", 0), 0u) << r.body;
   EXPECT_NE(r.body.find("<b>chemical</b> <b>weapons</b>"), std::string::npos);
   EXPECT_NE(r.body.find("\"facets\":{\"sites\":["), std::string::npos);
   EXPECT_NE(r.body.find("\"months\":["), std::string::npos);
@@ -224,11 +222,10 @@ TEST_F(ApiTest, EntitiesStoriesClaims) {
 TEST_F(ApiTest, UnknownThingsAre404) {
   ExpectError(Get("/api/articles/ffffffffffffffff"), 404, "not_found");
   ExpectError(Get("/api/articles/999999"), 404, "not_found");
-  ExpectError(Get("/api/articles/ffffffffffffffff/related"), 404,
-              "not_found");
-  ExpectError(Get("/api/articles/ffffffffffffffff/related",
-                  {{"source", "publisher"}}),
-              404, "not_found");
+  ExpectError(Get("/api/articles/ffffffffffffffff/related"), 404, "not_found");
+  ExpectError(
+      Get("/api/articles/ffffffffffffffff/related", {{"source", "publisher"}}),
+      404, "not_found");
   ExpectError(Get("/api/nothing"), 404, "not_found");
   ExpectError(Get("/"), 404, "not_found");
   ExpectError(Get("/index.html"), 404, "not_found");
@@ -253,8 +250,7 @@ TEST_F(ApiTest, BadParametersAre400) {
   ExpectError(Get("/api/articles", {{"limit", "10abc"}}), 400,
               "invalid_argument");
   ExpectError(Get("/api/articles", {{"limit", ""}}), 400, "invalid_argument");
-  ExpectError(Get("/api/articles", {{"limit", "-1"}}), 400,
-              "invalid_argument");
+  ExpectError(Get("/api/articles", {{"limit", "-1"}}), 400, "invalid_argument");
   ExpectError(Get("/api/articles", {{"limit", "1000000"}}), 400,
               "invalid_argument");
   ExpectError(Get("/api/articles", {{"offset", "99999999999999999999999"}}),
@@ -268,8 +264,10 @@ TEST_F(ApiTest, BadParametersAre400) {
               "invalid_argument");
   ExpectError(Get("/api/search", {{"q", std::string(2000, 'x')}}), 400,
               "invalid_argument");
-  ExpectError(Get("/api/search", {{"q", "syr\xff\xfe" "ia"}}), 400,
-              "invalid_argument");
+  ExpectError(Get("/api/search", {{"q",
+                                   "syr\xff\xfe"
+                                   "ia"}}),
+              400, "invalid_argument");
   ExpectError(Get("/api/search", {{"q", "\xc0\xaf"}}), 400,
               "invalid_argument");  // overlong '/'
   ExpectError(Get("/api/search\xff"), 400, "invalid_argument");
