@@ -68,6 +68,8 @@ class ArchiveIndex {
 
   size_t size() const { return docs_.size(); }
   const ArchiveDoc* FindDoc(std::string_view id_or_seq) const;
+  // Every article, in ascending seq order; valid while the index lives.
+  const std::vector<ArchiveDoc>& docs() const { return docs_; }
 
   // The related widget for an article: up to k items in the seed's shape
   // (id = article id, sort = seq, contenttypeid, pic = lead image, title),

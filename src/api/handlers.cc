@@ -55,6 +55,14 @@ Status IntParam(const Request& req, const char* name, int64_t lo, int64_t hi,
   return Status::Ok();
 }
 
+// "", "2013", "2013-07", "2013-07-12": digits and '-', at most 10 bytes.
+bool DatePrefix(std::string_view d) {
+  if (d.size() > 10) return false;
+  for (char c : d)
+    if (!((c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
 // Reads the optional string parameter `name` (empty when absent).
 std::string StrParam(const Request& req, const char* name) {
   auto it = req.query.find(name);
@@ -366,11 +374,19 @@ Response Api::ListArticles(const Request& req) {
   Status s = IntParam(req, "offset", 0, int64_t{1} << 40, &offset);
   if (s.ok()) s = IntParam(req, "limit", 1, options_.max_list_limit, &limit);
   if (!s.ok()) return FromStatus(s);
-  Result<std::vector<store::ArticleSummary>> list = [&] {
-    StoreLease store(this);
-    return store->ListArticles(offset, limit);
-  }();
-  if (!list.ok()) return FromStatus(list.status());
+  const std::string site = StrParam(req, "site");
+  const std::string lang = StrParam(req, "lang");
+  const std::string from = StrParam(req, "from");
+  const std::string to = StrParam(req, "to");
+  if (!DatePrefix(from) || !DatePrefix(to))
+    return Error(400, "invalid_argument",
+                 "parameters 'from' and 'to' are YYYY-MM-DD or a prefix");
+  if (site.size() > 200 || lang.size() > 16)
+    return Error(400, "invalid_argument", "filter value too long");
+  // The list comes from the index (newest first), like related and search:
+  // articles stored after the index was built appear after a rebuild.
+  auto idx = index();
+  const std::vector<ArchiveDoc>& docs = idx->docs();
   std::string out;
   JsonWriter w(&out);
   w.BeginObject();
@@ -378,18 +394,29 @@ Response Api::ListArticles(const Request& req) {
   w.Field("limit", limit);
   w.Key("articles");
   w.BeginArray();
-  for (const auto& a : *list) {
+  int64_t total = 0;
+  for (auto it = docs.rbegin(); it != docs.rend(); ++it) {
+    const ArchiveDoc& d = *it;
+    if (!site.empty() && d.site != site) continue;
+    if (!lang.empty() && d.lang != lang) continue;
+    if (!from.empty() &&
+        (d.published.empty() || d.published.compare(0, from.size(), from) < 0))
+      continue;
+    if (!to.empty() &&
+        (d.published.empty() || d.published.compare(0, to.size(), to) > 0))
+      continue;
+    if (total++ < offset || total > offset + limit) continue;
     w.BeginObject();
-    w.Field("seq", a.seq);
-    w.Field("id", a.id);
-    w.Field("title", a.title);
-    w.Field("published", a.published);
-    w.Field("site", a.site);
-    w.Field("paragraphs", a.paragraphs);
-    w.Field("chars", a.chars);
+    w.Field("seq", d.seq);
+    w.Field("id", d.id);
+    w.Field("title", d.title);
+    w.Field("published", d.published);
+    w.Field("site", d.site);
+    w.Field("lang", d.lang);
     w.EndObject();
   }
   w.EndArray();
+  w.Field("total", total);
   w.EndObject();
   return Json(std::move(out));
 }
@@ -579,13 +606,9 @@ Response Api::Claims(const Request& req) {
   f.source = StrParam(req, "source");
   f.from = StrParam(req, "from");
   f.to = StrParam(req, "to");
-  for (const std::string* d : {&f.from, &f.to}) {
-    bool ok = d->size() <= 10;
-    for (char c : *d) ok = ok && ((c >= '0' && c <= '9') || c == '-');
-    if (!ok)
-      return Error(400, "invalid_argument",
-                   "parameters 'from' and 'to' are YYYY-MM-DD or a prefix");
-  }
+  if (!DatePrefix(f.from) || !DatePrefix(f.to))
+    return Error(400, "invalid_argument",
+                 "parameters 'from' and 'to' are YYYY-MM-DD or a prefix");
   for (const std::string* v :
        {&f.subject, &f.event, &f.origin, &f.location, &f.source})
     if (v->size() > 200)

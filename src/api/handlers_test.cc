@@ -118,6 +118,38 @@ TEST_F(ApiTest, ArticlesListPagesNewestFirst) {
             two.body.find("{\"seq\":"));
 }
 
+TEST_F(ApiTest, ArticlesListFilters) {
+  Response all = Get("/api/articles", {{"limit", "100"}});
+  const size_t at = all.body.find("\"total\":");
+  ASSERT_NE(at, std::string::npos) << all.body;
+  const int total = std::atoi(all.body.c_str() + at + 8);
+  EXPECT_GE(total, 8);
+
+  Response wire = Get("/api/articles", {{"site", "wire.example.com"}});
+  ASSERT_EQ(wire.status, 200);
+  const int wire_total =
+      std::atoi(wire.body.c_str() + wire.body.find("\"total\":") + 8);
+  EXPECT_GT(wire_total, 0);
+  EXPECT_LT(wire_total, total);
+  EXPECT_EQ(wire.body.find("\"site\":\""),
+            wire.body.find("\"site\":\"wire.example.com\""));
+
+  Response july =
+      Get("/api/articles", {{"from", "2013-07-11"}, {"to", "2013-07-12"}});
+  ASSERT_EQ(july.status, 200);
+  for (size_t p = july.body.find("\"published\":\""); p != std::string::npos;
+       p = july.body.find("\"published\":\"", p + 1)) {
+    const std::string day = july.body.substr(p + 13, 10);
+    EXPECT_TRUE(day == "2013-07-11" || day == "2013-07-12") << day;
+  }
+  Response none = Get("/api/articles", {{"site", "' OR 1=1 --"}});
+  EXPECT_EQ(none.status, 200);
+  EXPECT_NE(none.body.find("\"articles\":[],\"total\":0"), std::string::npos)
+      << none.body;
+  ExpectError(Get("/api/articles", {{"from", "last week"}}), 400,
+              "invalid_argument");
+}
+
 TEST_F(ApiTest, OneArticleWithAnalysisAndEtag) {
   const std::string id = SeedId();
   ASSERT_EQ(id.size(), 16u);
@@ -331,8 +363,8 @@ TEST_F(ApiTest, ConcurrentRequestsAndARebuild) {
   std::atomic<int> bad{0};
   auto client = [&](int t) {
     const char* paths[] = {"/api/articles/2", "/api/articles/3/related",
-                           "/api/articles", "/api/stories", "/api/claims",
-                           "/api/entities"};
+                           "/api/articles",   "/api/stories",
+                           "/api/claims",     "/api/entities"};
     for (int i = 0; i < 60; ++i) {
       Request r;
       r.method = "GET";
