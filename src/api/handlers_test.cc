@@ -357,6 +357,41 @@ TEST_F(ApiTest, RebuildKeepsAnswering) {
   EXPECT_EQ(Get("/api/articles/2/related", {{"k", "2"}}).status, 200);
 }
 
+TEST_F(ApiTest, RandomBytesNeverCrashAndAlwaysAnswerJson) {
+  // Seeded random paths and parameters built from hostile pieces and raw
+  // bytes: every answer is 200/304/4xx with a JSON body, never a 5xx.
+  const char* pieces[] = {
+      "/api",    "/articles", "/2", "/related",          "/search", "/claims",
+      "/..",     "/%2e%2e",   "'",  " OR 1=1 --",        "\xff",    "\xc0\xaf",
+      "\0",      "/entities", "//", "/ffffffffffffffff", "?",       "%",
+      "/stories"};
+  const char* names[] = {"q",    "k",    "limit", "offset", "source",
+                         "from", "type", "site",  "subject"};
+  uint32_t x = 12345;
+  auto next = [&x] {
+    x = x * 1103515245u + 12345u;
+    return x >> 8;
+  };
+  for (int i = 0; i < 3000; ++i) {
+    Request r;
+    r.method = next() % 10 == 0 ? "POST" : "GET";
+    const int parts = 1 + next() % 5;
+    for (int p = 0; p < parts; ++p)
+      r.path += pieces[next() % (sizeof(pieces) / sizeof(pieces[0]))];
+    for (int q = next() % 3; q > 0; --q) {
+      std::string v;
+      for (int b = next() % 12; b > 0; --b)
+        v += static_cast<char>(next() % 256);
+      r.query[names[next() % (sizeof(names) / sizeof(names[0]))]] = v;
+    }
+    Response res = api_->Handle(r);
+    ASSERT_TRUE(res.status == 200 || (res.status >= 400 && res.status < 500))
+        << res.status << " " << res.body;
+    ASSERT_FALSE(res.body.empty());
+    ASSERT_TRUE(res.body.front() == '{' || res.body.front() == '[');
+  }
+}
+
 TEST_F(ApiTest, ConcurrentRequestsAndARebuild) {
   // More threads than pooled store connections, every endpoint kind, and an
   // index swap in the middle: every answer is still a 200.
