@@ -22,6 +22,7 @@
 #include "base/article_json.h"
 #include "analyze/ner_clusters.h"
 #include "api/archive_index.h"
+#include "apps/serve.h"
 #include "link/ecb_eval.h"
 #include "analyze/ner_eval.h"
 #include "analyze/ner_model.h"
@@ -870,6 +871,19 @@ int main(int argc, char** argv) {
   auto* stats = app.add_subcommand("stats", "summarise the archive");
   add_db(stats);
 
+  ww::apps::ServeOptions serve_opt;
+  auto* serve = app.add_subcommand(
+      "serve", "serve the archive's JSON API over HTTP (docs/http-api.md)");
+  add_db(serve);
+  serve->add_option("--port", serve_opt.port, "TCP port (0: any free port)")
+      ->capture_default_str();
+  serve->add_option("--bind", serve_opt.bind,
+                    "address to listen on (loopback by default)")
+      ->capture_default_str();
+  serve->add_option("--threads", serve_opt.threads, "request threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+
   auto* eval = app.add_subcommand(
       "eval", "score a stage against a gold-annotated dataset");
   eval->require_subcommand(1);
@@ -1003,6 +1017,10 @@ int main(int argc, char** argv) {
   if (*failures) return CmdFailures(db, flimit);
   if (*claims) return CmdClaims(db, claim_filter, claims_by, claims_csv);
   if (*stats) return CmdStats(db);
+  if (*serve) {
+    serve_opt.db = db;
+    return ww::apps::RunServe(serve_opt);
+  }
   if (*eval_timex) return CmdEvalTimex(timeml_dir, diagnostics);
   if (*eval_quantities) return CmdEvalQuantities(newsquant_file, diagnostics);
   if (*eval_quotes) return CmdEvalQuotes(polnear_dir, diagnostics);

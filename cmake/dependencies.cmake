@@ -9,6 +9,10 @@ find_package(fmt REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(CLI11 REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# cpp-httplib (Debian libcpp-httplib-dev, the compiled library): the HTTP
+# server of `wirewatch serve` and the client of its end-to-end test. Only
+# apps/ and tests/ see it; src/api has no sockets.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 if(WIREWATCH_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

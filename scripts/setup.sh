@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3
   libsqlite3-dev libicu-dev zlib1g-dev libgumbo-dev libmodest-dev
-  libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev
+  libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

@@ -35,12 +35,16 @@ Result<std::unique_ptr<ArchiveIndex>> ArchiveIndex::Build(store::Store* store) {
     index->docs_.push_back(std::move(d));
     return Status::Ok();
   }));
+  index->by_id_.reserve(index->docs_.size());
+  for (size_t i = 0; i < index->docs_.size(); ++i)
+    index->by_id_.emplace(index->docs_[i].id, static_cast<uint32_t>(i));
   return index;
 }
 
 const ArchiveDoc* ArchiveIndex::FindDoc(std::string_view id_or_seq) const {
-  for (const ArchiveDoc& d : docs_)
-    if (d.id == id_or_seq) return &d;
+  // An id first (a hash lookup: this runs on every API request), then a seq.
+  auto by_id = by_id_.find(id_or_seq);
+  if (by_id != by_id_.end()) return &docs_[by_id->second];
   int64_t seq = 0;
   auto [p, ec] = std::from_chars(id_or_seq.data(),
                                  id_or_seq.data() + id_or_seq.size(), seq);

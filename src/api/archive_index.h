@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ingest/link_state.h"
@@ -68,6 +69,8 @@ class ArchiveIndex {
 
   size_t size() const { return docs_.size(); }
   const ArchiveDoc* FindDoc(std::string_view id_or_seq) const;
+  // Every article, in ascending seq order; valid while the index lives.
+  const std::vector<ArchiveDoc>& docs() const { return docs_; }
 
   // The related widget for an article: up to k items in the seed's shape
   // (id = article id, sort = seq, contenttypeid, pic = lead image, title),
@@ -87,6 +90,9 @@ class ArchiveIndex {
   ArchiveIndex() = default;
   std::vector<ArchiveDoc> docs_;  // dense doc number = position
   std::unique_ptr<ingest::LinkState> links_;  // related index + stories
+  // Article id -> position in docs_. Keys view docs_[i].id, which never
+  // moves after Build.
+  std::unordered_map<std::string_view, uint32_t> by_id_;
   std::unique_ptr<link::SearchIndex> search_;
 };
 

@@ -1,0 +1,30 @@
+// `wirewatch serve`: the HTTP server around api::Api.
+//
+// This file only moves bytes: an httplib request becomes an api::Request,
+// api::Api::Handle answers it, the api::Response goes back. Everything a
+// test can check (routing, validation, JSON, status codes) lives in
+// src/api/handlers.h.
+#ifndef WIREWATCH_APPS_SERVE_H_
+#define WIREWATCH_APPS_SERVE_H_
+
+#include <string>
+
+namespace wirewatch::apps {
+
+struct ServeOptions {
+  std::string db;
+  std::string bind = "127.0.0.1";  // loopback unless asked otherwise
+  int port = 8080;                 // 0: any free port (printed on start)
+  // Request threads. cpp-httplib keeps a thread per open connection (for
+  // its keep-alive life), so this is also the number of clients served at
+  // once; more wait in the queue.
+  int threads = 16;
+  int timeout_seconds = 5;  // read and write timeout per request
+};
+
+// Serves until SIGINT or SIGTERM. Returns the process exit code.
+int RunServe(const ServeOptions& options);
+
+}  // namespace wirewatch::apps
+
+#endif  // WIREWATCH_APPS_SERVE_H_
