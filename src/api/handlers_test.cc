@@ -93,7 +93,9 @@ TEST_F(ApiTest, HealthAndStats) {
   Response s = Get("/api/stats");
   EXPECT_EQ(s.status, 200);
   EXPECT_NE(s.body.find("\"articles\":"), std::string::npos) << s.body;
-  EXPECT_NE(s.body.find("\"schema_version\":3"), std::string::npos);
+  EXPECT_NE(s.body.find("\"schema_version\":" +
+                        std::to_string(store::Store::kSchemaVersion)),
+            std::string::npos);
   Response i = Get("/api/ingest");
   EXPECT_EQ(i.status, 200);
   EXPECT_NE(i.body.find("{\"runs\":[{\"id\":1,"), std::string::npos) << i.body;
@@ -160,7 +162,8 @@ TEST_F(ApiTest, OneArticleWithAnalysisAndEtag) {
   std::string etag;
   for (const auto& [k, v] : a.headers)
     if (k == "ETag") etag = v;
-  EXPECT_EQ(etag, "\"" + id + ".v3\"");
+  EXPECT_EQ(etag, "\"" + id + ".v" +
+                      std::to_string(store::Store::kSchemaVersion) + "\"");
 
   Request again;
   again.method = "GET";
