@@ -22,6 +22,7 @@
 #include "base/article_json.h"
 #include "analyze/ner_clusters.h"
 #include "api/archive_index.h"
+#include "api/views.h"
 #include "apps/serve.h"
 #include "link/ecb_eval.h"
 #include "analyze/ner_eval.h"
@@ -360,37 +361,7 @@ int CmdSearch(const std::string& db, const std::string& query, size_t k,
   if (json) {
     std::string out;
     ww::JsonWriter w(&out);
-    w.BeginObject();
-    w.Field("total", static_cast<int64_t>(r->total));
-    w.Key("hits");
-    w.BeginArray();
-    for (const auto& h : r->hits) {
-      w.BeginObject();
-      w.Field("id", h.doc->id);
-      w.Field("seq", h.doc->seq);
-      w.Field("title", h.doc->title);
-      w.Field("published", h.doc->published);
-      w.Key("score");
-      w.Double(h.score);
-      w.Field("snippet", h.snippet);
-      w.EndObject();
-    }
-    w.EndArray();
-    auto facets = [&](const char* name, const std::vector<ww::link::Facet>& f) {
-      w.Key(name);
-      w.BeginArray();
-      for (const auto& v : f) {
-        w.BeginObject();
-        w.Field("value", v.value);
-        w.Field("count", static_cast<int64_t>(v.count));
-        w.EndObject();
-      }
-      w.EndArray();
-    };
-    facets("sites", r->sites);
-    facets("entities", r->entities);
-    facets("months", r->months);
-    w.EndObject();
+    ww::api::WriteSearchJson(*r, &w);
     fmt::print("{}\n", out);
     return kExitOk;
   }
@@ -465,13 +436,7 @@ int CmdEntities(const std::string& db, const std::string& type, int64_t top,
     for (const auto& e : *list) {
       out.clear();
       ww::JsonWriter w(&out);
-      w.BeginObject();
-      w.Field("key", e.key);
-      w.Field("type", e.type);
-      w.Field("canonical", e.canonical);
-      w.Field("mentions", e.mentions);
-      w.Field("articles", e.articles);
-      w.EndObject();
+      ww::api::WriteEntityCountJson(e, &w);
       fmt::print("{}\n", out);
     }
     return kExitOk;

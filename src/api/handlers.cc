@@ -3,6 +3,7 @@
 #include <charconv>
 #include <utility>
 
+#include "api/views.h"
 #include "base/article_json.h"
 #include "base/json_writer.h"
 #include "base/utf8.h"
@@ -74,19 +75,6 @@ Response Json(std::string body, std::string_view cache = kNoCache) {
   r.body = std::move(body);
   r.headers.emplace_back("Cache-Control", std::string(cache));
   return r;
-}
-
-void WriteFacets(const char* name, const std::vector<link::Facet>& f,
-                 JsonWriter* w) {
-  w->Key(name);
-  w->BeginArray();
-  for (const auto& v : f) {
-    w->BeginObject();
-    w->Field("value", v.value);
-    w->Field("count", static_cast<int64_t>(v.count));
-    w->EndObject();
-  }
-  w->EndArray();
 }
 
 // True when the If-None-Match header lists `etag` (or is "*").
@@ -512,30 +500,7 @@ Response Api::Search(const Request& req) {
   }
   std::string out;
   JsonWriter w(&out);
-  w.BeginObject();
-  w.Field("total", static_cast<int64_t>(r->total));
-  w.Key("hits");
-  w.BeginArray();
-  for (const auto& h : r->hits) {
-    w.BeginObject();
-    w.Field("id", h.doc->id);
-    w.Field("seq", h.doc->seq);
-    w.Field("title", h.doc->title);
-    w.Field("published", h.doc->published);
-    w.Field("site", h.doc->site);
-    w.Key("score");
-    w.Double(h.score);
-    w.Field("snippet", h.snippet);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("facets");
-  w.BeginObject();
-  WriteFacets("sites", r->sites, &w);
-  WriteFacets("entities", r->entities, &w);
-  WriteFacets("months", r->months, &w);
-  w.EndObject();
-  w.EndObject();
+  WriteSearchJson(*r, &w);
   return Json(std::move(out));
 }
 
@@ -558,15 +523,7 @@ Response Api::Entities(const Request& req) {
   w.BeginObject();
   w.Key("entities");
   w.BeginArray();
-  for (const auto& e : *list) {
-    w.BeginObject();
-    w.Field("key", e.key);
-    w.Field("type", e.type);
-    w.Field("name", e.canonical);
-    w.Field("mentions", e.mentions);
-    w.Field("articles", e.articles);
-    w.EndObject();
-  }
+  for (const auto& e : *list) WriteEntityCountJson(e, &w);
   w.EndArray();
   w.EndObject();
   return Json(std::move(out));
