@@ -225,7 +225,8 @@ struct Store::Impl {
       select_by_id, select_by_seq, select_related, insert_analysis,
       insert_entity, insert_mention, insert_timex, select_analysis,
       insert_claim, insert_link, update_original, select_link, insert_story,
-      select_entity_keys;
+      select_entity_keys, delete_entities, delete_mentions, delete_timexes,
+      delete_claims;
   simdjson::dom::parser json;
 
   ~Impl() {
@@ -236,7 +237,8 @@ struct Store::Impl {
           &select_by_id, &select_by_seq, &select_related, &insert_analysis,
           &insert_entity, &insert_mention, &insert_timex, &select_analysis,
           &insert_claim, &insert_link, &update_original, &select_link,
-          &insert_story, &select_entity_keys}) {
+          &insert_story, &select_entity_keys, &delete_entities,
+          &delete_mentions, &delete_timexes, &delete_claims}) {
       sqlite3_finalize(*st->addr());
       *st->addr() = nullptr;
     }
@@ -421,6 +423,15 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       "SELECT key FROM article_entities WHERE article_seq=?1 "
       "ORDER BY mentions DESC, key",
       &impl->select_entity_keys));
+  RETURN_IF_ERROR(impl->Prepare(
+      "DELETE FROM article_entities WHERE article_seq=?1",
+      &impl->delete_entities));
+  RETURN_IF_ERROR(impl->Prepare("DELETE FROM mentions WHERE article_seq=?1",
+                                &impl->delete_mentions));
+  RETURN_IF_ERROR(impl->Prepare("DELETE FROM timexes WHERE article_seq=?1",
+                                &impl->delete_timexes));
+  RETURN_IF_ERROR(impl->Prepare("DELETE FROM claims WHERE article_seq=?1",
+                                &impl->delete_claims));
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -501,7 +512,6 @@ Result<bool> Store::PutArticle(const Article& a, int64_t* seq) {
 
 Status Store::PutAnalysis(int64_t seq,
                           const analyze::ArticleAnalysis& analysis) {
-  sqlite3* db = impl_->db;
   auto text = [](sqlite3_stmt* s, int i, std::string_view v) {
     sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()),
                       SQLITE_TRANSIENT);
@@ -510,15 +520,12 @@ Status Store::PutAnalysis(int64_t seq,
     if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error(what);
     return Status::Ok();
   };
-  for (const char* sql : {"DELETE FROM article_entities WHERE article_seq=?1",
-                          "DELETE FROM mentions WHERE article_seq=?1",
-                          "DELETE FROM timexes WHERE article_seq=?1",
-                          "DELETE FROM claims WHERE article_seq=?1"}) {
-    Stmt del;
-    if (sqlite3_prepare_v2(db, sql, -1, del.addr(), nullptr) != SQLITE_OK)
-      return impl_->Error("prepare delete analysis");
-    sqlite3_bind_int64(del.get(), 1, seq);
-    RETURN_IF_ERROR(step(del.get(), "delete analysis"));
+  // An earlier analysis of this article, if any, goes first.
+  for (Stmt* del : {&impl_->delete_entities, &impl_->delete_mentions,
+                    &impl_->delete_timexes, &impl_->delete_claims}) {
+    sqlite3_reset(del->get());
+    sqlite3_bind_int64(del->get(), 1, seq);
+    RETURN_IF_ERROR(step(del->get(), "delete analysis"));
   }
   sqlite3_stmt* s = impl_->insert_analysis.get();
   sqlite3_reset(s);
