@@ -174,6 +174,7 @@ struct Core {
   double vague_base = 0;    // NewsQuant convention: [base, 10*base]
   std::string glued_unit;   // "km" of "100km", "year-old" of "65-year-old"
   std::string currency;     // "USD" of "USD10m"
+  bool negative = false;    // "minus-5"
 };
 
 class Scanner {
@@ -201,6 +202,21 @@ class Scanner {
   bool In(uint32_t i) const { return i < toks_.size(); }
   bool ParaBefore(uint32_t i) const {
     return (toks_[i].flags & text::kParagraphBefore) != 0;
+  }
+
+  // The tokenizer splits a word-glued number ("US55,931,000", "RM23.50",
+  // "minus-1.4") at its separators: appends to *num the separator and number
+  // tokens that follow token te - 1 without space; returns one past them.
+  uint32_t GlueSeparated(uint32_t te, std::string* num) const {
+    while (In(te + 1) && (Text(te) == "," || Text(te) == ".") &&
+           !(toks_[te].flags & text::kSpaceBefore) &&
+           toks_[te + 1].kind == TokenKind::kNumber &&
+           !(toks_[te + 1].flags & text::kSpaceBefore)) {
+      *num += Text(te);
+      *num += Text(te + 1);
+      te += 2;
+    }
+    return te;
   }
 
   // A number core starting at token i.
@@ -265,6 +281,19 @@ class Scanner {
       return c;
     }
     if (t.kind != TokenKind::kWord) return c;
+    // "minus-5", "minus-1.4": a negative number glued to the word.
+    if (w.size() > 6 && w.compare(0, 6, "minus-") == 0 &&
+        std::isdigit(static_cast<unsigned char>(w[6]))) {
+      std::string num = w.substr(6);
+      uint32_t te = GlueSeparated(i + 1, &num);
+      double v;
+      if (!ParseDigits(num, &v)) return c;
+      c.low = c.high = v;
+      c.te = te;
+      c.negative = true;
+      c.ok = true;
+      return c;
+    }
     // Currency codes glued to the number: "USD10m", "RM23.50", "$US55,931".
     {
       std::string_view s = Text(i);
@@ -277,9 +306,19 @@ class Scanner {
                      code == "AUD" || code == "CAD" || code == "HK" ||
                      code == "NZ" || code == "SGD" || code == "CHF" ||
                      ((code == "A" || code == "C") && i > 0 && Text(i - 1) == "$");
+        // The tokenizer splits "US55,931,000" and "RM23.50" at the
+        // separators: glue back the number tokens that follow without space.
+        std::string num(s.substr(k));
+        uint32_t te = GlueSeparated(i + 1, &num);
+        // "PS" is a pound sign lost in transcoding ("PS2.7m"); "PS5" is a
+        // name, so it needs a separator or a multiplier.
+        if (code == "PS" &&
+            (num.find_first_of(".,") != std::string::npos ||
+             std::isalpha(static_cast<unsigned char>(num.back()))))
+          known = true;
         if (!known) return c;  // "S22", "G20": names
         {
-          std::string_view rest = s.substr(k);
+          std::string_view rest = num;
           size_t d = 0;
           while (d < rest.size() &&
                  (std::isdigit(static_cast<unsigned char>(rest[d])) ||
@@ -289,7 +328,7 @@ class Scanner {
           double sc = d == rest.size() ? 1 : SuffixScale(Lower(rest.substr(d)));
           if (sc > 0 && ParseDigits(rest.substr(0, d), &v)) {
             c.low = c.high = v * sc;
-            c.te = i + 1;
+            c.te = te;
             c.scaled = sc > 1;
             c.currency = code;
             if (sc == 1) ApplyScale(&c);
@@ -534,7 +573,7 @@ class Scanner {
       for (const auto& u : kUnits) s.insert(u.word);
       for (const char* w : {"a", "an", "several", "many", "dozens", "hundreds",
                             "thousands", "millions", "billions", "scores",
-                            "tens"})
+                            "tens", "minus"})
         s.insert(w);
       return s;
     }();
@@ -572,8 +611,21 @@ class Scanner {
           return false;
       }
     }
-    // Currency before the number.
+    // A sign: "-5" (a dash glued to the number, not to a word before it:
+    // "2-2" is a score), "$-50.8bn", "minus 387".
     uint32_t start = i;
+    bool negative = c.negative;
+    if (!c.words && i > 0 && toks_[i - 1].kind == TokenKind::kDash &&
+        !(t.flags & text::kSpaceBefore)) {
+      bool glued_left = i > 1 && !(toks_[i - 1].flags & text::kSpaceBefore);
+      bool currency_left = i > 1 && IsCurrencySymbol(Text(i - 2));
+      if ((!glued_left || currency_left) &&
+          !(i > 1 && toks_[i - 2].kind == TokenKind::kNumber)) {
+        negative = true;
+        start = i - 1;
+      }
+    }
+    // Currency before the number.
     QuantityKind kind = QuantityKind::kCount;
     std::string unit;
     if (start > 0 && IsCurrencySymbol(Text(start - 1))) {
@@ -588,6 +640,10 @@ class Scanner {
     if (c.words && !c.vague && c.te == i + 1 && w0 == "one" &&
         kind == QuantityKind::kMoney)
       return false;
+    if (!negative && start > 0 && Low(start - 1) == "minus") {
+      negative = true;
+      --start;
+    }
     if (!c.currency.empty()) {
       kind = QuantityKind::kMoney;
       unit = unit.empty() ? c.currency : unit + c.currency;
@@ -778,6 +834,11 @@ class Scanner {
       }
     }
 
+    if (negative) {
+      std::swap(low, high);
+      low = -low;
+      high = -high;
+    }
     q->begin = toks_[qstart].begin;
     q->end = toks_[end - 1].end;
     q->num_begin = toks_[i].begin;
