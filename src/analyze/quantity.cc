@@ -87,6 +87,22 @@ double SuffixScale(std::string_view w) {
   return 0;
 }
 
+// Denominator of a fraction word ("third" 3, "quarters" 4), 0 when none.
+// Plurals only after a numerator above one ("two-thirds").
+int FractionDenominator(std::string_view w, bool plural) {
+  static constexpr NumWord kDen[] = {
+      {"half", 2},   {"third", 3},   {"quarter", 4}, {"fifth", 5},
+      {"sixth", 6},  {"seventh", 7}, {"eighth", 8},  {"ninth", 9},
+      {"tenth", 10}};
+  if (plural) {
+    if (w == "halves") return 2;
+    if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+  }
+  for (const auto& d : kDen)
+    if (w == d.word) return d.value;
+  return 0;
+}
+
 bool IsMonth(std::string_view lower) {
   static constexpr const char* kMonths[] = {
       "january", "february", "march",   "april",    "may",      "june",
@@ -175,7 +191,11 @@ struct Core {
   std::string glued_unit;   // "km" of "100km", "year-old" of "65-year-old"
   std::string currency;     // "USD" of "USD10m"
   bool negative = false;    // "minus-5"
+  bool fraction = false;    // "1/16", "two-thirds", "one out of three"
 };
+
+// Most words between the two ends of a split "from A ... to B" range.
+constexpr uint32_t kMaxRangeGap = 8;
 
 class Scanner {
  public:
@@ -275,6 +295,27 @@ class Scanner {
         }
       } else {
         c.plain_int4 = digits.size() == 4 && v == std::floor(v);
+        // Fractions "1/16", "1⁄32", "3/4 of": a proper fraction with a
+        // slash glued on both sides; "9/11" and "24/7" are names unless the
+        // numerator is 1, "of" follows, or the slash is U+2044.
+        if (In(i + 2) && toks_[i + 2].kind == TokenKind::kNumber &&
+            !(toks_[i + 1].flags & text::kSpaceBefore) &&
+            !(toks_[i + 2].flags & text::kSpaceBefore)) {
+          std::string_view sl = Text(i + 1);
+          bool frac_slash = sl == "\xE2\x81\x84";  // ⁄
+          double den;
+          if ((sl == "/" || frac_slash) && ParseDigits(Text(i + 2), &den) &&
+              den > v && v >= 1 && v == std::floor(v) &&
+              den == std::floor(den) &&
+              (v == 1 || frac_slash || (In(i + 3) && Low(i + 3) == "of"))) {
+            c.low = c.high = v / den;
+            c.te = i + 3;
+            c.plain_int4 = false;
+            c.fraction = true;
+            c.ok = true;
+            return c;
+          }
+        }
       }
       ApplyScale(&c);
       c.ok = true;
@@ -338,6 +379,13 @@ class Scanner {
       }
       if (c.ok) return c;
     }
+    if ((w == "a" || w == "an") && In(i + 2) && Low(i + 2) == "of" &&
+        FractionDenominator(Low(i + 1), false) > 1) {
+      double v = 1.0 / FractionDenominator(Low(i + 1), false);
+      Core f = Fixed(i, i + 2, v, v, false, 0);
+      f.fraction = true;
+      return f;
+    }
     // "a dozen", "a hundred", "a few dozen", "several hundred".
     if ((w == "a" || w == "an") && In(i + 1)) {
       const std::string& n1 = Low(i + 1);
@@ -391,6 +439,43 @@ class Scanner {
       // "scores" and "dozens" need "of" to be a quantity (test scores).
       if ((w == "scores") && !(In(i + 1) && Low(i + 1) == "of")) return c;
       return f;
+    }
+    // Word fractions: "two-thirds", "a third of", "one quarter of", "half
+    // of". Without "of", "a third" and "half" are mostly ordinals and time
+    // ("a third term", "the second half").
+    {
+      size_t dash = w.find('-');
+      if (dash != std::string::npos) {
+        int num = SimpleNumberWord(w.substr(0, dash));
+        int den = FractionDenominator(w.substr(dash + 1), num > 1);
+        if (num >= 1 && den > num) {
+          Core f = Fixed(i, i + 1, static_cast<double>(num) / den,
+                         static_cast<double>(num) / den, false, 0);
+          f.fraction = true;
+          return f;
+        }
+      }
+      bool of_after2 = In(i + 2) && Low(i + 2) == "of";
+      int num = (w == "a" || w == "an") ? 1 : SimpleNumberWord(w);
+      if (num >= 1 && In(i + 1) && of_after2) {
+        int den = FractionDenominator(Low(i + 1), num > 1);
+        if (den > num) {
+          Core f = Fixed(i, i + 2, static_cast<double>(num) / den,
+                         static_cast<double>(num) / den, false, 0);
+          f.fraction = true;
+          return f;
+        }
+      }
+      if (w == "half" && In(i + 1) && Low(i + 1) == "of") {
+        const std::string pv = i > 0 ? Low(i - 1) : std::string();
+        if (pv != "the" && pv != "first" && pv != "second" && pv != "other" &&
+            pv != "latter" && pv != "former" && pv != "a" && pv != "one" &&
+            pv != "and") {
+          Core f = Fixed(i, i + 1, 0.5, 0.5, false, 0);
+          f.fraction = true;
+          return f;
+        }
+      }
     }
     // Number words: "seventeen", "two hundred and fifty", "three million".
     int first = SimpleNumberWord(w);
@@ -573,7 +658,7 @@ class Scanner {
       for (const auto& u : kUnits) s.insert(u.word);
       for (const char* w : {"a", "an", "several", "many", "dozens", "hundreds",
                             "thousands", "millions", "billions", "scores",
-                            "tens", "minus"})
+                            "tens", "minus", "half"})
         s.insert(w);
       return s;
     }();
@@ -595,10 +680,23 @@ class Scanner {
     if (t.kind == TokenKind::kWord && !MayStartCore(i)) return false;
     Core c = ParseCore(i);
     if (!c.ok) return false;
+    // "one out of three": a fraction.
+    if (!c.vague && !c.fraction && c.low == c.high && c.high > 0 &&
+        In(c.te + 2) && Low(c.te) == "out" && Low(c.te + 1) == "of" &&
+        (toks_[c.te + 2].kind == TokenKind::kNumber ||
+         SimpleNumberWord(Low(c.te + 2)) > 0)) {
+      Core d = ParseCore(c.te + 2);
+      if (d.ok && !d.vague && d.low == d.high && d.high > c.high) {
+        c.low = c.high = c.high / d.high;
+        c.te = d.te;
+        c.fraction = true;
+        c.plain_int4 = false;
+      }
+    }
     *next = c.te;
     const std::string& w0 = Low(i);
     // "one" alone is a quantity only before a noun or "of".
-    if (c.words && !c.vague && c.te == i + 1 && w0 == "one") {
+    if (c.words && !c.vague && !c.fraction && c.te == i + 1 && w0 == "one") {
       if (!In(i + 1) || toks_[i + 1].kind != TokenKind::kWord) return false;
       const std::string& nx = Low(i + 1);
       if (nx != "of" && (IsFunctionWord(nx) || IsUpper(Text(i + 1))))
@@ -803,6 +901,29 @@ class Scanner {
         } else if (unit_token && In(end) && Low(end) == Low(unit_token)) {
           end += 1;
         }
+      }
+    }
+    // "from $75 U.S. per barrel to $45.88", "from 21 mpg combined to 23":
+    // a "from" range whose ends are split by a few words of the same clause.
+    if (!is_range && !vague && range_open && range_word == "from") {
+      uint32_t k = unit_token ? unit_token + 1 : end;
+      for (uint32_t lim = k + kMaxRangeGap; k < lim && In(k); ++k) {
+        const std::string& x = Low(k);
+        if (ParaBefore(k) || x == "," || x == ";" || x == "from" ||
+            x == "and" || x == "but" || x == "(" || x == ")")
+          break;
+        if (x != "to") continue;
+        uint32_t e2 = 0;
+        if (SecondCore(k, c, range_open, range_word, by_before, kind, &low,
+                       &high, &e2)) {
+          is_range = true;
+          end = e2;
+          uint32_t after2;
+          std::string u2;
+          if (kind == QuantityKind::kPercent && IsPercentAt(end, &after2, &u2))
+            end = after2;
+        }
+        break;
       }
     }
     if (range_open && !is_range) {
