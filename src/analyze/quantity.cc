@@ -594,6 +594,9 @@ class Scanner {
         {{"estimated", "", ""}, 1, Qualifier::kAbout},
         {{"approx", "", ""}, 1, Qualifier::kAbout},
         {{"maximum", "", ""}, 1, Qualifier::kUpTo},
+        {{"averaged", "", ""}, 1, Qualifier::kAbout},
+        {{"averaging", "", ""}, 1, Qualifier::kAbout},
+        {{"averages", "", ""}, 1, Qualifier::kAbout},
         {{"between", "", ""}, 1, Qualifier::kRange},
         {{"from", "", ""}, 1, Qualifier::kRange},
     };
@@ -823,6 +826,11 @@ class Scanner {
     bool range_open = false;
     std::string range_word;
     uint32_t qstart = QualifierBefore(start, &qual, &range_open, &range_word);
+    // "~45g": a tilde glued to the number means about.
+    if (qstart == start && start > 0 && Text(start - 1) == "~") {
+      qual = Qualifier::kAbout;
+      qstart = start - 1;
+    }
 
     uint32_t end = c.te;
     double low = c.low, high = c.high;
@@ -939,19 +947,37 @@ class Scanner {
       }
     }
     // Direction of change: "rose 8%", "+0.3%", "0.68 percent lower".
+    // A "from"/"between" range names two levels, not a change ("jumped
+    // from 240 to 273"). The amount of a change carries its direction,
+    // also after "by" ("increased by 2 percent", "grow sales by 35 per
+    // cent"); the level after "to"/"at" does not ("rose 8% to 3.65").
     Direction dir = Direction::kNone;
-    if (qstart > 0) {
+    if (qstart > 0 && !(is_range && range_open)) {
       std::string_view pt = Text(qstart - 1);
       if (pt == "+" && !(toks_[qstart].flags & text::kSpaceBefore))
         dir = Direction::kUp;
-      for (uint32_t k = qstart; k > 0 && k + 3 > qstart && dir == Direction::kNone;
-           --k) {
+      uint32_t reach = 3;
+      for (uint32_t k = qstart;
+           k > 0 && k + reach > qstart && dir == Direction::kNone; --k) {
         const std::string& pv = Low(k - 1);
-        if (pv == "to" || pv == "at" || pv == "of" || pv == "," || pv == "." ||
-            pv == "by" || pv == "from" || pv == "than")
+        if (pv == "of" || pv == "," || pv == "." || pv == ";" ||
+            pv == "from" || pv == "than" || pv == "and" || pv == "but" ||
+            pv == "while" || pv == "(" || ParaBefore(k))
           break;
+        if (pv == "to" || pv == "at") break;
+        if (pv == "by") {
+          reach = 6;
+          continue;
+        }
         dir = DirectionWord(pv);
         if (pv == "up" && k == qstart && Low(qstart) == "to") dir = Direction::kNone;
+        // "gave up 517 yards": a phrasal verb, not a change.
+        if (pv == "up" && k >= 2) {
+          const std::string& v = Low(k - 2);
+          if (v == "gave" || v == "give" || v == "gives" || v == "given" ||
+              v == "giving")
+            dir = Direction::kNone;
+        }
       }
     }
 
