@@ -165,13 +165,14 @@ Direction DirectionWord(std::string_view w) {
       "up", "rose", "rise", "rises", "risen", "rising", "gained", "gain",
       "gains", "advanced", "advances", "increased", "increase", "increases",
       "climbed", "climbs", "jumped", "jumps", "surged", "surges", "soared",
-      "grew", "grown", "grows", "rallied", "boosted"};
+      "grew", "grown", "grows", "rallied", "boosted", "added", "upward",
+      "upwards"};
   static constexpr const char* kDown[] = {
       "down", "fell", "fall", "falls", "fallen", "falling", "dropped", "drop",
       "drops", "declined", "declines", "decreased", "decrease", "lost",
       "loses", "slid", "slipped", "slumped", "plunged", "plummeting",
       "plummeted", "tumbled", "sank", "shed", "shrank",
-      "eased", "dipped"};
+      "eased", "dipped", "downward", "downwards"};
   for (const char* k : kUp)
     if (w == k) return Direction::kUp;
   for (const char* k : kDown)
@@ -260,6 +261,13 @@ class Scanner {
       std::string_view rest = s.substr(digits.size());
       double v;
       if (!ParseDigits(digits, &v)) return c;
+      // ".001 per cent": a leading point split off by the tokenizer.
+      if (i > 0 && Text(i - 1) == "." && !(t.flags & text::kSpaceBefore) &&
+          (i == 1 || (toks_[i - 1].flags & text::kSpaceBefore)) &&
+          digits.find_first_of(".,") == std::string_view::npos) {
+        std::string frac = "0." + std::string(digits);
+        if (!ParseDigits(frac, &v)) return c;
+      }
       c.low = c.high = v;
       c.te = i + 1;
       if (!rest.empty()) {
@@ -654,6 +662,27 @@ class Scanner {
     return false;
   }
 
+  // True when tokens from j are 1-4 capitalised words (or ordinals "71st")
+  // ending in a street word: the number before them is a house number.
+  bool IsStreetAddressAt(uint32_t j) const {
+    static constexpr const char* kStreet[] = {
+        "st", "st.", "street", "rd", "rd.", "road", "ave", "ave.", "avenue",
+        "way", "drive", "dr", "dr.", "lane", "ln", "blvd", "blvd.",
+        "boulevard", "place", "pl", "court", "ct", "terrace", "parade",
+        "highway", "hwy"};
+    for (uint32_t k = j; k < j + 5 && In(k); ++k) {
+      std::string_view raw = Text(k);
+      if (raw.empty() || ParaBefore(k)) return false;
+      bool cap = std::isupper(static_cast<unsigned char>(raw[0]));
+      bool ordinal = toks_[k].kind == TokenKind::kNumber;
+      if (!cap && !ordinal) return false;
+      if (k > j && cap)
+        for (const char* w : kStreet)
+          if (Low(k) == w) return true;
+    }
+    return false;
+  }
+
   // Cheap test before ParseCore: can a number core start at this word?
   bool MayStartCore(uint32_t i) const {
     static const std::unordered_set<std::string_view> kStarts = [] {
@@ -756,7 +785,9 @@ class Scanner {
       if (IsMonth(pv) && c.high <= 31 && !c.words) return false;  // July 4
       if (pv == "aged" || pv == "age" || pv == "ages" || pv == "no." ||
           pv == "#" || pv == "number" || pv == "page" || pv == "chapter" ||
-          pv == "article" || pv == "section" || pv == "rule")
+          pv == "article" || pv == "section" || pv == "rule" ||
+          pv == "category" || pv == "phase" || pv == "stage" ||
+          pv == "level" || pv == "type" || pv == "version" || pv == "tier")
         return false;
       // Part of a name: "S&P 500", "Big 12", "Boeing 737".
       bool has_upper = std::any_of(pvt.begin(), pvt.end(), [](char ch) {
@@ -776,6 +807,17 @@ class Scanner {
         if (!unit_follows || c.plain_int4) return false;
       }
     }
+    // Street addresses: "9 E 71st St", "49 Zorro Ranch Road", "16-18
+    // Industrial Avenue": up to four capitalised words, then a street word.
+    if (!c.words && kind == QuantityKind::kCount && c.glued_unit.empty() &&
+        IsStreetAddressAt(c.te))
+      return false;
+    // "the 90049 ZIP Code", "COVID -19": codes and names.
+    if (In(c.te) && (Low(c.te) == "zip" || Low(c.te) == "postcode"))
+      return false;
+    if (negative && start > 0 && start + 1 == i &&
+        IsUpper(Text(start - 1)) && toks_[start - 1].kind == TokenKind::kWord)
+      return false;
     // Ages in apposition: "Senard, 65, now".
     if (!c.words && start >= 2 && Text(start - 1) == "," &&
         IsUpper(Text(start - 2)) && In(c.te) &&
@@ -795,7 +837,7 @@ class Scanner {
     }
     // Years.
     if (c.plain_int4 && kind == QuantityKind::kCount && c.low >= 1500 &&
-        c.low <= 2100) {
+        c.low <= 2200) {
       bool plural_follows = false;
       if (In(c.te) && toks_[c.te].kind == TokenKind::kWord &&
           !IsUpper(Text(c.te))) {
