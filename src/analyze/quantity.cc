@@ -249,6 +249,11 @@ class Scanner {
     if (t.kind == TokenKind::kNumber) {
       std::string_view s = Text(i);
       if (s.find(':') != std::string_view::npos) return c;  // 16:48
+      if (i >= 2 && Text(i - 1) == "/" &&
+          !(t.flags & text::kSpaceBefore) &&
+          !(toks_[i - 1].flags & text::kSpaceBefore) &&
+          toks_[i - 2].kind == TokenKind::kNumber)
+        return c;  // the "11" of "9/11"
       // Split leading digits from a glued suffix.
       size_t k = 0;
       while (k < s.size() &&
@@ -323,6 +328,7 @@ class Scanner {
             c.ok = true;
             return c;
           }
+          if (sl == "/") return c;  // "9/11", "24/7"
         }
       }
       ApplyScale(&c);
@@ -914,10 +920,12 @@ class Scanner {
         if (In(u) && toks_[u].kind == TokenKind::kDash &&
             !(toks_[u].flags & text::kSpaceBefore))
           ++u;
-        if (In(u) && Low(u) == "of" && (vague || (c.words && c.low == 1) ||
-                                        (c.words && c.low == 12))) {
+        if (In(u) && Low(u) == "of" &&
+            (vague || c.fraction || (c.words && c.low == 1) ||
+             (c.words && c.low == 12))) {
           ++u;
-          if (In(u) && Low(u) == "the") ++u;
+          if (In(u) && (Low(u) == "the" || Low(u) == "a" || Low(u) == "an"))
+            ++u;
         }
         if (In(u) && toks_[u].kind == TokenKind::kWord &&
             IsAlphaWord(Text(u)) && !IsFunctionWord(Low(u)) &&
