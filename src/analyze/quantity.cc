@@ -87,6 +87,22 @@ double SuffixScale(std::string_view w) {
   return 0;
 }
 
+// Denominator of a fraction word ("third" 3, "quarters" 4), 0 when none.
+// Plurals only after a numerator above one ("two-thirds").
+int FractionDenominator(std::string_view w, bool plural) {
+  static constexpr NumWord kDen[] = {
+      {"half", 2},   {"third", 3},   {"quarter", 4}, {"fifth", 5},
+      {"sixth", 6},  {"seventh", 7}, {"eighth", 8},  {"ninth", 9},
+      {"tenth", 10}};
+  if (plural) {
+    if (w == "halves") return 2;
+    if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+  }
+  for (const auto& d : kDen)
+    if (w == d.word) return d.value;
+  return 0;
+}
+
 bool IsMonth(std::string_view lower) {
   static constexpr const char* kMonths[] = {
       "january", "february", "march",   "april",    "may",      "june",
@@ -149,13 +165,14 @@ Direction DirectionWord(std::string_view w) {
       "up", "rose", "rise", "rises", "risen", "rising", "gained", "gain",
       "gains", "advanced", "advances", "increased", "increase", "increases",
       "climbed", "climbs", "jumped", "jumps", "surged", "surges", "soared",
-      "grew", "grown", "grows", "rallied", "boosted"};
+      "grew", "grown", "grows", "rallied", "boosted", "added", "upward",
+      "upwards"};
   static constexpr const char* kDown[] = {
       "down", "fell", "fall", "falls", "fallen", "falling", "dropped", "drop",
       "drops", "declined", "declines", "decreased", "decrease", "lost",
       "loses", "slid", "slipped", "slumped", "plunged", "plummeting",
       "plummeted", "tumbled", "sank", "shed", "shrank",
-      "eased", "dipped"};
+      "eased", "dipped", "downward", "downwards"};
   for (const char* k : kUp)
     if (w == k) return Direction::kUp;
   for (const char* k : kDown)
@@ -174,7 +191,12 @@ struct Core {
   double vague_base = 0;    // NewsQuant convention: [base, 10*base]
   std::string glued_unit;   // "km" of "100km", "year-old" of "65-year-old"
   std::string currency;     // "USD" of "USD10m"
+  bool negative = false;    // "minus-5"
+  bool fraction = false;    // "1/16", "two-thirds", "one out of three"
 };
+
+// Most words between the two ends of a split "from A ... to B" range.
+constexpr uint32_t kMaxRangeGap = 8;
 
 class Scanner {
  public:
@@ -203,6 +225,21 @@ class Scanner {
     return (toks_[i].flags & text::kParagraphBefore) != 0;
   }
 
+  // The tokenizer splits a word-glued number ("US55,931,000", "RM23.50",
+  // "minus-1.4") at its separators: appends to *num the separator and number
+  // tokens that follow token te - 1 without space; returns one past them.
+  uint32_t GlueSeparated(uint32_t te, std::string* num) const {
+    while (In(te + 1) && (Text(te) == "," || Text(te) == ".") &&
+           !(toks_[te].flags & text::kSpaceBefore) &&
+           toks_[te + 1].kind == TokenKind::kNumber &&
+           !(toks_[te + 1].flags & text::kSpaceBefore)) {
+      *num += Text(te);
+      *num += Text(te + 1);
+      te += 2;
+    }
+    return te;
+  }
+
   // A number core starting at token i.
   Core ParseCore(uint32_t i) const {
     Core c;
@@ -212,6 +249,11 @@ class Scanner {
     if (t.kind == TokenKind::kNumber) {
       std::string_view s = Text(i);
       if (s.find(':') != std::string_view::npos) return c;  // 16:48
+      if (i >= 2 && Text(i - 1) == "/" &&
+          !(t.flags & text::kSpaceBefore) &&
+          !(toks_[i - 1].flags & text::kSpaceBefore) &&
+          toks_[i - 2].kind == TokenKind::kNumber)
+        return c;  // the "11" of "9/11"
       // Split leading digits from a glued suffix.
       size_t k = 0;
       while (k < s.size() &&
@@ -224,6 +266,13 @@ class Scanner {
       std::string_view rest = s.substr(digits.size());
       double v;
       if (!ParseDigits(digits, &v)) return c;
+      // ".001 per cent": a leading point split off by the tokenizer.
+      if (i > 0 && Text(i - 1) == "." && !(t.flags & text::kSpaceBefore) &&
+          (i == 1 || (toks_[i - 1].flags & text::kSpaceBefore)) &&
+          digits.find_first_of(".,") == std::string_view::npos) {
+        std::string frac = "0." + std::string(digits);
+        if (!ParseDigits(frac, &v)) return c;
+      }
       c.low = c.high = v;
       c.te = i + 1;
       if (!rest.empty()) {
@@ -259,12 +308,47 @@ class Scanner {
         }
       } else {
         c.plain_int4 = digits.size() == 4 && v == std::floor(v);
+        // Fractions "1/16", "1⁄32", "3/4 of": a proper fraction with a
+        // slash glued on both sides; "9/11" and "24/7" are names unless the
+        // numerator is 1, "of" follows, or the slash is U+2044.
+        if (In(i + 2) && toks_[i + 2].kind == TokenKind::kNumber &&
+            !(toks_[i + 1].flags & text::kSpaceBefore) &&
+            !(toks_[i + 2].flags & text::kSpaceBefore)) {
+          std::string_view sl = Text(i + 1);
+          bool frac_slash = sl == "\xE2\x81\x84";  // ⁄
+          double den;
+          if ((sl == "/" || frac_slash) && ParseDigits(Text(i + 2), &den) &&
+              den > v && v >= 1 && v == std::floor(v) &&
+              den == std::floor(den) &&
+              (v == 1 || frac_slash || (In(i + 3) && Low(i + 3) == "of"))) {
+            c.low = c.high = v / den;
+            c.te = i + 3;
+            c.plain_int4 = false;
+            c.fraction = true;
+            c.ok = true;
+            return c;
+          }
+          if (sl == "/") return c;  // "9/11", "24/7"
+        }
       }
       ApplyScale(&c);
       c.ok = true;
       return c;
     }
     if (t.kind != TokenKind::kWord) return c;
+    // "minus-5", "minus-1.4": a negative number glued to the word.
+    if (w.size() > 6 && w.compare(0, 6, "minus-") == 0 &&
+        std::isdigit(static_cast<unsigned char>(w[6]))) {
+      std::string num = w.substr(6);
+      uint32_t te = GlueSeparated(i + 1, &num);
+      double v;
+      if (!ParseDigits(num, &v)) return c;
+      c.low = c.high = v;
+      c.te = te;
+      c.negative = true;
+      c.ok = true;
+      return c;
+    }
     // Currency codes glued to the number: "USD10m", "RM23.50", "$US55,931".
     {
       std::string_view s = Text(i);
@@ -277,9 +361,19 @@ class Scanner {
                      code == "AUD" || code == "CAD" || code == "HK" ||
                      code == "NZ" || code == "SGD" || code == "CHF" ||
                      ((code == "A" || code == "C") && i > 0 && Text(i - 1) == "$");
+        // The tokenizer splits "US55,931,000" and "RM23.50" at the
+        // separators: glue back the number tokens that follow without space.
+        std::string num(s.substr(k));
+        uint32_t te = GlueSeparated(i + 1, &num);
+        // "PS" is a pound sign lost in transcoding ("PS2.7m"); "PS5" is a
+        // name, so it needs a separator or a multiplier.
+        if (code == "PS" &&
+            (num.find_first_of(".,") != std::string::npos ||
+             std::isalpha(static_cast<unsigned char>(num.back()))))
+          known = true;
         if (!known) return c;  // "S22", "G20": names
         {
-          std::string_view rest = s.substr(k);
+          std::string_view rest = num;
           size_t d = 0;
           while (d < rest.size() &&
                  (std::isdigit(static_cast<unsigned char>(rest[d])) ||
@@ -289,7 +383,7 @@ class Scanner {
           double sc = d == rest.size() ? 1 : SuffixScale(Lower(rest.substr(d)));
           if (sc > 0 && ParseDigits(rest.substr(0, d), &v)) {
             c.low = c.high = v * sc;
-            c.te = i + 1;
+            c.te = te;
             c.scaled = sc > 1;
             c.currency = code;
             if (sc == 1) ApplyScale(&c);
@@ -298,6 +392,13 @@ class Scanner {
         }
       }
       if (c.ok) return c;
+    }
+    if ((w == "a" || w == "an") && In(i + 2) && Low(i + 2) == "of" &&
+        FractionDenominator(Low(i + 1), false) > 1) {
+      double v = 1.0 / FractionDenominator(Low(i + 1), false);
+      Core f = Fixed(i, i + 2, v, v, false, 0);
+      f.fraction = true;
+      return f;
     }
     // "a dozen", "a hundred", "a few dozen", "several hundred".
     if ((w == "a" || w == "an") && In(i + 1)) {
@@ -352,6 +453,43 @@ class Scanner {
       // "scores" and "dozens" need "of" to be a quantity (test scores).
       if ((w == "scores") && !(In(i + 1) && Low(i + 1) == "of")) return c;
       return f;
+    }
+    // Word fractions: "two-thirds", "a third of", "one quarter of", "half
+    // of". Without "of", "a third" and "half" are mostly ordinals and time
+    // ("a third term", "the second half").
+    {
+      size_t dash = w.find('-');
+      if (dash != std::string::npos) {
+        int num = SimpleNumberWord(w.substr(0, dash));
+        int den = FractionDenominator(w.substr(dash + 1), num > 1);
+        if (num >= 1 && den > num) {
+          Core f = Fixed(i, i + 1, static_cast<double>(num) / den,
+                         static_cast<double>(num) / den, false, 0);
+          f.fraction = true;
+          return f;
+        }
+      }
+      bool of_after2 = In(i + 2) && Low(i + 2) == "of";
+      int num = (w == "a" || w == "an") ? 1 : SimpleNumberWord(w);
+      if (num >= 1 && In(i + 1) && of_after2) {
+        int den = FractionDenominator(Low(i + 1), num > 1);
+        if (den > num) {
+          Core f = Fixed(i, i + 2, static_cast<double>(num) / den,
+                         static_cast<double>(num) / den, false, 0);
+          f.fraction = true;
+          return f;
+        }
+      }
+      if (w == "half" && In(i + 1) && Low(i + 1) == "of") {
+        const std::string pv = i > 0 ? Low(i - 1) : std::string();
+        if (pv != "the" && pv != "first" && pv != "second" && pv != "other" &&
+            pv != "latter" && pv != "former" && pv != "a" && pv != "one" &&
+            pv != "and") {
+          Core f = Fixed(i, i + 1, 0.5, 0.5, false, 0);
+          f.fraction = true;
+          return f;
+        }
+      }
     }
     // Number words: "seventeen", "two hundred and fifty", "three million".
     int first = SimpleNumberWord(w);
@@ -470,6 +608,9 @@ class Scanner {
         {{"estimated", "", ""}, 1, Qualifier::kAbout},
         {{"approx", "", ""}, 1, Qualifier::kAbout},
         {{"maximum", "", ""}, 1, Qualifier::kUpTo},
+        {{"averaged", "", ""}, 1, Qualifier::kAbout},
+        {{"averaging", "", ""}, 1, Qualifier::kAbout},
+        {{"averages", "", ""}, 1, Qualifier::kAbout},
         {{"between", "", ""}, 1, Qualifier::kRange},
         {{"from", "", ""}, 1, Qualifier::kRange},
     };
@@ -527,6 +668,27 @@ class Scanner {
     return false;
   }
 
+  // True when tokens from j are 1-4 capitalised words (or ordinals "71st")
+  // ending in a street word: the number before them is a house number.
+  bool IsStreetAddressAt(uint32_t j) const {
+    static constexpr const char* kStreet[] = {
+        "st", "st.", "street", "rd", "rd.", "road", "ave", "ave.", "avenue",
+        "way", "drive", "dr", "dr.", "lane", "ln", "blvd", "blvd.",
+        "boulevard", "place", "pl", "court", "ct", "terrace", "parade",
+        "highway", "hwy"};
+    for (uint32_t k = j; k < j + 5 && In(k); ++k) {
+      std::string_view raw = Text(k);
+      if (raw.empty() || ParaBefore(k)) return false;
+      bool cap = std::isupper(static_cast<unsigned char>(raw[0]));
+      bool ordinal = toks_[k].kind == TokenKind::kNumber;
+      if (!cap && !ordinal) return false;
+      if (k > j && cap)
+        for (const char* w : kStreet)
+          if (Low(k) == w) return true;
+    }
+    return false;
+  }
+
   // Cheap test before ParseCore: can a number core start at this word?
   bool MayStartCore(uint32_t i) const {
     static const std::unordered_set<std::string_view> kStarts = [] {
@@ -534,7 +696,7 @@ class Scanner {
       for (const auto& u : kUnits) s.insert(u.word);
       for (const char* w : {"a", "an", "several", "many", "dozens", "hundreds",
                             "thousands", "millions", "billions", "scores",
-                            "tens"})
+                            "tens", "minus", "half"})
         s.insert(w);
       return s;
     }();
@@ -556,10 +718,23 @@ class Scanner {
     if (t.kind == TokenKind::kWord && !MayStartCore(i)) return false;
     Core c = ParseCore(i);
     if (!c.ok) return false;
+    // "one out of three": a fraction.
+    if (!c.vague && !c.fraction && c.low == c.high && c.high > 0 &&
+        In(c.te + 2) && Low(c.te) == "out" && Low(c.te + 1) == "of" &&
+        (toks_[c.te + 2].kind == TokenKind::kNumber ||
+         SimpleNumberWord(Low(c.te + 2)) > 0)) {
+      Core d = ParseCore(c.te + 2);
+      if (d.ok && !d.vague && d.low == d.high && d.high > c.high) {
+        c.low = c.high = c.high / d.high;
+        c.te = d.te;
+        c.fraction = true;
+        c.plain_int4 = false;
+      }
+    }
     *next = c.te;
     const std::string& w0 = Low(i);
     // "one" alone is a quantity only before a noun or "of".
-    if (c.words && !c.vague && c.te == i + 1 && w0 == "one") {
+    if (c.words && !c.vague && !c.fraction && c.te == i + 1 && w0 == "one") {
       if (!In(i + 1) || toks_[i + 1].kind != TokenKind::kWord) return false;
       const std::string& nx = Low(i + 1);
       if (nx != "of" && (IsFunctionWord(nx) || IsUpper(Text(i + 1))))
@@ -572,8 +747,21 @@ class Scanner {
           return false;
       }
     }
-    // Currency before the number.
+    // A sign: "-5" (a dash glued to the number, not to a word before it:
+    // "2-2" is a score), "$-50.8bn", "minus 387".
     uint32_t start = i;
+    bool negative = c.negative;
+    if (!c.words && i > 0 && toks_[i - 1].kind == TokenKind::kDash &&
+        !(t.flags & text::kSpaceBefore)) {
+      bool glued_left = i > 1 && !(toks_[i - 1].flags & text::kSpaceBefore);
+      bool currency_left = i > 1 && IsCurrencySymbol(Text(i - 2));
+      if ((!glued_left || currency_left) &&
+          !(i > 1 && toks_[i - 2].kind == TokenKind::kNumber)) {
+        negative = true;
+        start = i - 1;
+      }
+    }
+    // Currency before the number.
     QuantityKind kind = QuantityKind::kCount;
     std::string unit;
     if (start > 0 && IsCurrencySymbol(Text(start - 1))) {
@@ -588,6 +776,10 @@ class Scanner {
     if (c.words && !c.vague && c.te == i + 1 && w0 == "one" &&
         kind == QuantityKind::kMoney)
       return false;
+    if (!negative && start > 0 && Low(start - 1) == "minus") {
+      negative = true;
+      --start;
+    }
     if (!c.currency.empty()) {
       kind = QuantityKind::kMoney;
       unit = unit.empty() ? c.currency : unit + c.currency;
@@ -599,7 +791,9 @@ class Scanner {
       if (IsMonth(pv) && c.high <= 31 && !c.words) return false;  // July 4
       if (pv == "aged" || pv == "age" || pv == "ages" || pv == "no." ||
           pv == "#" || pv == "number" || pv == "page" || pv == "chapter" ||
-          pv == "article" || pv == "section" || pv == "rule")
+          pv == "article" || pv == "section" || pv == "rule" ||
+          pv == "category" || pv == "phase" || pv == "stage" ||
+          pv == "level" || pv == "type" || pv == "version" || pv == "tier")
         return false;
       // Part of a name: "S&P 500", "Big 12", "Boeing 737".
       bool has_upper = std::any_of(pvt.begin(), pvt.end(), [](char ch) {
@@ -619,6 +813,17 @@ class Scanner {
         if (!unit_follows || c.plain_int4) return false;
       }
     }
+    // Street addresses: "9 E 71st St", "49 Zorro Ranch Road", "16-18
+    // Industrial Avenue": up to four capitalised words, then a street word.
+    if (!c.words && kind == QuantityKind::kCount && c.glued_unit.empty() &&
+        IsStreetAddressAt(c.te))
+      return false;
+    // "the 90049 ZIP Code", "COVID -19": codes and names.
+    if (In(c.te) && (Low(c.te) == "zip" || Low(c.te) == "postcode"))
+      return false;
+    if (negative && start > 0 && start + 1 == i &&
+        IsUpper(Text(start - 1)) && toks_[start - 1].kind == TokenKind::kWord)
+      return false;
     // Ages in apposition: "Senard, 65, now".
     if (!c.words && start >= 2 && Text(start - 1) == "," &&
         IsUpper(Text(start - 2)) && In(c.te) &&
@@ -638,7 +843,7 @@ class Scanner {
     }
     // Years.
     if (c.plain_int4 && kind == QuantityKind::kCount && c.low >= 1500 &&
-        c.low <= 2100) {
+        c.low <= 2200) {
       bool plural_follows = false;
       if (In(c.te) && toks_[c.te].kind == TokenKind::kWord &&
           !IsUpper(Text(c.te))) {
@@ -669,6 +874,11 @@ class Scanner {
     bool range_open = false;
     std::string range_word;
     uint32_t qstart = QualifierBefore(start, &qual, &range_open, &range_word);
+    // "~45g": a tilde glued to the number means about.
+    if (qstart == start && start > 0 && Text(start - 1) == "~") {
+      qual = Qualifier::kAbout;
+      qstart = start - 1;
+    }
 
     uint32_t end = c.te;
     double low = c.low, high = c.high;
@@ -710,10 +920,12 @@ class Scanner {
         if (In(u) && toks_[u].kind == TokenKind::kDash &&
             !(toks_[u].flags & text::kSpaceBefore))
           ++u;
-        if (In(u) && Low(u) == "of" && (vague || (c.words && c.low == 1) ||
-                                        (c.words && c.low == 12))) {
+        if (In(u) && Low(u) == "of" &&
+            (vague || c.fraction || (c.words && c.low == 1) ||
+             (c.words && c.low == 12))) {
           ++u;
-          if (In(u) && Low(u) == "the") ++u;
+          if (In(u) && (Low(u) == "the" || Low(u) == "a" || Low(u) == "an"))
+            ++u;
         }
         if (In(u) && toks_[u].kind == TokenKind::kWord &&
             IsAlphaWord(Text(u)) && !IsFunctionWord(Low(u)) &&
@@ -749,6 +961,29 @@ class Scanner {
         }
       }
     }
+    // "from $75 U.S. per barrel to $45.88", "from 21 mpg combined to 23":
+    // a "from" range whose ends are split by a few words of the same clause.
+    if (!is_range && !vague && range_open && range_word == "from") {
+      uint32_t k = unit_token ? unit_token + 1 : end;
+      for (uint32_t lim = k + kMaxRangeGap; k < lim && In(k); ++k) {
+        const std::string& x = Low(k);
+        if (ParaBefore(k) || x == "," || x == ";" || x == "from" ||
+            x == "and" || x == "but" || x == "(" || x == ")")
+          break;
+        if (x != "to") continue;
+        uint32_t e2 = 0;
+        if (SecondCore(k, c, range_open, range_word, by_before, kind, &low,
+                       &high, &e2)) {
+          is_range = true;
+          end = e2;
+          uint32_t after2;
+          std::string u2;
+          if (kind == QuantityKind::kPercent && IsPercentAt(end, &after2, &u2))
+            end = after2;
+        }
+        break;
+      }
+    }
     if (range_open && !is_range) {
       // "from 30 yards": "from" was no range opener.
       qstart = start;
@@ -762,22 +997,45 @@ class Scanner {
       }
     }
     // Direction of change: "rose 8%", "+0.3%", "0.68 percent lower".
+    // A "from"/"between" range names two levels, not a change ("jumped
+    // from 240 to 273"). The amount of a change carries its direction,
+    // also after "by" ("increased by 2 percent", "grow sales by 35 per
+    // cent"); the level after "to"/"at" does not ("rose 8% to 3.65").
     Direction dir = Direction::kNone;
-    if (qstart > 0) {
+    if (qstart > 0 && !(is_range && range_open)) {
       std::string_view pt = Text(qstart - 1);
       if (pt == "+" && !(toks_[qstart].flags & text::kSpaceBefore))
         dir = Direction::kUp;
-      for (uint32_t k = qstart; k > 0 && k + 3 > qstart && dir == Direction::kNone;
-           --k) {
+      uint32_t reach = 3;
+      for (uint32_t k = qstart;
+           k > 0 && k + reach > qstart && dir == Direction::kNone; --k) {
         const std::string& pv = Low(k - 1);
-        if (pv == "to" || pv == "at" || pv == "of" || pv == "," || pv == "." ||
-            pv == "by" || pv == "from" || pv == "than")
+        if (pv == "of" || pv == "," || pv == "." || pv == ";" ||
+            pv == "from" || pv == "than" || pv == "and" || pv == "but" ||
+            pv == "while" || pv == "(" || ParaBefore(k))
           break;
+        if (pv == "to" || pv == "at") break;
+        if (pv == "by") {
+          reach = 6;
+          continue;
+        }
         dir = DirectionWord(pv);
         if (pv == "up" && k == qstart && Low(qstart) == "to") dir = Direction::kNone;
+        // "gave up 517 yards": a phrasal verb, not a change.
+        if (pv == "up" && k >= 2) {
+          const std::string& v = Low(k - 2);
+          if (v == "gave" || v == "give" || v == "gives" || v == "given" ||
+              v == "giving")
+            dir = Direction::kNone;
+        }
       }
     }
 
+    if (negative) {
+      std::swap(low, high);
+      low = -low;
+      high = -high;
+    }
     q->begin = toks_[qstart].begin;
     q->end = toks_[end - 1].end;
     q->num_begin = toks_[i].begin;

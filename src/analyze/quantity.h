@@ -2,7 +2,9 @@
 // digits ("600", "1,200", "3.5"), multipliers ("1.2 million", "$3.1bn"),
 // number words ("seventeen", "twenty-five", "two hundred"), "a dozen", and
 // vague plurals mapped to ranges ("hundreds" 200-999, "dozens" 24-99,
-// "thousands" 2000-9999, "scores" 40-99, "tens of thousands" 20000-99999)
+// "thousands" 2000-9999, "scores" 40-99, "tens of thousands" 20000-99999),
+// fractions ("1/16", "two-thirds", "a third of", "half of", "one out of
+// three") and negative values ("minus 5", "minus-5", "-5", "$-50.8bn")
 // — with their qualifier ("up to", "about", "at least", "more than",
 // "nearly", "some", "between X and Y"), a direction of change ("rose 8%",
 // "+0.3%"), a kind (count, money, percent, measure) and the unit word that
@@ -17,7 +19,8 @@
 // Not quantities (never reported): years and dates ("in 2004", "July 4",
 // "12 July"), clock times ("4 p.m.", "16:48"), ordinals ("third", "10th"),
 // decades ("1990s"), numbers that are part of a name ("S&P 500", "Big 12",
-// "Boeing 737"), ages ("Senard, 65,", "aged 65", "a 65-year-old"). Money and
+// "Boeing 737", "category 4", "COVID -19"), house numbers ("49 Zorro Ranch
+// Road"), ZIP codes, ages ("Senard, 65,", "aged 65", "a 65-year-old"). Money and
 // percentages are reported with their kind so that callers (count claims)
 // can skip them.
 //
