@@ -27,6 +27,42 @@ void DateFromHint(const RawDoc& doc, Article* a) {
   }
 }
 
+// Very last resort for the date: the first plausible date anywhere in the
+// page's visible text, in document order (a "Datum: 26. Januar 2022" line in
+// a sidebar, a copyright line, the first comment's timestamp). A page with no
+// date at all is already wrong, so a guess here can only help. Bounded: at
+// most kMaxNodes short text nodes are tried.
+void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
+  constexpr uint32_t kMaxNodes = 4000;
+  constexpr size_t kMaxLen = 300;  // longer nodes are prose, not datelines
+  uint32_t tried = 0;
+  for (uint32_t k = 1; k < dom.size() && tried < kMaxNodes; ++k) {
+    const Dom::Node& t = dom.node(k);
+    if (t.tag != Tag::kText) continue;
+    Tag p = dom.node(t.parent).tag;
+    if (p == Tag::kScript || p == Tag::kStyle || p == Tag::kTitle || p == Tag::kNoscript ||
+        p == Tag::kTemplate) {
+      continue;
+    }
+    std::string_view s = dom.Text(k);
+    if (s.size() < 6 || s.size() > kMaxLen) continue;
+    bool digit = false;
+    for (char c : s) {
+      if (c >= '0' && c <= '9') {
+        digit = true;
+        break;
+      }
+    }
+    if (!digit) continue;
+    ++tried;
+    auto d = FindDateInText(s);
+    if (d && PlausibleDate(*d, fetch_time)) {
+      a->published = DateField{d->value, "page", d->no_timezone};
+      return;
+    }
+  }
+}
+
 void CopyDocFields(const RawDoc& doc, Article* a) {
   a->source = doc.source;
   a->format = std::string(DocFormatName(doc.format));
@@ -134,6 +170,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
     }
   }
   DateFromHint(doc, &a);
+  if (a.published.value.empty()) DateFromPageText(dom, doc.fetch_time, &a);
   if (a.title.empty() && !doc.title_hint.empty()) a.title = CollapseWhitespace(doc.title_hint);
 
   if (a.title.empty()) a.warnings.push_back("no title found");
