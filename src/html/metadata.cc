@@ -616,6 +616,21 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   }
   if (!h1_headline.empty()) {
     out->title = h1_headline;
+    // A headline with a kicker run into it ("Interne Unterlagen im Netz Daten
+    // von X gehackt", "Klimaschutz: Bohren, bis ..."): when the declared title
+    // is exactly the heading's tail, the head is the kicker.
+    std::string og_clean = StripSiteFromTitle(og_title, out->site, host);
+    std::string ld_headline = CollapseWhitespace(ld.headline);
+    for (const std::string* c : {&og_clean, &ld_headline, &clean_tag}) {
+      const std::string& t = *c;
+      if (CountWords(t) < 3 || t.size() + 3 > h1_headline.size()) continue;
+      if (h1_headline.compare(h1_headline.size() - t.size(), t.size(), t) != 0) continue;
+      char before = h1_headline[h1_headline.size() - t.size() - 1];
+      if (before == ' ' || before == ':') {
+        out->title = t;
+        break;
+      }
+    }
   } else if (!og_title.empty()) {
     out->title = StripSiteFromTitle(og_title, out->site, host);
   } else if (!ld.headline.empty()) {
