@@ -458,6 +458,7 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
   auto flush = [&]() {
     if (buf_.empty()) return;
     std::string p = CollapseWhitespace(buf_);
+    RemoveSoftHyphens(&p);
     const bool mostly_links = buf_links * 10 >= buf_.size() * 7;
     buf_.clear();
     buf_links = 0;

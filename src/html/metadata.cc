@@ -328,7 +328,7 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
                                std::string_view host) {
   std::string t = CollapseWhitespace(title);
   static constexpr std::string_view kSeps[] = {" | ", " :: ", " — ", " – ", " - ", " · ",
-                                               " » ", " // ", " ~ "};
+                                               " » ", " // ", " ~ ", " • "};
   for (int round = 0; round < 2; ++round) {
     bool changed = false;
     for (auto sep : kSeps) {
@@ -337,7 +337,7 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
         std::string_view head(t.data(), last);
         std::string_view tail(t.data() + last + sep.size(), t.size() - last - sep.size());
         bool strong = sep == " | " || sep == " :: " || sep == " — " || sep == " · " ||
-                      sep == " » " || sep == " // ";
+                      sep == " » " || sep == " // " || sep == " • ";
         if (MatchesSite(tail, site, host) ||
             (round == 0 && strong && CountWords(tail) <= 4 && tail.size() < head.size()) ||
             (round == 0 && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
@@ -625,11 +625,8 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       const std::string& t = *c;
       if (CountWords(t) < 3 || t.size() + 3 > h1_headline.size()) continue;
       if (h1_headline.compare(h1_headline.size() - t.size(), t.size(), t) != 0) continue;
-      char before = h1_headline[h1_headline.size() - t.size() - 1];
-      if (before == ' ' || before == ':') {
-        out->title = t;
-        break;
-      }
+      out->title = t;  // also "Einheit der WocheLagen-...": a kicker <span> run in
+      break;
     }
   } else if (!og_title.empty()) {
     out->title = StripSiteFromTitle(og_title, out->site, host);
@@ -642,6 +639,8 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   } else if (!h1s.empty()) {
     out->title = h1s[0];
   }
+
+  RemoveSoftHyphens(&out->title);
 
   // Description, image, language.
   out->description =
