@@ -32,7 +32,29 @@ void DateFromHint(const RawDoc& doc, Article* a) {
 // a sidebar, a copyright line, the first comment's timestamp). A page with no
 // date at all is already wrong, so a guess here can only help. Bounded: at
 // most kMaxNodes short text nodes are tried.
+// Before that, a publication date under a common key in a script's JSON
+// (page state of client-rendered sites: "publishedAt":"2019-03-02T06:22:28").
 void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
+  static constexpr std::string_view kKeys[] = {"\"datePublished\":\"", "\"publishedDate\":\"",
+                                               "\"published_at\":\"", "\"publishedAt\":\"",
+                                               "\"publishDate\":\"", "\"publish_date\":\""};
+  for (uint32_t k = 1; k < dom.size(); ++k) {
+    const Dom::Node& t = dom.node(k);
+    if (t.tag != Tag::kText || dom.node(t.parent).tag != Tag::kScript) continue;
+    std::string_view s = dom.Text(k);
+    for (auto key : kKeys) {
+      size_t p = s.find(key);
+      if (p == std::string_view::npos) continue;
+      std::string_view v = s.substr(p + key.size(), 40);
+      v = v.substr(0, v.find('"'));
+      auto d = ParseDate(v);
+      if (!d && v.size() > 10) d = ParseDate(v.substr(0, 10));  // "...:08:684Z"
+      if (d && PlausibleDate(*d, fetch_time)) {
+        a->published = DateField{d->value, "page", d->no_timezone};
+        return;
+      }
+    }
+  }
   constexpr uint32_t kMaxNodes = 4000;
   constexpr size_t kMaxLen = 300;  // longer nodes are prose, not datelines
   uint32_t tried = 0;
