@@ -32,8 +32,10 @@ void DateFromHint(const RawDoc& doc, Article* a) {
 // a sidebar, a copyright line, the first comment's timestamp). A page with no
 // date at all is already wrong, so a guess here can only help. Bounded: at
 // most kMaxNodes short text nodes are tried.
-// Before that, a publication date under a common key in a script's JSON
-// (page state of client-rendered sites: "publishedAt":"2019-03-02T06:22:28").
+// Before that, a publication date under a common key in a JSON-LD script's
+// raw text (the only scripts the Dom keeps): a value the JSON-LD reader
+// rejected ("2022-01-10T22:06:08:684Z", its day is still right) or a key
+// outside the objects it reads ("publishedDate", "publishedAt").
 void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
   static constexpr std::string_view kKeys[] = {"\"datePublished\":\"", "\"publishedDate\":\"",
                                                "\"published_at\":\"", "\"publishedAt\":\"",

@@ -200,6 +200,23 @@ TEST(ExtractorTest, EmptyDocumentFails) {
   EXPECT_FALSE(junk.ok());
 }
 
+// With no date in metadata, headline or main text: a publication key in a
+// JSON-LD script's raw text, else the first date anywhere in the visible text.
+TEST(ExtractorTest, LastResortDates) {
+  const std::string body =
+      "<p>A paragraph of main text that is long enough to be kept, with no date in it at all.</p>";
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><body><script type=\"application/ld+json\">{\"@type\":\"Review\","
+                              "\"publishedDate\":\"2019-03-02T06:22:28Z\"}</script>" + body + "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2019-03-02");
+  EXPECT_EQ(r->published.source, "page");
+  r = ex.Extract(HtmlDoc("<html><body>" + body +
+                         "<footer><span>Stand 26.01.2022</span></footer></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2022-01-26");
+}
+
 std::string Nested(const std::string& open, const std::string& close, int n) {
   std::string s = "<html><head><title>Deep</title></head><body>";
   for (int i = 0; i < n; ++i) s += open;
