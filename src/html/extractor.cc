@@ -154,6 +154,27 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
     }
   }
 
+  // The article's own visible dateline beats a metadata date that names
+  // another day: JSON-LD and meta dates are often the first upload, a
+  // re-publication or a template's date, while readers see the dateline
+  // right under (or just above) the headline. A <time>/itemprop date is
+  // itself visible and is kept. Limits: 400 bytes of text after the <h1>,
+  // 100 before it.
+  if (!a.published.value.empty() && a.published.source != "time") {
+    constexpr size_t kAfter = 400, kBefore = 100;
+    std::string_view after(page.headline_after);
+    auto d = FindDateInText(after.substr(0, kAfter));
+    if (!d) {
+      std::string_view before(page.headline_before);
+      if (before.size() > kBefore) before = before.substr(before.size() - kBefore);
+      d = FindDateInText(before);
+    }
+    if (d && PlausibleDate(*d, doc.fetch_time) &&
+        d->value.compare(0, 10, a.published.value, 0, 10) != 0) {
+      a.published = DateField{d->value, "dateline", d->no_timezone};
+    }
+  }
+
   // Last resort for the date: a dateline in date-like elements, then at the
   // top of the main text.
   if (a.published.value.empty()) {

@@ -217,6 +217,27 @@ TEST(ExtractorTest, LastResortDates) {
   EXPECT_EQ(r->published.value.substr(0, 10), "2022-01-26");
 }
 
+// A visible dateline under the headline beats a JSON-LD date naming another
+// day; a <time> date is visible itself and is kept.
+TEST(ExtractorTest, VisibleDatelineBeatsMetadataDate) {
+  const std::string body =
+      "<p>A paragraph of main text that is long enough to be kept, with no date in it at all.</p>";
+  const std::string ld =
+      R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-02-19T14:20:25Z"}</script>)";
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><head>" + ld + "</head><body><h1>A headline of words</h1>"
+                              "<div>19. Februar 2019</div>" + body + "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2019-02-19");
+  EXPECT_EQ(r->published.source, "dateline");
+  r = ex.Extract(HtmlDoc("<html><body><h1>A headline of words</h1><time datetime=\"2020-02-19\">"
+                         "19. Februar 2020</time><div>Update 3. März 2020</div>" + body +
+                         "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2020-02-19");
+  EXPECT_EQ(r->published.source, "time");
+}
+
 std::string Nested(const std::string& open, const std::string& close, int n) {
   std::string s = "<html><head><title>Deep</title></head><body>";
   for (int i = 0; i < n; ++i) s += open;
