@@ -169,8 +169,16 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
       if (before.size() > kBefore) before = before.substr(before.size() - kBefore);
       d = FindDateInText(before);
     }
+    // "05/03/2022" read day-first where the metadata says May 3: the
+    // dateline is the same day in the other order, keep the metadata.
+    auto swapped = [](std::string_view v) {
+      if (v.size() < 10) return std::string(v);
+      return std::string(v.substr(0, 5)) + std::string(v.substr(8, 2)) + "-" +
+             std::string(v.substr(5, 2));
+    };
     if (d && PlausibleDate(*d, doc.fetch_time) &&
-        d->value.compare(0, 10, a.published.value, 0, 10) != 0) {
+        d->value.compare(0, 10, a.published.value, 0, 10) != 0 &&
+        swapped(d->value) != a.published.value.substr(0, 10)) {
       a.published = DateField{d->value, "dateline", d->no_timezone};
     }
   }
