@@ -238,6 +238,26 @@ TEST(ExtractorTest, VisibleDatelineBeatsMetadataDate) {
   EXPECT_EQ(r->published.source, "time");
 }
 
+// A short heading that opens the comments or an author box ends the article
+// text, in any language of the cue table; the same words inside prose do not.
+TEST(ExtractorTest, EndCueStopsMainText) {
+  const std::string para =
+      "<p>A paragraph of main text that is long enough to be kept, with commas, words, more.</p>";
+  for (const char* cue : {"12 Kommentare", "Leave a Reply", "Comments (3)", "Über den Autor"}) {
+    Extractor ex;
+    auto r = ex.Extract(HtmlDoc("<html><body><div>" + para + para + "<h3>" + cue + "</h3>"
+                                "<p>Great post, thanks a lot for writing this, really.</p></div></body></html>"));
+    ASSERT_TRUE(r.ok());
+    for (const auto& p : r->paragraphs) EXPECT_EQ(p.find("Great post"), std::string::npos) << cue;
+  }
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><body><div>" + para +
+                              "<p>Comments from readers were positive, said the editor today.</p>"
+                              "</div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->paragraphs.size(), 2u);
+}
+
 std::string Nested(const std::string& open, const std::string& close, int n) {
   std::string s = "<html><head><title>Deep</title></head><body>";
   for (int i = 0; i < n; ++i) s += open;

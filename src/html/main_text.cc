@@ -181,6 +181,41 @@ bool RelatedCue(std::string_view p) {
   return false;
 }
 
+// A short heading that opens the comments, the author box or the share
+// bar at the end of an article: nothing after it is article text.
+bool EndCue(std::string_view p) {
+  if (p.size() > 60) return false;
+  static constexpr std::string_view kCues[] = {
+      "kommentare", "kommentar schreiben", "schreibe einen kommentar", "einen kommentar",
+      "comments", "leave a comment", "leave a reply", "add a comment", "post a comment",
+      "commentaires", "laisser un commentaire", "comentarios", "deja un comentario",
+      "komentarze", "dodaj komentarz", "diesen artikel teilen", "artikel teilen",
+      "share this", "share this article", "teilen mit", "teile diesen", "ähnliche beiträge",
+      "ähnliche artikel", "related posts", "related articles", "similar posts",
+      "das könnte sie auch interessieren", "you may also like", "über den autor",
+      "über die autorin", "about the author", "tags:", "schlagworte"};
+  std::string lower = AsciiLower(p);
+  // German capitals Ä Ö Ü (C3 84/96/9C) to ä ö ü (C3 A4/B6/BC).
+  for (size_t i = 0; i + 1 < lower.size(); ++i) {
+    if (lower[i] == '\xC3' && (lower[i + 1] == '\x84' || lower[i + 1] == '\x96' ||
+                                lower[i + 1] == '\x9C')) {
+      lower[i + 1] = static_cast<char>(lower[i + 1] + 0x20);
+    }
+  }
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+  // "12 Kommentare", "Comments (3)": drop a leading count / trailing count.
+  size_t b = 0;
+  while (b < lower.size() && ((lower[b] >= '0' && lower[b] <= '9') || lower[b] == ' ')) ++b;
+  std::string_view v(lower);
+  v.remove_prefix(b);
+  size_t paren = v.find(" (");
+  if (paren != std::string_view::npos) v = v.substr(0, paren);
+  for (auto c : kCues) {
+    if (v == c) return true;
+  }
+  return false;
+}
+
 // A short line that only credits an image.
 bool CreditLine(std::string_view p) {
   if (p.size() > 90) return false;
@@ -455,6 +490,7 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
   size_t buf_links = 0;  // bytes of buf_ inside <a>
   uint32_t link_end = 0;  // one past the <a> subtree being emitted
   bool after_cue = false;
+  bool ended = false;  // an end cue was seen: the rest is not article text
   auto flush = [&]() {
     if (buf_.empty()) return;
     std::string p = CollapseWhitespace(buf_);
@@ -463,6 +499,11 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
     buf_.clear();
     buf_links = 0;
     if (p.empty()) return;
+    if (ended) return;
+    if (EndCue(p) && !out->paragraphs.empty()) {
+      ended = true;
+      return;
+    }
     if (RelatedCue(p)) {
       after_cue = true;
       return;
