@@ -258,6 +258,22 @@ TEST(ExtractorTest, EndCueStopsMainText) {
   ASSERT_EQ(r->paragraphs.size(), 2u);
 }
 
+// "Read also" cues in more languages drop themselves and the links after them.
+TEST(ExtractorTest, RelatedCuesInMoreLanguages) {
+  const std::string para =
+      "<p>A paragraph of main text that is long enough to be kept, with commas, words, more.</p>";
+  for (const char* cue : {"Le puede interesar:", "Most read", "Mehr dazu:", "Lire également"}) {
+    Extractor ex;
+    auto r = ex.Extract(HtmlDoc("<html><body><div>" + para + "<p>" + cue +
+                                " <a href=\"/x\">Another story somewhere else</a></p>" + para +
+                                "</div></body></html>"));
+    ASSERT_TRUE(r.ok());
+    for (const auto& p : r->paragraphs) {
+      EXPECT_EQ(p.find("Another story"), std::string::npos) << cue;
+    }
+  }
+}
+
 std::string Nested(const std::string& open, const std::string& close, int n) {
   std::string s = "<html><head><title>Deep</title></head><body>";
   for (int i = 0; i < n; ++i) s += open;

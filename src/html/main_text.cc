@@ -167,7 +167,10 @@ bool RelatedCue(std::string_view p) {
       "À lire aussi", "a lire aussi", "lire aussi", "voir aussi", "sur le même sujet",
       "lea también", "lea más", "ver también", "te puede interesar",
       "leia também", "leggi anche", "czytaj też", "czytaj także",
-      "zobacz też", "zobacz także"};
+      "zobacz też", "zobacz także", "le puede interesar", "también te puede interesar",
+      "te recomendamos", "más noticias", "mehr dazu", "more stories",
+      "more news", "most read", "most popular", "meistgelesen", "trending", "vous aimerez aussi",
+      "à lire également", "a lire également", "lire également", "potrebbe interessarti"};
   for (auto c : kCues) {
     if (!StartsWithCi(p, c)) continue;
     // The cue must end a word: "Related" but not "Relatedness ...".
