@@ -601,14 +601,14 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     return h.size() <= 300 && CountWords(h) >= 2 && !MatchesSite(h, out->site, host);
   };
   for (const auto& h : h1s) {
-    if (usable(h) && (ref.empty() || WordOverlap(h, ref) >= 0.3)) {
+    if (usable(h) && (ref.empty() || WordOverlap(h, ref) >= 0.2)) {
       h1_headline = h;
       break;
     }
   }
   if (h1_headline.empty() && !ref.empty()) {
     for (const auto& h : h2s) {
-      if (usable(h) && WordOverlap(h, ref) >= 0.6) {
+      if (usable(h) && WordOverlap(h, ref) >= 0.8) {
         h1_headline = h;
         break;
       }
