@@ -1,5 +1,6 @@
 #include "html/extractor.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -36,6 +37,26 @@ void DateFromHint(const RawDoc& doc, Article* a) {
 // raw text (the only scripts the Dom keeps): a value the JSON-LD reader
 // rejected ("2022-01-10T22:06:08:684Z", its day is still right) or a key
 // outside the objects it reads ("publishedDate", "publishedAt").
+// "28.09.19": a day-first date with a two-digit year (20yy), standing alone
+// (no digit or dot on either side, so not a version "1.12.19.4"). Only the
+// last-resort scan uses it; in prose it is too easily something else.
+std::optional<ParsedDate> ShortDottedDate(std::string_view s) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i + 8 <= s.size(); ++i) {
+    if (i > 0 && (digit(s[i - 1]) || s[i - 1] == '.')) continue;
+    if (!(digit(s[i]) && digit(s[i + 1]) && s[i + 2] == '.' && digit(s[i + 3]) &&
+          digit(s[i + 4]) && s[i + 5] == '.' && digit(s[i + 6]) && digit(s[i + 7]))) {
+      continue;
+    }
+    if (i + 8 < s.size() && (digit(s[i + 8]) || s[i + 8] == '.')) continue;
+    std::string iso = "20";
+    iso.append(s.substr(i + 6, 2)).append("-").append(s.substr(i + 3, 2)).append("-").append(
+        s.substr(i, 2));
+    if (auto d = ParseDate(iso)) return d;
+  }
+  return std::nullopt;
+}
+
 void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
   static constexpr std::string_view kKeys[] = {"\"datePublished\":\"", "\"publishedDate\":\"",
                                                "\"published_at\":\"", "\"publishedAt\":\"",
@@ -80,6 +101,7 @@ void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
     if (!digit) continue;
     ++tried;
     auto d = FindDateInText(s);
+    if (!d) d = ShortDottedDate(s);
     if (d && PlausibleDate(*d, fetch_time)) {
       a->published = DateField{d->value, "page", d->no_timezone};
       return;

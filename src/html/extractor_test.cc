@@ -215,6 +215,12 @@ TEST(ExtractorTest, LastResortDates) {
                          "<footer><span>Stand 26.01.2022</span></footer></body></html>"));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->published.value.substr(0, 10), "2022-01-26");
+  // A two-digit year, day first, only here; a dotted version is not a date.
+  r = ex.Extract(HtmlDoc("<html><body>" + body +
+                         "<footer><span>v1.12.19.4</span><span>anna 23.09.22 12:44</span></footer>"
+                         "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2022-09-23");
 }
 
 // A visible dateline under the headline beats a JSON-LD date naming another
