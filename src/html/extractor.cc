@@ -1,5 +1,10 @@
 #include "html/extractor.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
@@ -107,6 +112,36 @@ void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
       return;
     }
   }
+}
+
+// A date-only stamp stored as UTC: "2021-11-04T23:00:00Z" on a page in a
+// language of the Central European zone is local midnight of the 5th (the
+// CMS saved a day, not an instant). Only a value that lands exactly on
+// 00:00:00 local is rewritten, as the same instant in local time (+01:00,
+// or +02:00 from April to October, an approximation of summer time); a
+// real timestamp is left alone (the gold day of such pages is as often the
+// UTC day as the local one). Other languages span too many zones to guess.
+void UtcToCentralEuropean(std::string_view lang, DateField* f) {
+  static constexpr std::string_view kCet[] = {"de", "fr", "it", "es", "pl", "nl", "cs", "sk",
+                                              "hu", "da", "sv", "no", "nb", "sl", "hr", "sr"};
+  if (std::find(std::begin(kCet), std::end(kCet), lang) == std::end(kCet)) return;
+  const std::string& v = f->value;
+  const bool utc = v.size() >= 17 && v[10] == 'T' &&
+                   (v.back() == 'Z' || (v.size() >= 6 && v.compare(v.size() - 6, 6, "+00:00") == 0));
+  if (!utc) return;
+  auto d = ParseDate(v);
+  if (!d) return;
+  const int month = std::atoi(v.substr(5, 2).c_str());
+  const int offset_h = (month >= 4 && month <= 10) ? 2 : 1;
+  time_t local = static_cast<time_t>(d->epoch + offset_h * 3600);
+  struct tm tm;
+  if (gmtime_r(&local, &tm) == nullptr) return;
+  if (tm.tm_hour != 0 || tm.tm_min != 0 || tm.tm_sec != 0) return;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+%02d:00", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, offset_h);
+  f->value = buf;
+  f->no_timezone = false;
 }
 
 void CopyDocFields(const RawDoc& doc, Article* a) {
@@ -246,6 +281,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   }
   DateFromHint(doc, &a);
   if (a.published.value.empty()) DateFromPageText(dom, doc.fetch_time, &a);
+  UtcToCentralEuropean(a.lang, &a.published);
   if (a.title.empty() && !doc.title_hint.empty()) a.title = CollapseWhitespace(doc.title_hint);
 
   if (a.title.empty()) a.warnings.push_back("no title found");

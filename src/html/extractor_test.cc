@@ -280,6 +280,31 @@ TEST(ExtractorTest, RelatedCuesInMoreLanguages) {
   }
 }
 
+// A UTC value at 23:00:00 on a German page is local midnight of the next day;
+// a real UTC timestamp, or an English page, keeps its value.
+TEST(ExtractorTest, UtcMidnightStampOnCentralEuropeanPage) {
+  const std::string body =
+      "<p>Ein Absatz mit genug Text, damit er als Haupttext gilt, ohne ein Datum darin.</p>";
+  struct Case {
+    const char* lang;
+    const char* meta;
+    const char* want;
+  } cases[] = {
+      {"de", "2021-11-04T23:00:00Z", "2021-11-05T00:00:00+01:00"},
+      {"de", "2021-06-04T22:00:00Z", "2021-06-05T00:00:00+02:00"},
+      {"de", "2021-11-04T23:07:45Z", "2021-11-04T23:07:45Z"},
+      {"en", "2021-11-04T23:00:00Z", "2021-11-04T23:00:00Z"},
+  };
+  Extractor ex;
+  for (const auto& c : cases) {
+    auto r = ex.Extract(HtmlDoc(std::string("<html lang=\"") + c.lang +
+                                "\"><head><meta property=\"article:published_time\" content=\"" +
+                                c.meta + "\"></head><body>" + body + "</body></html>"));
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->published.value, c.want) << c.lang << " " << c.meta;
+  }
+}
+
 std::string Nested(const std::string& open, const std::string& close, int n) {
   std::string s = "<html><head><title>Deep</title></head><body>";
   for (int i = 0; i < n; ++i) s += open;
