@@ -305,6 +305,25 @@ TEST(ExtractorTest, UtcMidnightStampOnCentralEuropeanPage) {
   }
 }
 
+// Short unpunctuated lines ending the content are dropped (at most three);
+// a short final sentence and a short text are kept.
+TEST(ExtractorTest, TrailingChromeLinesDropped) {
+  std::string paras;
+  for (int k = 0; k < 4; ++k) {
+    paras += "<p>Paragraph " + std::to_string(k) +
+             " of main text that is long enough to be kept, with commas, words, more.</p>";
+  }
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><body><div>" + paras +
+                              "<p>Anna Muster</p><p>Redakteurin Politik</p></div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->paragraphs.size(), 4u);
+  r = ex.Extract(HtmlDoc("<html><body><div>" + paras +
+                         "<p>That was all.</p></div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->paragraphs.size(), 5u);
+}
+
 std::string Nested(const std::string& open, const std::string& close, int n) {
   std::string s = "<html><head><title>Deep</title></head><body>";
   for (int i = 0; i < n; ++i) s += open;

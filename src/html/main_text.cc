@@ -581,6 +581,20 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
     flush();
   }
 
+  // A run of short lines without sentence punctuation at the very end of
+  // the content is the article's chrome, not its text: tag lists, share and
+  // comment prompts, an author's name and role, a photo credit. At most
+  // kMaxTrailing are dropped, never from a text of kMinKept paragraphs or
+  // fewer.
+  constexpr size_t kShort = 60, kMinKept = 3;
+  constexpr int kMaxTrailing = 3;
+  for (int dropped = 0; out->paragraphs.size() > kMinKept && dropped < kMaxTrailing; ++dropped) {
+    const std::string& last = out->paragraphs.back();
+    const char e = last.empty() ? ' ' : last.back();
+    if (last.size() >= kShort || e == '.' || e == '!' || e == '?' || e == '"') break;
+    out->paragraphs.pop_back();
+  }
+
   // JSON-LD articleBody when the DOM text is much shorter.
   if (json_ld_body.size() >= 400) {
     size_t dom_bytes = 0;
