@@ -443,12 +443,14 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
   // ancestor with the most content net of noise (kNoiseWeight per noise
   // byte): a density winner that is one paragraph of a larger article
   // climbs to the article, and stops below wrappers that add menus.
-  const bool climbed = ClimbToContent(dom, body, &top);
+  ClimbToContent(dom, body, &top);
 
   // Roots: the winner and its qualifying siblings, in document order.
   std::vector<uint32_t> roots;
   const Dom::Node& tn = dom.node(top);
-  if (!climbed && tn.parent != Dom::kNone && top != body && tn.tag != Tag::kArticle) {
+  // Also after a climb and for an <article>: a lead paragraph or a list
+  // beside the content container is still text when it qualifies.
+  if (tn.parent != Dom::kNone && top != body) {
     float bar = std::max(10.f, top_score * 0.2f);
     for (uint32_t s = dom.node(tn.parent).first_child; s != Dom::kNone;
          s = dom.node(s).next_sibling) {
