@@ -324,6 +324,24 @@ TEST(ExtractorTest, TrailingChromeLinesDropped) {
   EXPECT_EQ(r->paragraphs.size(), 5u);
 }
 
+// A lead paragraph beside the <article> that holds the rest of the text
+// joins it.
+TEST(ExtractorTest, LeadParagraphBesideArticleJoins) {
+  std::string paras;
+  for (int k = 0; k < 6; ++k) {
+    paras += "<p>Paragraph " + std::to_string(k) +
+             " of the body, long enough to count, with commas, clauses, and more words here.</p>";
+  }
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc(
+      "<html><body><nav><a href=\"/\">Home</a></nav><div><p>The lead, which sums the story up in "
+      "one sentence, sits outside the article element, as many templates do.</p><article>" +
+      paras + "</article></div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->paragraphs.empty());
+  EXPECT_EQ(r->paragraphs.front().substr(0, 8), "The lead");
+}
+
 std::string Nested(const std::string& open, const std::string& close, int n) {
   std::string s = "<html><head><title>Deep</title></head><body>";
   for (int i = 0; i < n; ++i) s += open;
