@@ -36,7 +36,9 @@ struct DateField {
   // ISO 8601: "2013-07-12", "2013-07-12T16:48:58" or with an offset
   // "2013-07-12T16:48:58+04:00" / "Z". Empty when unknown.
   std::string value;
-  // "jsonld", "meta", "time", "url", "text", "dateline", "json".
+  // "jsonld", "meta", "time", "url", "text", "dateline" (also when it overrides a
+  // JSON-LD/meta date naming another day), "page" (first date
+  // anywhere in the visible text, a last resort), "json".
   std::string source;
   // True when `value` carries no UTC offset (local time of unknown zone).
   bool no_timezone = false;

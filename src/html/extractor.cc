@@ -1,5 +1,11 @@
 #include "html/extractor.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -25,6 +31,117 @@ void DateFromHint(const RawDoc& doc, Article* a) {
   } else {
     a->warnings.push_back("unusable published hint: " + doc.published_hint.substr(0, 60));
   }
+}
+
+// Very last resort for the date: the first plausible date anywhere in the
+// page's visible text, in document order (a "Datum: 26. Januar 2022" line in
+// a sidebar, a copyright line, the first comment's timestamp). A page with no
+// date at all is already wrong, so a guess here can only help. Bounded: at
+// most kMaxNodes short text nodes are tried.
+// Before that, a publication date under a common key in a JSON-LD script's
+// raw text (the only scripts the Dom keeps): a value the JSON-LD reader
+// rejected ("2022-01-10T22:06:08:684Z", its day is still right) or a key
+// outside the objects it reads ("publishedDate", "publishedAt").
+// "28.09.19": a day-first date with a two-digit year (20yy), standing alone
+// (no digit or dot on either side, so not a version "1.12.19.4"). Only the
+// last-resort scan uses it; in prose it is too easily something else.
+std::optional<ParsedDate> ShortDottedDate(std::string_view s) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i + 8 <= s.size(); ++i) {
+    if (i > 0 && (digit(s[i - 1]) || s[i - 1] == '.')) continue;
+    if (!(digit(s[i]) && digit(s[i + 1]) && s[i + 2] == '.' && digit(s[i + 3]) &&
+          digit(s[i + 4]) && s[i + 5] == '.' && digit(s[i + 6]) && digit(s[i + 7]))) {
+      continue;
+    }
+    if (i + 8 < s.size() && (digit(s[i + 8]) || s[i + 8] == '.')) continue;
+    std::string iso = "20";
+    iso.append(s.substr(i + 6, 2)).append("-").append(s.substr(i + 3, 2)).append("-").append(
+        s.substr(i, 2));
+    if (auto d = ParseDate(iso)) return d;
+  }
+  return std::nullopt;
+}
+
+void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
+  static constexpr std::string_view kKeys[] = {"\"datePublished\":\"", "\"publishedDate\":\"",
+                                               "\"published_at\":\"", "\"publishedAt\":\"",
+                                               "\"publishDate\":\"", "\"publish_date\":\""};
+  for (uint32_t k = 1; k < dom.size(); ++k) {
+    const Dom::Node& t = dom.node(k);
+    if (t.tag != Tag::kText || dom.node(t.parent).tag != Tag::kScript) continue;
+    std::string_view s = dom.Text(k);
+    for (auto key : kKeys) {
+      size_t p = s.find(key);
+      if (p == std::string_view::npos) continue;
+      std::string_view v = s.substr(p + key.size(), 40);
+      v = v.substr(0, v.find('"'));
+      auto d = ParseDate(v);
+      if (!d && v.size() > 10) d = ParseDate(v.substr(0, 10));  // "...:08:684Z"
+      if (d && PlausibleDate(*d, fetch_time)) {
+        a->published = DateField{d->value, "page", d->no_timezone};
+        return;
+      }
+    }
+  }
+  constexpr uint32_t kMaxNodes = 4000;
+  constexpr size_t kMaxLen = 300;  // longer nodes are prose, not datelines
+  uint32_t tried = 0;
+  for (uint32_t k = 1; k < dom.size() && tried < kMaxNodes; ++k) {
+    const Dom::Node& t = dom.node(k);
+    if (t.tag != Tag::kText) continue;
+    Tag p = dom.node(t.parent).tag;
+    if (p == Tag::kScript || p == Tag::kStyle || p == Tag::kTitle || p == Tag::kNoscript ||
+        p == Tag::kTemplate) {
+      continue;
+    }
+    std::string_view s = dom.Text(k);
+    if (s.size() < 6 || s.size() > kMaxLen) continue;
+    bool digit = false;
+    for (char c : s) {
+      if (c >= '0' && c <= '9') {
+        digit = true;
+        break;
+      }
+    }
+    if (!digit) continue;
+    ++tried;
+    auto d = FindDateInText(s);
+    if (!d) d = ShortDottedDate(s);
+    if (d && PlausibleDate(*d, fetch_time)) {
+      a->published = DateField{d->value, "page", d->no_timezone};
+      return;
+    }
+  }
+}
+
+// A date-only stamp stored as UTC: "2021-11-04T23:00:00Z" on a page in a
+// language of the Central European zone is local midnight of the 5th (the
+// CMS saved a day, not an instant). Only a value that lands exactly on
+// 00:00:00 local is rewritten, as the same instant in local time (+01:00,
+// or +02:00 from April to October, an approximation of summer time); a
+// real timestamp is left alone (the gold day of such pages is as often the
+// UTC day as the local one). Other languages span too many zones to guess.
+void UtcToCentralEuropean(std::string_view lang, DateField* f) {
+  static constexpr std::string_view kCet[] = {"de", "fr", "it", "es", "pl", "nl", "cs", "sk",
+                                              "hu", "da", "sv", "no", "nb", "sl", "hr", "sr"};
+  if (std::find(std::begin(kCet), std::end(kCet), lang) == std::end(kCet)) return;
+  const std::string& v = f->value;
+  const bool utc = v.size() >= 17 && v[10] == 'T' &&
+                   (v.back() == 'Z' || (v.size() >= 6 && v.compare(v.size() - 6, 6, "+00:00") == 0));
+  if (!utc) return;
+  auto d = ParseDate(v);
+  if (!d) return;
+  const int month = std::atoi(v.substr(5, 2).c_str());
+  const int offset_h = (month >= 4 && month <= 10) ? 2 : 1;
+  time_t local = static_cast<time_t>(d->epoch + offset_h * 3600);
+  struct tm tm;
+  if (gmtime_r(&local, &tm) == nullptr) return;
+  if (tm.tm_hour != 0 || tm.tm_min != 0 || tm.tm_sec != 0) return;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+%02d:00", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, offset_h);
+  f->value = buf;
+  f->no_timezone = false;
 }
 
 void CopyDocFields(const RawDoc& doc, Article* a) {
@@ -94,6 +211,35 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
     }
   }
 
+  // The article's own visible dateline beats a metadata date that names
+  // another day: JSON-LD and meta dates are often the first upload, a
+  // re-publication or a template's date, while readers see the dateline
+  // right under (or just above) the headline. A <time>/itemprop date is
+  // itself visible and is kept. Limits: 400 bytes of text after the <h1>,
+  // 100 before it.
+  if (!a.published.value.empty() && a.published.source != "time") {
+    constexpr size_t kAfter = 400, kBefore = 100;
+    std::string_view after(page.headline_after);
+    auto d = FindDateInText(after.substr(0, kAfter));
+    if (!d) {
+      std::string_view before(page.headline_before);
+      if (before.size() > kBefore) before = before.substr(before.size() - kBefore);
+      d = FindDateInText(before);
+    }
+    // "05/03/2022" read day-first where the metadata says May 3: the
+    // dateline is the same day in the other order, keep the metadata.
+    auto swapped = [](std::string_view v) {
+      if (v.size() < 10) return std::string(v);
+      return std::string(v.substr(0, 5)) + std::string(v.substr(8, 2)) + "-" +
+             std::string(v.substr(5, 2));
+    };
+    if (d && PlausibleDate(*d, doc.fetch_time) &&
+        d->value.compare(0, 10, a.published.value, 0, 10) != 0 &&
+        swapped(d->value) != a.published.value.substr(0, 10)) {
+      a.published = DateField{d->value, "dateline", d->no_timezone};
+    }
+  }
+
   // Last resort for the date: a dateline in date-like elements, then at the
   // top of the main text.
   if (a.published.value.empty()) {
@@ -134,6 +280,8 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
     }
   }
   DateFromHint(doc, &a);
+  if (a.published.value.empty()) DateFromPageText(dom, doc.fetch_time, &a);
+  UtcToCentralEuropean(a.lang, &a.published);
   if (a.title.empty() && !doc.title_hint.empty()) a.title = CollapseWhitespace(doc.title_hint);
 
   if (a.title.empty()) a.warnings.push_back("no title found");

@@ -200,6 +200,148 @@ TEST(ExtractorTest, EmptyDocumentFails) {
   EXPECT_FALSE(junk.ok());
 }
 
+// With no date in metadata, headline or main text: a publication key in a
+// JSON-LD script's raw text, else the first date anywhere in the visible text.
+TEST(ExtractorTest, LastResortDates) {
+  const std::string body =
+      "<p>A paragraph of main text that is long enough to be kept, with no date in it at all.</p>";
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><body><script type=\"application/ld+json\">{\"@type\":\"Review\","
+                              "\"publishedDate\":\"2019-03-02T06:22:28Z\"}</script>" + body + "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2019-03-02");
+  EXPECT_EQ(r->published.source, "page");
+  r = ex.Extract(HtmlDoc("<html><body>" + body +
+                         "<footer><span>Stand 26.01.2022</span></footer></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2022-01-26");
+  // A two-digit year, day first, only here; a dotted version is not a date.
+  r = ex.Extract(HtmlDoc("<html><body>" + body +
+                         "<footer><span>v1.12.19.4</span><span>anna 23.09.22 12:44</span></footer>"
+                         "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2022-09-23");
+}
+
+// A visible dateline under the headline beats a JSON-LD date naming another
+// day; a <time> date is visible itself and is kept.
+TEST(ExtractorTest, VisibleDatelineBeatsMetadataDate) {
+  const std::string body =
+      "<p>A paragraph of main text that is long enough to be kept, with no date in it at all.</p>";
+  const std::string ld =
+      R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-02-19T14:20:25Z"}</script>)";
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><head>" + ld + "</head><body><h1>A headline of words</h1>"
+                              "<div>19. Februar 2019</div>" + body + "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2019-02-19");
+  EXPECT_EQ(r->published.source, "dateline");
+  r = ex.Extract(HtmlDoc("<html><body><h1>A headline of words</h1><time datetime=\"2020-02-19\">"
+                         "19. Februar 2020</time><div>Update 3. März 2020</div>" + body +
+                         "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2020-02-19");
+  EXPECT_EQ(r->published.source, "time");
+}
+
+// A short heading that opens the comments or an author box ends the article
+// text, in any language of the cue table; the same words inside prose do not.
+TEST(ExtractorTest, EndCueStopsMainText) {
+  const std::string para =
+      "<p>A paragraph of main text that is long enough to be kept, with commas, words, more.</p>";
+  for (const char* cue : {"12 Kommentare", "Leave a Reply", "Comments (3)", "Über den Autor"}) {
+    Extractor ex;
+    auto r = ex.Extract(HtmlDoc("<html><body><div>" + para + para + "<h3>" + cue + "</h3>"
+                                "<p>Great post, thanks a lot for writing this, really.</p></div></body></html>"));
+    ASSERT_TRUE(r.ok());
+    for (const auto& p : r->paragraphs) EXPECT_EQ(p.find("Great post"), std::string::npos) << cue;
+  }
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><body><div>" + para +
+                              "<p>Comments from readers were positive, said the editor today.</p>"
+                              "</div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->paragraphs.size(), 2u);
+}
+
+// "Read also" cues in more languages drop themselves and the links after them.
+TEST(ExtractorTest, RelatedCuesInMoreLanguages) {
+  const std::string para =
+      "<p>A paragraph of main text that is long enough to be kept, with commas, words, more.</p>";
+  for (const char* cue : {"Le puede interesar:", "Most read", "Mehr dazu:", "Lire également"}) {
+    Extractor ex;
+    auto r = ex.Extract(HtmlDoc("<html><body><div>" + para + "<p>" + cue +
+                                " <a href=\"/x\">Another story somewhere else</a></p>" + para +
+                                "</div></body></html>"));
+    ASSERT_TRUE(r.ok());
+    for (const auto& p : r->paragraphs) {
+      EXPECT_EQ(p.find("Another story"), std::string::npos) << cue;
+    }
+  }
+}
+
+// A UTC value at 23:00:00 on a German page is local midnight of the next day;
+// a real UTC timestamp, or an English page, keeps its value.
+TEST(ExtractorTest, UtcMidnightStampOnCentralEuropeanPage) {
+  const std::string body =
+      "<p>Ein Absatz mit genug Text, damit er als Haupttext gilt, ohne ein Datum darin.</p>";
+  struct Case {
+    const char* lang;
+    const char* meta;
+    const char* want;
+  } cases[] = {
+      {"de", "2021-11-04T23:00:00Z", "2021-11-05T00:00:00+01:00"},
+      {"de", "2021-06-04T22:00:00Z", "2021-06-05T00:00:00+02:00"},
+      {"de", "2021-11-04T23:07:45Z", "2021-11-04T23:07:45Z"},
+      {"en", "2021-11-04T23:00:00Z", "2021-11-04T23:00:00Z"},
+  };
+  Extractor ex;
+  for (const auto& c : cases) {
+    auto r = ex.Extract(HtmlDoc(std::string("<html lang=\"") + c.lang +
+                                "\"><head><meta property=\"article:published_time\" content=\"" +
+                                c.meta + "\"></head><body>" + body + "</body></html>"));
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->published.value, c.want) << c.lang << " " << c.meta;
+  }
+}
+
+// Short unpunctuated lines ending the content are dropped (at most three);
+// a short final sentence and a short text are kept.
+TEST(ExtractorTest, TrailingChromeLinesDropped) {
+  std::string paras;
+  for (int k = 0; k < 4; ++k) {
+    paras += "<p>Paragraph " + std::to_string(k) +
+             " of main text that is long enough to be kept, with commas, words, more.</p>";
+  }
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><body><div>" + paras +
+                              "<p>Anna Muster</p><p>Redakteurin Politik</p></div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->paragraphs.size(), 4u);
+  r = ex.Extract(HtmlDoc("<html><body><div>" + paras +
+                         "<p>That was all.</p></div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->paragraphs.size(), 5u);
+}
+
+// A lead paragraph beside the <article> that holds the rest of the text
+// joins it.
+TEST(ExtractorTest, LeadParagraphBesideArticleJoins) {
+  std::string paras;
+  for (int k = 0; k < 6; ++k) {
+    paras += "<p>Paragraph " + std::to_string(k) +
+             " of the body, long enough to count, with commas, clauses, and more words here.</p>";
+  }
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc(
+      "<html><body><nav><a href=\"/\">Home</a></nav><div><p>The lead, which sums the story up in "
+      "one sentence, sits outside the article element, as many templates do.</p><article>" +
+      paras + "</article></div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->paragraphs.empty());
+  EXPECT_EQ(r->paragraphs.front().substr(0, 8), "The lead");
+}
+
 std::string Nested(const std::string& open, const std::string& close, int n) {
   std::string s = "<html><head><title>Deep</title></head><body>";
   for (int i = 0; i < n; ++i) s += open;

@@ -167,7 +167,10 @@ bool RelatedCue(std::string_view p) {
       "À lire aussi", "a lire aussi", "lire aussi", "voir aussi", "sur le même sujet",
       "lea también", "lea más", "ver también", "te puede interesar",
       "leia também", "leggi anche", "czytaj też", "czytaj także",
-      "zobacz też", "zobacz także"};
+      "zobacz też", "zobacz także", "le puede interesar", "también te puede interesar",
+      "te recomendamos", "más noticias", "mehr dazu", "more stories",
+      "more news", "most read", "most popular", "meistgelesen", "trending", "vous aimerez aussi",
+      "à lire également", "a lire également", "lire également", "potrebbe interessarti"};
   for (auto c : kCues) {
     if (!StartsWithCi(p, c)) continue;
     // The cue must end a word: "Related" but not "Relatedness ...".
@@ -177,6 +180,41 @@ bool RelatedCue(std::string_view p) {
         next == '-' || next == '|' || next == '>') {
       return true;
     }
+  }
+  return false;
+}
+
+// A short heading that opens the comments, the author box or the share
+// bar at the end of an article: nothing after it is article text.
+bool EndCue(std::string_view p) {
+  if (p.size() > 60) return false;
+  static constexpr std::string_view kCues[] = {
+      "kommentare", "kommentar schreiben", "schreibe einen kommentar", "einen kommentar",
+      "comments", "leave a comment", "leave a reply", "add a comment", "post a comment",
+      "commentaires", "laisser un commentaire", "comentarios", "deja un comentario",
+      "komentarze", "dodaj komentarz", "diesen artikel teilen", "artikel teilen",
+      "share this", "share this article", "teilen mit", "teile diesen", "ähnliche beiträge",
+      "ähnliche artikel", "related posts", "related articles", "similar posts",
+      "das könnte sie auch interessieren", "you may also like", "über den autor",
+      "über die autorin", "about the author", "tags:", "schlagworte"};
+  std::string lower = AsciiLower(p);
+  // German capitals Ä Ö Ü (C3 84/96/9C) to ä ö ü (C3 A4/B6/BC).
+  for (size_t i = 0; i + 1 < lower.size(); ++i) {
+    if (lower[i] == '\xC3' && (lower[i + 1] == '\x84' || lower[i + 1] == '\x96' ||
+                                lower[i + 1] == '\x9C')) {
+      lower[i + 1] = static_cast<char>(lower[i + 1] + 0x20);
+    }
+  }
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+  // "12 Kommentare", "Comments (3)": drop a leading count / trailing count.
+  size_t b = 0;
+  while (b < lower.size() && ((lower[b] >= '0' && lower[b] <= '9') || lower[b] == ' ')) ++b;
+  std::string_view v(lower);
+  v.remove_prefix(b);
+  size_t paren = v.find(" (");
+  if (paren != std::string_view::npos) v = v.substr(0, paren);
+  for (auto c : kCues) {
+    if (v == c) return true;
   }
   return false;
 }
@@ -405,12 +443,14 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
   // ancestor with the most content net of noise (kNoiseWeight per noise
   // byte): a density winner that is one paragraph of a larger article
   // climbs to the article, and stops below wrappers that add menus.
-  const bool climbed = ClimbToContent(dom, body, &top);
+  ClimbToContent(dom, body, &top);
 
   // Roots: the winner and its qualifying siblings, in document order.
   std::vector<uint32_t> roots;
   const Dom::Node& tn = dom.node(top);
-  if (!climbed && tn.parent != Dom::kNone && top != body && tn.tag != Tag::kArticle) {
+  // Also after a climb and for an <article>: a lead paragraph or a list
+  // beside the content container is still text when it qualifies.
+  if (tn.parent != Dom::kNone && top != body) {
     float bar = std::max(10.f, top_score * 0.2f);
     for (uint32_t s = dom.node(tn.parent).first_child; s != Dom::kNone;
          s = dom.node(s).next_sibling) {
@@ -455,13 +495,20 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
   size_t buf_links = 0;  // bytes of buf_ inside <a>
   uint32_t link_end = 0;  // one past the <a> subtree being emitted
   bool after_cue = false;
+  bool ended = false;  // an end cue was seen: the rest is not article text
   auto flush = [&]() {
     if (buf_.empty()) return;
     std::string p = CollapseWhitespace(buf_);
+    RemoveSoftHyphens(&p);
     const bool mostly_links = buf_links * 10 >= buf_.size() * 7;
     buf_.clear();
     buf_links = 0;
     if (p.empty()) return;
+    if (ended) return;
+    if (EndCue(p) && !out->paragraphs.empty()) {
+      ended = true;
+      return;
+    }
     if (RelatedCue(p)) {
       after_cue = true;
       return;
@@ -534,6 +581,20 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
       ++j;
     }
     flush();
+  }
+
+  // A run of short lines without sentence punctuation at the very end of
+  // the content is the article's chrome, not its text: tag lists, share and
+  // comment prompts, an author's name and role, a photo credit. At most
+  // kMaxTrailing are dropped, never from a text of kMinKept paragraphs or
+  // fewer.
+  constexpr size_t kShort = 60, kMinKept = 3;
+  constexpr int kMaxTrailing = 3;
+  for (int dropped = 0; out->paragraphs.size() > kMinKept && dropped < kMaxTrailing; ++dropped) {
+    const std::string& last = out->paragraphs.back();
+    const char e = last.empty() ? ' ' : last.back();
+    if (last.size() >= kShort || e == '.' || e == '!' || e == '?' || e == '"') break;
+    out->paragraphs.pop_back();
   }
 
   // JSON-LD articleBody when the DOM text is much shorter.

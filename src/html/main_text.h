@@ -28,8 +28,9 @@
 //     (an ancestor must add 10 % + 50 bytes), so one paragraph of a larger
 //     article climbs to the article and stops below wrappers that add
 //     menus; a winner far from the page's largest content mass (an overlay,
-//     a teaser box) gives way to it. Otherwise siblings of the winner with a
-//     comparable score, or prose paragraphs, join it.
+//     a teaser box) gives way to it. Then siblings of the winner (climbed or
+//     not, <article> or not) with a comparable score, or prose paragraphs,
+//     join it.
 //  6. The chosen subtrees are walked in document order; block elements
 //     (p, h1-h6, li, blockquote, pre, tr, div, ...) delimit paragraphs, td/th
 //     are joined with spaces so a table row becomes one line; link-heavy
@@ -38,7 +39,9 @@
 //     and so are blocks that are not body text: "read also" cues in several
 //     languages and the link lists after them, short image-credit lines, and
 //     short date-only lines (kept in MainText::date_lines for the date
-//     fallback).
+//     fallback). A short heading that opens the comments, an author box or
+//     "related posts" (EndCue) ends the text, and up to three short lines
+//     without sentence punctuation at its very end are dropped.
 // Consent banners (elements whose text mentions cookies at least twice,
 // densely) count as boilerplate in step 1.
 // If the JSON-LD articleBody is much longer than the DOM text, its lines are

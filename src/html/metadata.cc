@@ -328,7 +328,7 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
                                std::string_view host) {
   std::string t = CollapseWhitespace(title);
   static constexpr std::string_view kSeps[] = {" | ", " :: ", " — ", " – ", " - ", " · ",
-                                               " » ", " // ", " ~ "};
+                                               " » ", " // ", " ~ ", " • "};
   for (int round = 0; round < 2; ++round) {
     bool changed = false;
     for (auto sep : kSeps) {
@@ -337,7 +337,7 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
         std::string_view head(t.data(), last);
         std::string_view tail(t.data() + last + sep.size(), t.size() - last - sep.size());
         bool strong = sep == " | " || sep == " :: " || sep == " — " || sep == " · " ||
-                      sep == " » " || sep == " // ";
+                      sep == " » " || sep == " // " || sep == " • ";
         if (MatchesSite(tail, site, host) ||
             (round == 0 && strong && CountWords(tail) <= 4 && tail.size() < head.size()) ||
             (round == 0 && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
@@ -601,14 +601,14 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     return h.size() <= 300 && CountWords(h) >= 2 && !MatchesSite(h, out->site, host);
   };
   for (const auto& h : h1s) {
-    if (usable(h) && (ref.empty() || WordOverlap(h, ref) >= 0.3)) {
+    if (usable(h) && (ref.empty() || WordOverlap(h, ref) >= 0.2)) {
       h1_headline = h;
       break;
     }
   }
   if (h1_headline.empty() && !ref.empty()) {
     for (const auto& h : h2s) {
-      if (usable(h) && WordOverlap(h, ref) >= 0.6) {
+      if (usable(h) && WordOverlap(h, ref) >= 0.8) {
         h1_headline = h;
         break;
       }
@@ -616,6 +616,18 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   }
   if (!h1_headline.empty()) {
     out->title = h1_headline;
+    // A headline with a kicker run into it ("Interne Unterlagen im Netz Daten
+    // von X gehackt", "Klimaschutz: Bohren, bis ..."): when the declared title
+    // is exactly the heading's tail, the head is the kicker.
+    std::string og_clean = StripSiteFromTitle(og_title, out->site, host);
+    std::string ld_headline = CollapseWhitespace(ld.headline);
+    for (const std::string* c : {&og_clean, &ld_headline, &clean_tag}) {
+      const std::string& t = *c;
+      if (CountWords(t) < 3 || t.size() + 3 > h1_headline.size()) continue;
+      if (h1_headline.compare(h1_headline.size() - t.size(), t.size(), t) != 0) continue;
+      out->title = t;  // also "Einheit der WocheLagen-...": a kicker <span> run in
+      break;
+    }
   } else if (!og_title.empty()) {
     out->title = StripSiteFromTitle(og_title, out->site, host);
   } else if (!ld.headline.empty()) {
@@ -627,6 +639,8 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   } else if (!h1s.empty()) {
     out->title = h1s[0];
   }
+
+  RemoveSoftHyphens(&out->title);
 
   // Description, image, language.
   out->description =

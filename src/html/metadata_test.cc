@@ -24,6 +24,8 @@ TEST(MetadataTest, StripSiteFromTitle) {
   EXPECT_EQ(StripSiteFromTitle("Spiegel - Ein langer Titel hier", "", "www.spiegel.de"),
             "Ein langer Titel hier");
   EXPECT_EQ(StripSiteFromTitle("Covid-19 - what we know", "", ""), "Covid-19 - what we know");
+  EXPECT_EQ(StripSiteFromTitle("A long headline here \xE2\x80\xA2 Site Name", "", ""),
+            "A long headline here");
 }
 
 TEST(MetadataTest, CleanAuthors) {
@@ -64,6 +66,31 @@ TEST(MetadataTest, JsonLdArraysAndSeveralBlocks) {
   EXPECT_EQ(Join(pm.authors), "[Ann Lee]");
   EXPECT_EQ(pm.site, "Pub");
   EXPECT_EQ(pm.image, "https://i/1.jpg");
+}
+
+// A kicker run into the <h1> (with or without a space) is dropped when the
+// declared title is exactly the heading's tail; soft hyphens are removed.
+TEST(MetadataTest, HeadlineKickerAndSoftHyphens) {
+  struct Case {
+    const char* html;
+    const char* title;
+  } cases[] = {
+      {R"(<title>Daten von Firma gehackt | Site</title><h1><span>Im Netz</span> Daten von Firma gehackt</h1>)",
+       "Daten von Firma gehackt"},
+      {R"(<meta property="og:title" content="Lagen mit vier Teilen"><h1><span>Einheit</span>Lagen mit vier Teilen</h1>)",
+       "Lagen mit vier Teilen"},
+      {R"(<title>Nur zwei | Site</title><h1>Kicker Nur zwei</h1>)", "Kicker Nur zwei"},
+      {"<title>Mes\xC2\xADsen\xC2\xADger frei</title><h1>Mes\xC2\xADsen\xC2\xADger frei</h1>",
+       "Messenger frei"},
+  };
+  for (const auto& c : cases) {
+    Dom dom;
+    dom.Parse(c.html, {});
+    MetadataExtractor m;
+    PageMetadata pm;
+    m.Extract(dom, "https://www.site.example/x", 0, &pm);
+    EXPECT_EQ(pm.title, c.title) << c.html;
+  }
 }
 
 TEST(MetadataTest, MetaFallbacksAndHost) {

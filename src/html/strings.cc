@@ -32,4 +32,17 @@ std::string_view TrimAscii(std::string_view s) {
   return s;
 }
 
+void RemoveSoftHyphens(std::string* s) {
+  if (s->find("\xC2\xAD") == std::string::npos) return;
+  size_t w = 0;
+  for (size_t r = 0; r < s->size(); ++r) {
+    if ((*s)[r] == '\xC2' && r + 1 < s->size() && (*s)[r + 1] == '\xAD') {
+      ++r;
+      continue;
+    }
+    (*s)[w++] = (*s)[r];
+  }
+  s->resize(w);
+}
+
 }  // namespace wirewatch::html

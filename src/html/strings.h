@@ -13,6 +13,9 @@ std::string AsciiLower(std::string_view s);
 bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCaseAscii(std::string_view s, std::string_view prefix);
 std::string_view TrimAscii(std::string_view s);
+// Removes soft hyphens (U+00AD), which are invisible and break substring
+// matches ("Mes\u00ADsen\u00ADger" is "Messenger" on screen).
+void RemoveSoftHyphens(std::string* s);
 
 // Calls fn(token) for each maximal run of ASCII letters/digits in `s`,
 // lower-cased ("post-content_main" -> "post", "content", "main";
