@@ -18,7 +18,7 @@ void WriteDate(std::string_view key, const DateField& d, JsonWriter* w) {
 
 }  // namespace
 
-void WriteRelatedJson(const std::vector<RelatedItem>& items, JsonWriter* w) {
+void WriteRelatedJson(std::span<const RelatedItem> items, JsonWriter* w) {
   w->BeginArray();
   for (const auto& r : items) {
     w->BeginObject();

@@ -6,6 +6,7 @@
 #ifndef WIREWATCH_BASE_ARTICLE_JSON_H_
 #define WIREWATCH_BASE_ARTICLE_JSON_H_
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,7 @@ void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w,
 
 // Writes the related widget: a JSON array of {"id","sort","contenttypeid",
 // "pic","title"} objects, all strings, in the seed page's shape.
-void WriteRelatedJson(const std::vector<RelatedItem>& items, JsonWriter* w);
+void WriteRelatedJson(std::span<const RelatedItem> items, JsonWriter* w);
 
 }  // namespace wirewatch
 

@@ -1,15 +1,24 @@
 #include "link/related_widget.h"
 
+#include "base/article_json.h"
 #include "base/json_writer.h"
 
 namespace wirewatch::link {
 
 std::string RelatedWidgetJson(std::span<const RelatedItem> items,
                               WidgetStyle style) {
+  if (style == WidgetStyle::kCompact) {
+    // The shape every other output uses (CLI, API, exports).
+    std::string out;
+    JsonWriter w(&out);
+    WriteRelatedJson(items, &w);
+    return out;
+  }
+  // The seed page's own byte layout: " ," between items and " ]" at the end.
   std::string out = "[";
   bool first = true;
   for (const RelatedItem& item : items) {
-    if (!first) out += style == WidgetStyle::kSeed ? " ," : ",";
+    if (!first) out += " ,";
     first = false;
     out += "{\"id\":";
     AppendJsonString(item.id, &out);
@@ -23,7 +32,7 @@ std::string RelatedWidgetJson(std::span<const RelatedItem> items,
     AppendJsonString(item.title, &out);
     out += "}";
   }
-  out += style == WidgetStyle::kSeed && !items.empty() ? " ]" : "]";
+  out += items.empty() ? "]" : " ]";
   return out;
 }
 
