@@ -841,7 +841,8 @@ Result<std::vector<ArticleSummary>> Store::ListArticles(int64_t offset,
   sqlite3_bind_int64(s.get(), 1, limit);
   sqlite3_bind_int64(s.get(), 2, offset);
   std::vector<ArticleSummary> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
     ArticleSummary a;
     a.seq = sqlite3_column_int64(s.get(), 0);
     a.id = ColumnText(s.get(), 1);
@@ -853,6 +854,7 @@ Result<std::vector<ArticleSummary>> Store::ListArticles(int64_t offset,
     a.chars = sqlite3_column_int64(s.get(), 7);
     out.push_back(std::move(a));
   }
+  if (rc != SQLITE_DONE) return impl_->Error("read articles");
   return out;
 }
 
@@ -864,7 +866,8 @@ Result<std::vector<Failure>> Store::ListFailures(int64_t limit) {
                    &s));
   sqlite3_bind_int64(s.get(), 1, limit);
   std::vector<Failure> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
     Failure f;
     f.source = ColumnText(s.get(), 0);
     f.stage = ColumnText(s.get(), 1);
@@ -872,6 +875,7 @@ Result<std::vector<Failure>> Store::ListFailures(int64_t limit) {
     f.time = sqlite3_column_int64(s.get(), 3);
     out.push_back(std::move(f));
   }
+  if (rc != SQLITE_DONE) return impl_->Error("read failures");
   return out;
 }
 
@@ -884,13 +888,15 @@ Result<std::vector<IngestRun>> Store::ListRuns(int64_t limit) {
                    &s));
   sqlite3_bind_int64(s.get(), 1, limit);
   std::vector<IngestRun> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
     IngestRun r;
     int64_t* f[] = {&r.id,     &r.started,    &r.finished, &r.documents,
                     &r.stored, &r.duplicates, &r.failures, &r.bytes};
     for (int i = 0; i < 8; ++i) *f[i] = sqlite3_column_int64(s.get(), i);
     out.push_back(r);
   }
+  if (rc != SQLITE_DONE) return impl_->Error("read runs");
   return out;
 }
 
