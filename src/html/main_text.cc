@@ -85,6 +85,19 @@ bool PositiveToken(std::string_view t) {
   return false;
 }
 
+// A class name that labels what an article is about or its publishing
+// state, as CMSs print on the article element: "tag-<slug>",
+// "category-<slug>", "node-promoted", "node--promoted", "is-promoted".
+bool TaxonomyClass(std::string_view name) {
+  static constexpr std::string_view kPrefix[] = {"tag-", "tags-", "category-", "categories-"};
+  for (auto p : kPrefix) {
+    if (name.size() > p.size() && StartsWithIgnoreCaseAscii(name, p)) return true;
+  }
+  const size_t dash = name.rfind('-');
+  return dash != std::string_view::npos && dash > 0 &&
+         EqualsIgnoreCaseAscii(name.substr(dash + 1), "promoted");
+}
+
 // +1 positive, -1 negative, 0 neutral (negative wins over positive).
 int ClassWeight(const Dom& dom, uint32_t i) {
   bool neg = false, pos = false;
@@ -93,7 +106,18 @@ int ClassWeight(const Dom& dom, uint32_t i) {
     if (PositiveToken(tok)) pos = true;
     return false;
   };
-  ForEachWordToken(dom.Attr(i, "class"), visit);
+  // Class names are read one at a time: a taxonomy or state class that a
+  // CMS puts on the article itself ("tag-sport", "category-news",
+  // "node-promoted") describes the post, it does not mark boilerplate.
+  std::string_view cls = dom.Attr(i, "class");
+  size_t at = 0;
+  while (at < cls.size()) {
+    size_t e = cls.find_first_of(" \t\n\r\f", at);
+    if (e == std::string_view::npos) e = cls.size();
+    std::string_view name = cls.substr(at, e - at);
+    at = e + 1;
+    if (!name.empty() && !TaxonomyClass(name)) ForEachWordToken(name, visit);
+  }
   ForEachWordToken(dom.Attr(i, "id"), visit);
   std::string_view role = dom.Attr(i, "role");
   if (role == "navigation" || role == "banner" || role == "contentinfo" ||
@@ -243,6 +267,13 @@ bool DateLine(std::string_view p) {
   return words <= 8 && FindDateInText(p).has_value();
 }
 
+// Bytes of text in `t`'s paragraphs.
+size_t TextBytes(const MainText& t) {
+  size_t n = 0;
+  for (const auto& p : t.paragraphs) n += p.size();
+  return n;
+}
+
 }  // namespace
 
 bool MainTextExtractor::ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top) {
@@ -306,6 +337,16 @@ bool MainTextExtractor::ClimbToContent(const Dom& dom, uint32_t body, uint32_t* 
 
 void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
                                 std::string_view json_ld_body, MainText* out) {
+  ExtractPass(dom, base_url, json_ld_body, /*class_boilerplate=*/true, out);
+  if (out->from_json_ld || TextBytes(*out) >= kRetryBelow) return;
+  retry_.date_lines.clear();
+  ExtractPass(dom, base_url, json_ld_body, /*class_boilerplate=*/false, &retry_);
+  if (TextBytes(retry_) > 2 * TextBytes(*out)) std::swap(*out, retry_);
+}
+
+void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
+                                    std::string_view json_ld_body, bool class_boilerplate,
+                                    MainText* out) {
   *out = MainText{};
   const uint32_t n = dom.size();
   text_.assign(n, 0);
@@ -364,7 +405,7 @@ void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
         nd.tag == Tag::kHtml) {
       continue;
     }
-    bool bp = StructuralBoilerplate(nd.tag) || (nd.attr_count > 0 && ClassWeight(dom, i) < 0) ||
+    bool bp = StructuralBoilerplate(nd.tag) || (class_boilerplate && nd.attr_count > 0 && ClassWeight(dom, i) < 0) ||
               (cookie_[i] >= 2 && text_[i] < 1500 * cookie_[i]);
     if (bp && text_[i] < page_text * 0.6) flags_[i] |= kBoilerplate;
   }

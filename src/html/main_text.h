@@ -9,7 +9,9 @@
 //     class/id say comment, footer, nav, menu, sidebar, share, social,
 //     related, promo, ad, cookie, banner, newsletter, ... are dropped too,
 //     unless they hold most of the page's text (a page-wide wrapper with a
-//     class like "has-sidebar").
+//     class like "has-sidebar"). Class names are read one by one, and the
+//     taxonomy/state classes a CMS prints on the article itself
+//     ("tag-<slug>", "category-<slug>", "node-promoted") do not count.
 //  2. One reverse pass over the flat node array (children come after their
 //     parent) sums, per element, text bytes, link text bytes and commas.
 //  3. Every paragraph-like block (p, pre, td, blockquote, and div/section
@@ -42,6 +44,11 @@
 //     fallback). A short heading that opens the comments, an author box or
 //     "related posts" (EndCue) ends the text, and up to three short lines
 //     without sentence punctuation at its very end are dropped.
+// When the text comes out under kRetryBelow bytes (class words dropped the
+// article: a live ticker whose entries are "comments", a page wrapped in a
+// "header" div), the page is extracted again without class/id boilerplate
+// and the longer text (by 2x) wins, as Readability retries with fewer flags.
+// Covered by main_text_test.cc.
 // Consent banners (elements whose text mentions cookies at least twice,
 // densely) count as boilerplate in step 1.
 // If the JSON-LD articleBody is much longer than the DOM text, its lines are
@@ -81,6 +88,15 @@ class MainTextExtractor {
                MainText* out);
 
  private:
+  // Below this many bytes of text the page is extracted again without
+  // class/id boilerplate (as Readability retries with fewer flags).
+  static constexpr size_t kRetryBelow = 500;
+
+  // One extraction; `class_boilerplate` says whether class/id words can
+  // drop a subtree (structural tags and hidden elements always do).
+  void ExtractPass(const Dom& dom, std::string_view base_url, std::string_view json_ld_body,
+                   bool class_boilerplate, MainText* out);
+
   // Moves *top up to the ancestor (below `body`) with the most content mass;
   // returns whether it moved. Uses text_, link_text_ and flags_.
   bool ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top);
@@ -97,6 +113,7 @@ class MainTextExtractor {
   std::vector<uint32_t> open_;
   std::unordered_set<uint64_t> seen_;  // hashes of emitted paragraphs
   std::string buf_;
+  MainText retry_;
 };
 
 }  // namespace wirewatch::html

@@ -1,0 +1,92 @@
+// Fixture tests for the structural rules of MainTextExtractor, each with the
+// exact paragraphs expected (see the algorithm notes in main_text.h).
+#include "html/main_text.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "html/extractor.h"
+
+namespace wirewatch::html {
+namespace {
+
+RawDoc HtmlDoc(std::string text) {
+  RawDoc d;
+  d.source = "test.html";
+  d.format = DocFormat::kHtml;
+  d.text = std::move(text);
+  d.charset = "UTF-8";
+  return d;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += "[" + s + "]";
+  return out;
+}
+
+std::string BodyOf(const std::string& body) {
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><head><title>T</title></head><body>" + body +
+                              "</body></html>"));
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? Join(r->paragraphs) : std::string();
+}
+
+// Paragraph k of a made-up article: prose-length, with commas.
+std::string Para(int k) {
+  return "Paragraph " + std::to_string(k) +
+         " of the article, long enough to count as prose, with commas, clauses and words.";
+}
+
+std::string Paras(int from, int to) {
+  std::string s;
+  for (int k = from; k < to; ++k) s += "<p>" + Para(k) + "</p>";
+  return s;
+}
+
+std::string Expected(int from, int to) {
+  std::string s;
+  for (int k = from; k < to; ++k) s += "[" + Para(k) + "]";
+  return s;
+}
+
+// WordPress prints the post's tags as classes on the post element
+// ("tag-politics"), Drupal its state ("node-promoted"): neither makes the
+// article boilerplate.
+TEST(MainTextTest, TaxonomyClassesDoNotMarkBoilerplate) {
+  // The post holds under 60 % of the page's text: a negative class would
+  // drop it, and the shorter block elsewhere would win.
+  EXPECT_EQ(BodyOf("<div id=\"page\"><div class=\"post hentry tag-politics category-news\">" +
+                   Paras(0, 9) + "</div></div><div id=\"more\"><div>" + Paras(50, 56) +
+                   "</div></div>"),
+            Expected(0, 9));
+  EXPECT_EQ(BodyOf("<div id=\"page\"><article class=\"node node-article node-promoted\">" +
+                   Paras(0, 9) + "</article></div><div id=\"more\"><div>" + Paras(50, 56) +
+                   "</div></div>"),
+            Expected(0, 9));
+  // A real tag list is still boilerplate.
+  EXPECT_EQ(BodyOf("<div class=\"post\">" + Paras(0, 4) +
+                   "<div class=\"tags\">Politics, Elections, Parliament, Government, Budget, "
+                   "Taxes</div></div>"),
+            Expected(0, 4));
+}
+
+// When class/id words drop nearly everything (a live ticker whose entries
+// are each called "comment"), the page is extracted again without them.
+TEST(MainTextTest, RetryWithoutClassBoilerplateWhenTextIsTiny) {
+  std::string ticker;
+  for (int k = 0; k < 5; ++k) {
+    ticker += "<div class=\"live-comment\"><p>" + Para(k) + "</p></div>";
+  }
+  EXPECT_EQ(BodyOf("<main><div class=\"ticker\">" + ticker + "</div></main>"), Expected(0, 5));
+  // A page with enough text is not extracted again: the comments stay out.
+  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 8) + "</div><div class=\"comments\">" +
+                   Paras(20, 23) + "</div>"),
+            Expected(0, 8));
+}
+
+}  // namespace
+}  // namespace wirewatch::html
