@@ -98,11 +98,19 @@ bool TaxonomyClass(std::string_view name) {
          EqualsIgnoreCaseAscii(name.substr(dash + 1), "promoted");
 }
 
+// Class words that put an element in the page's header or call it a
+// teaser: the article's own header and standfirst carry them too.
+bool HeaderToken(std::string_view t) {
+  return t == "header" || t == "teaser" || t == "teasers" || t == "top" ||
+         (t.size() > 6 && t.compare(0, 6, "header") == 0);
+}
+
 // +1 positive, -1 negative, 0 neutral (negative wins over positive).
-int ClassWeight(const Dom& dom, uint32_t i) {
+// With `header_ok`, header and teaser words are not negative.
+int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
   bool neg = false, pos = false;
   auto visit = [&](std::string_view tok) {
-    if (NegativeToken(tok)) neg = true;
+    if (NegativeToken(tok) && !(header_ok && HeaderToken(tok))) neg = true;
     if (PositiveToken(tok)) pos = true;
     return false;
   };
@@ -276,6 +284,61 @@ size_t TextBytes(const MainText& t) {
 
 }  // namespace
 
+void MainTextExtractor::FindLead(const Dom& dom, uint32_t top, std::vector<uint32_t>* lead) {
+  lead->clear();
+  uint32_t h1 = Dom::kNone;
+  for (uint32_t i = top; i-- > 1;) {
+    if (dom.node(i).tag == Tag::kH1) {
+      h1 = i;
+      break;
+    }
+  }
+  if (h1 == Dom::kNone || top - h1 > kMaxLeadNodes) return;
+  for (uint32_t j = dom.node(h1).end; j < top;) {
+    const Dom::Node& nd = dom.node(j);
+    if (nd.tag == Tag::kText || nd.end > top) {  // text, or an ancestor of top
+      ++j;
+      continue;
+    }
+    const Tag t = nd.tag;
+    if ((flags_[j] & kNever) || t == Tag::kNav || t == Tag::kAside || t == Tag::kFooter ||
+        t == Tag::kForm || t == Tag::kMenu || t == Tag::kFigure || t == Tag::kFigcaption ||
+        t == Tag::kUl || t == Tag::kOl || t == Tag::kTable || t == Tag::kAddress ||
+        t == Tag::kTime || (nd.attr_count > 0 && ClassWeight(dom, j, /*header_ok=*/true) < 0)) {
+      j = nd.end;
+      continue;
+    }
+    if (t != Tag::kP && t != Tag::kDiv && t != Tag::kH2) {
+      ++j;
+      continue;
+    }
+    // A leaf block: no child block with text of its own. Its text is summed
+    // from the children: a flagged block's own sums are zero.
+    bool leaf = true;
+    uint32_t text = 0, links = 0;
+    for (uint32_t c = nd.first_child; c != Dom::kNone && leaf; c = dom.node(c).next_sibling) {
+      leaf = !(IsBlock(dom.node(c).tag) && text_[c] > 0);
+      text += text_[c];
+      links += link_text_[c];
+    }
+    if (!leaf) {
+      ++j;
+      continue;
+    }
+    uint32_t spaces = 0;
+    for (uint32_t k = j; k < nd.end; ++k) {
+      if (dom.node(k).tag != Tag::kText) continue;
+      for (char ch : dom.Text(k)) spaces += ch == ' ';
+    }
+    if (text >= kMinLeadBytes && links * 5 < text && spaces >= 7) {
+      lead->push_back(j);
+    }
+    j = nd.end;
+  }
+  // The standfirst is what sits right above the text.
+  if (lead->size() > kMaxLeadBlocks) lead->erase(lead->begin(), lead->end() - kMaxLeadBlocks);
+}
+
 bool MainTextExtractor::ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top) {
   const uint32_t n = dom.size();
   inline_.assign(n, 0);
@@ -338,7 +401,8 @@ bool MainTextExtractor::ClimbToContent(const Dom& dom, uint32_t body, uint32_t* 
 void MainTextExtractor::Extract(const Dom& dom, std::string_view base_url,
                                 std::string_view json_ld_body, MainText* out) {
   ExtractPass(dom, base_url, json_ld_body, /*class_boilerplate=*/true, out);
-  if (out->from_json_ld || TextBytes(*out) >= kRetryBelow) return;
+  // The standfirst does not count: it is found without class words.
+  if (out->from_json_ld || TextBytes(*out) >= kRetryBelow + lead_bytes_) return;
   retry_.date_lines.clear();
   ExtractPass(dom, base_url, json_ld_body, /*class_boilerplate=*/false, &retry_);
   if (TextBytes(retry_) > 2 * TextBytes(*out)) std::swap(*out, retry_);
@@ -488,6 +552,8 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
 
   // Roots: the winner and its qualifying siblings, in document order.
   std::vector<uint32_t> roots;
+  std::vector<uint32_t> lead;
+  FindLead(dom, top, &lead);
   const Dom::Node& tn = dom.node(top);
   // Also after a climb and for an <article>: a lead paragraph or a list
   // beside the content container is still text when it qualifies.
@@ -564,7 +630,22 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     if (!seen_.insert(Hash64(p)).second) return;  // duplicate block
     out->paragraphs.push_back(std::move(p));
   };
+  // The standfirst goes first, unless a sibling root already holds it.
+  if (!lead.empty()) {
+    std::vector<uint32_t> with_lead;
+    for (uint32_t l : lead) {
+      bool inside = false;
+      for (uint32_t r : roots) inside = inside || (r <= l && l < dom.node(r).end);
+      if (!inside) with_lead.push_back(l);
+    }
+    with_lead.insert(with_lead.end(), roots.begin(), roots.end());
+    std::sort(with_lead.begin(), with_lead.end());
+    roots.swap(with_lead);
+  }
+  lead_bytes_ = 0;
   for (uint32_t r : roots) {
+    const size_t paragraphs_before = out->paragraphs.size();
+    const bool lead_root = std::find(lead.begin(), lead.end(), r) != lead.end();
     open_.clear();
     const uint32_t end = dom.node(r).end;
     for (uint32_t j = r; j < end;) {
@@ -579,7 +660,9 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
         ++j;
         continue;
       }
-      if ((flags_[j] & (kNever | kBoilerplate)) || (j != r && nd.tag == Tag::kFigcaption)) {
+      // A standfirst root may carry a "teaser" class: FindLead vetted it.
+      if ((flags_[j] & kNever) || ((flags_[j] & kBoilerplate) && !(j == r && lead_root)) ||
+          (j != r && nd.tag == Tag::kFigcaption)) {
         j = nd.end;
         continue;
       }
@@ -622,6 +705,11 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
       ++j;
     }
     flush();
+    if (lead_root) {
+      for (size_t k = paragraphs_before; k < out->paragraphs.size(); ++k) {
+        lead_bytes_ += out->paragraphs[k].size();
+      }
+    }
   }
 
   // A run of short lines without sentence punctuation at the very end of

@@ -33,7 +33,12 @@
 //     a teaser box) gives way to it. Then siblings of the winner (climbed or
 //     not, <article> or not) with a comparable score, or prose paragraphs,
 //     join it.
-//  6. The chosen subtrees are walked in document order; block elements
+//  6. The standfirst (FindLead): up to two prose blocks (>= 60 bytes, 8+
+//     words, under 20 % links, no nested text blocks) between the last <h1>
+//     before the content and the content join the text first, also inside
+//     a <header> or a "teaser"-classed element; lists, tables, figures,
+//     nav/aside/footer and other negative classes there are skipped.
+//  7. The chosen subtrees are walked in document order; block elements
 //     (p, h1-h6, li, blockquote, pre, tr, div, ...) delimit paragraphs, td/th
 //     are joined with spaces so a table row becomes one line; link-heavy
 //     containers and figure captions inside the content are skipped;
@@ -97,6 +102,15 @@ class MainTextExtractor {
   void ExtractPass(const Dom& dom, std::string_view base_url, std::string_view json_ld_body,
                    bool class_boilerplate, MainText* out);
 
+  // Collects the standfirst: up to kMaxLeadBlocks prose blocks between
+  // the last <h1> before `top` and `top`, the region of the article header,
+  // even where that header counts as boilerplate. Uses text_, link_text_,
+  // flags_.
+  void FindLead(const Dom& dom, uint32_t top, std::vector<uint32_t>* lead);
+  static constexpr uint32_t kMaxLeadNodes = 400;  // headline to text, in nodes
+  static constexpr uint32_t kMinLeadBytes = 60;   // non-blank bytes
+  static constexpr size_t kMaxLeadBlocks = 2;
+
   // Moves *top up to the ancestor (below `body`) with the most content mass;
   // returns whether it moved. Uses text_, link_text_ and flags_.
   bool ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top);
@@ -114,6 +128,7 @@ class MainTextExtractor {
   std::unordered_set<uint64_t> seen_;  // hashes of emitted paragraphs
   std::string buf_;
   MainText retry_;
+  size_t lead_bytes_ = 0;  // bytes of the last pass's text from FindLead
 };
 
 }  // namespace wirewatch::html

@@ -88,5 +88,24 @@ TEST(MainTextTest, RetryWithoutClassBoilerplateWhenTextIsTiny) {
             Expected(0, 8));
 }
 
+// The standfirst between the headline and the body is text, also when the
+// template puts it in a <header> or calls it a "teaser"; bylines, dates,
+// share bars and short kickers there are not.
+TEST(MainTextTest, StandfirstBetweenHeadlineAndBody) {
+  const std::string lead =
+      "The lead sums the story up in one sentence and sits in the article header.";
+  const std::string body = "<div class=\"article-body\">" + Paras(0, 6) + "</div>";
+  EXPECT_EQ(BodyOf("<nav><a href=\"/\">Home</a></nav><article><header><h1>Headline</h1>"
+                   "<p class=\"byline\">By Anna Muster, Staff writer at the Example Times</p>"
+                   "<div class=\"share\">Share this article on Facebook, Twitter, LinkedIn "
+                   "or by email with friends</div><p>Kicker line</p><div class=\"teaser\">" +
+                   lead + "</div></header>" + body + "</article>"),
+            "[" + lead + "]" + Expected(0, 6));
+  // Without a headline before the body there is no standfirst to find.
+  EXPECT_EQ(BodyOf("<article><header><div class=\"teaser\">" + lead + "</div></header>" +
+                   body + "</article>"),
+            Expected(0, 6));
+}
+
 }  // namespace
 }  // namespace wirewatch::html
