@@ -286,14 +286,21 @@ size_t TextBytes(const MainText& t) {
 
 void MainTextExtractor::FindLead(const Dom& dom, uint32_t top, std::vector<uint32_t>* lead) {
   lead->clear();
-  uint32_t h1 = Dom::kNone;
+  // The headline: the last <h1> before the text, or on pages without one
+  // near it the closest <h2>/<h3>.
+  uint32_t h1 = Dom::kNone, h23 = Dom::kNone;
   for (uint32_t i = top; i-- > 1;) {
-    if (dom.node(i).tag == Tag::kH1) {
+    const Tag t = dom.node(i).tag;
+    if (t == Tag::kH1) {
       h1 = i;
       break;
     }
+    if ((t == Tag::kH2 || t == Tag::kH3) && h23 == Dom::kNone && top - i <= kMaxSubLeadNodes) {
+      h23 = i;
+    }
   }
-  if (h1 == Dom::kNone || top - h1 > kMaxLeadNodes) return;
+  if (h1 == Dom::kNone || top - h1 > kMaxLeadNodes) h1 = h23;
+  if (h1 == Dom::kNone || dom.node(h1).end > top) return;
   for (uint32_t j = dom.node(h1).end; j < top;) {
     const Dom::Node& nd = dom.node(j);
     if (nd.tag == Tag::kText || nd.end > top) {  // text, or an ancestor of top

@@ -108,6 +108,7 @@ class MainTextExtractor {
   // flags_.
   void FindLead(const Dom& dom, uint32_t top, std::vector<uint32_t>* lead);
   static constexpr uint32_t kMaxLeadNodes = 400;  // headline to text, in nodes
+  static constexpr uint32_t kMaxSubLeadNodes = 150;  // from an <h2>/<h3> headline
   static constexpr uint32_t kMinLeadBytes = 60;   // non-blank bytes
   static constexpr size_t kMaxLeadBlocks = 2;
 
