@@ -266,6 +266,22 @@ bool CreditLine(std::string_view p) {
   return false;
 }
 
+// A call to action that sites append to their articles: subscribe, sign
+// up for the newsletter, follow us, support us, log in to comment
+// (de, en, es, pl).
+bool CallToAction(std::string_view p) {
+  static constexpr std::string_view kWords[] = {
+      "newsletter", "abonn", "subscri", "suscr", "folgen sie uns", "folge uns", "follow us",
+      "follow the", "s\xc3\xadguenos", "siguenos", "telegram", "whatsapp", "e-paper", "epaper",
+      "kiosk", "unterst\xc3\xbctze", "support our", "support us", "anmelden", "registrieren",
+      "log in", "einloggen", "zapraszamy", "jetzt bestellen", "hier klicken", "click here"};
+  std::string lower = AsciiLower(p);
+  for (auto w : kWords) {
+    if (lower.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // A short line that is only a date, perhaps with a label ("Aktualisiert am
 // 23.10.2018", "3. März 2021, 14:05 Uhr").
 bool DateLine(std::string_view p) {
@@ -731,6 +747,19 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     const char e = last.empty() ? ' ' : last.back();
     if (last.size() >= kShort || e == '.' || e == '!' || e == '?' || e == '"') break;
     out->paragraphs.pop_back();
+  }
+
+  // Calls to action among the last kCtaTail paragraphs (shorter than
+  // kCtaMax bytes) are the site's, not the article's.
+  constexpr size_t kCtaTail = 3, kCtaMax = 300;
+  if (out->paragraphs.size() > 1) {
+    const size_t from = out->paragraphs.size() > kCtaTail ? out->paragraphs.size() - kCtaTail : 1;
+    for (size_t k = out->paragraphs.size(); k-- > from;) {
+      const std::string& p = out->paragraphs[k];
+      if (p.size() < kCtaMax && CallToAction(p)) {
+        out->paragraphs.erase(out->paragraphs.begin() + static_cast<std::ptrdiff_t>(k));
+      }
+    }
   }
 
   // JSON-LD articleBody when the DOM text is much shorter.

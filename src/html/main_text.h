@@ -48,7 +48,9 @@
 //     short date-only lines (kept in MainText::date_lines for the date
 //     fallback). A short heading that opens the comments, an author box or
 //     "related posts" (EndCue) ends the text, and up to three short lines
-//     without sentence punctuation at its very end are dropped.
+//     without sentence punctuation at its very end are dropped, and so are
+//     calls to action (subscribe, newsletter, follow us, log in; under 300
+//     bytes) among the last three paragraphs.
 // When the text comes out under kRetryBelow bytes (class words dropped the
 // article: a live ticker whose entries are "comments", a page wrapped in a
 // "header" div), the page is extracted again without class/id boilerplate
