@@ -202,7 +202,8 @@ bool RelatedCue(std::string_view p) {
       "zobacz też", "zobacz także", "le puede interesar", "también te puede interesar",
       "te recomendamos", "más noticias", "mehr dazu", "more stories",
       "more news", "most read", "most popular", "meistgelesen", "trending", "vous aimerez aussi",
-      "à lire également", "a lire également", "lire également", "potrebbe interessarti"};
+      "à lire également", "a lire également", "lire également", "potrebbe interessarti",
+      "auch lesen"};
   for (auto c : kCues) {
     if (!StartsWithCi(p, c)) continue;
     // The cue must end a word: "Related" but not "Relatedness ...".
@@ -228,7 +229,8 @@ bool EndCue(std::string_view p) {
       "share this", "share this article", "teilen mit", "teile diesen", "ähnliche beiträge",
       "ähnliche artikel", "related posts", "related articles", "similar posts",
       "das könnte sie auch interessieren", "you may also like", "über den autor",
-      "über die autorin", "about the author", "tags:", "schlagworte"};
+      "über die autorin", "about the author", "tags:", "schlagworte", "schon gelesen?",
+      "neueste artikel", "aktuellste beiträge", "notas relacionadas", "quellenangaben"};
   std::string lower = AsciiLower(p);
   // German capitals Ä Ö Ü (C3 84/96/9C) to ä ö ü (C3 A4/B6/BC).
   for (size_t i = 0; i + 1 < lower.size(); ++i) {

@@ -124,5 +124,16 @@ TEST(MainTextTest, TrailingCallsToActionDropped) {
             Expected(0, 5) + "[" + long_end + "]");
 }
 
+// Headings that open a list of other articles end the text ("Schon
+// gelesen?", "Notas relacionadas", "Neueste Artikel").
+TEST(MainTextTest, MoreEndCues) {
+  for (const char* cue : {"Schon gelesen?", "NOTAS RELACIONADAS", "Neueste Artikel"}) {
+    EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 5) + "<h3>" + cue + "</h3>" +
+                     Paras(30, 32) + "</div>"),
+              Expected(0, 5))
+        << cue;
+  }
+}
+
 }  // namespace
 }  // namespace wirewatch::html
