@@ -696,9 +696,10 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
           IsBlock(nd.tag) && link_text_[j] * 2 > text_[j] && text_[j] < 2000 &&
           commas_[j] < 3) {
         bool only_one_link = false;
-        if (nd.tag == Tag::kLi || nd.tag == Tag::kH1 || nd.tag == Tag::kH2 ||
-            nd.tag == Tag::kH3 || nd.tag == Tag::kTd) {
-          only_one_link = true;  // a heading or item that is a single link is still text
+        if (nd.tag == Tag::kLi || nd.tag == Tag::kTd) {
+          // An item that is a single link is still text; a heading that is
+          // one is the title of another article.
+          only_one_link = true;
         }
         if (!only_one_link || dom.node(nd.parent).tag == Tag::kUl ||
             dom.node(nd.parent).tag == Tag::kOl) {

@@ -135,5 +135,14 @@ TEST(MainTextTest, MoreEndCues) {
   }
 }
 
+// A heading that is one link is the title of another article (a teaser);
+// a plain heading is a section of this one.
+TEST(MainTextTest, LinkedHeadingIsATeaserTitle) {
+  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 3) + "<h2>How it began</h2>" +
+                   Paras(3, 6) + "<h2><a href=\"/other-story\">Another story from the same "
+                   "town, about the new bridge over the river and its costs</a></h2></div>"),
+            Expected(0, 3) + "[How it began]" + Expected(3, 6));
+}
+
 }  // namespace
 }  // namespace wirewatch::html
