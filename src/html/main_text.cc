@@ -293,6 +293,31 @@ bool DateLine(std::string_view p) {
   return words <= 8 && FindDateInText(p).has_value();
 }
 
+// Whether `paragraphs` share almost nothing with the JSON-LD articleBody,
+// i.e. the DOM container is the wrong one: kSamples slices of the body's
+// text, each starting after a space, are looked up in the DOM text, and at
+// most one in eight is found.
+bool DisjointFromJsonLd(const std::vector<std::string>& paragraphs,
+                        std::string_view json_ld_body) {
+  constexpr size_t kSamples = 16, kLen = 32;
+  std::string dom;
+  for (const auto& p : paragraphs) {
+    dom += p;
+    dom += ' ';
+  }
+  dom = CollapseWhitespace(dom);
+  const std::string body = CollapseWhitespace(json_ld_body);
+  if (body.size() < kSamples * kLen * 2) return false;
+  size_t tried = 0, found = 0;
+  for (size_t k = 0; k < kSamples; ++k) {
+    const size_t at = body.find(' ', k * (body.size() - kLen) / kSamples);
+    if (at == std::string::npos || at + 1 + kLen > body.size()) continue;
+    ++tried;
+    if (dom.find(std::string_view(body).substr(at + 1, kLen)) != std::string::npos) ++found;
+  }
+  return tried >= kSamples / 2 && found * 8 <= tried;
+}
+
 // Bytes of text in `t`'s paragraphs.
 size_t TextBytes(const MainText& t) {
   size_t n = 0;
@@ -769,7 +794,7 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
   if (json_ld_body.size() >= 400) {
     size_t dom_bytes = 0;
     for (const auto& p : out->paragraphs) dom_bytes += p.size();
-    if (dom_bytes * 3 < json_ld_body.size()) {
+    if (dom_bytes * 3 < json_ld_body.size() || DisjointFromJsonLd(out->paragraphs, json_ld_body)) {
       out->paragraphs.clear();
       out->links.clear();
       size_t pos = 0;

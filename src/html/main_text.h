@@ -58,8 +58,9 @@
 // Covered by main_text_test.cc.
 // Consent banners (elements whose text mentions cookies at least twice,
 // densely) count as boilerplate in step 1.
-// If the JSON-LD articleBody is much longer than the DOM text, its lines are
-// used instead.
+// If the JSON-LD articleBody is much longer than the DOM text, or (from
+// 1 KiB) shares almost none of its text with it (the container is the
+// wrong one), its lines are used instead.
 // Every walk is a loop over node indices with an explicit stack: nothing
 // recurses over the DOM. Covered by extractor_test.cc and the real-data
 // smoke test (corpus_test.cc).

@@ -144,5 +144,31 @@ TEST(MainTextTest, LinkedHeadingIsATeaserTitle) {
             Expected(0, 3) + "[How it began]" + Expected(3, 6));
 }
 
+// When the DOM text shares nothing with a long JSON-LD articleBody, the
+// container is the wrong one and the articleBody is the text; when they
+// agree, the DOM text stays.
+TEST(MainTextTest, JsonLdArticleBodyCrossCheck) {
+  std::string body_text;
+  for (int k = 0; k < 16; ++k) {
+    body_text += "Sentence " + std::to_string(k) +
+                 " of the real story, which this page carries only in its structured data. ";
+  }
+  const std::string json = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                           "\"headline\":\"H\",\"articleBody\":\"" + body_text + "\"}</script>";
+  Extractor ex;
+  auto r = ex.Extract(HtmlDoc("<html><head>" + json + "</head><body><div class=\"content\">" +
+                              Paras(0, 10) + "</div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Join(r->paragraphs), "[" + body_text.substr(0, body_text.size() - 1) + "]");
+  body_text.clear();
+  for (int k = 0; k < 10; ++k) body_text += Para(k) + " ";
+  const std::string same = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                           "\"headline\":\"H\",\"articleBody\":\"" + body_text + "\"}</script>";
+  r = ex.Extract(HtmlDoc("<html><head>" + same + "</head><body><div class=\"content\">" +
+                         Paras(0, 10) + "</div></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Join(r->paragraphs), Expected(0, 10));
+}
+
 }  // namespace
 }  // namespace wirewatch::html
