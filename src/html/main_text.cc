@@ -649,6 +649,8 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
   // image credits, and bare date/byline lines (see BoilerplateBlock).
   seen_.clear();
   buf_.clear();
+  para_in_li_.clear();
+  bool buf_in_li = false;  // some of buf_ is the text of a list item
   size_t buf_links = 0;  // bytes of buf_ inside <a>
   uint32_t link_end = 0;  // one past the <a> subtree being emitted
   bool after_cue = false;
@@ -658,6 +660,8 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     std::string p = CollapseWhitespace(buf_);
     RemoveSoftHyphens(&p);
     const bool mostly_links = buf_links * 10 >= buf_.size() * 7;
+    const bool in_li = buf_in_li && buf_links == 0;  // a list item without links
+    buf_in_li = false;
     buf_.clear();
     buf_links = 0;
     if (p.empty()) return;
@@ -679,6 +683,7 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     }
     if (!seen_.insert(Hash64(p)).second) return;  // duplicate block
     out->paragraphs.push_back(std::move(p));
+    para_in_li_.push_back(in_li);
   };
   // The standfirst goes first, unless a sibling root already holds it.
   if (!lead.empty()) {
@@ -697,15 +702,18 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     const size_t paragraphs_before = out->paragraphs.size();
     const bool lead_root = std::find(lead.begin(), lead.end(), r) != lead.end();
     open_.clear();
+    open_tags_.clear();
     const uint32_t end = dom.node(r).end;
     for (uint32_t j = r; j < end;) {
       while (!open_.empty() && j >= open_.back()) {
         flush();
         open_.pop_back();
+        open_tags_.pop_back();
       }
       const Dom::Node& nd = dom.node(j);
       if (nd.tag == Tag::kText) {
         buf_.append(dom.Text(j));
+        if (!open_tags_.empty() && open_tags_.back() == Tag::kLi) buf_in_li = true;
         if (j < link_end) buf_links += dom.Text(j).size();
         ++j;
         continue;
@@ -742,6 +750,7 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
       } else if (IsBlock(nd.tag)) {
         flush();
         open_.push_back(nd.end);
+        open_tags_.push_back(nd.tag);
       } else if (nd.tag == Tag::kA) {
         link_end = std::max(link_end, nd.end);
       }
@@ -767,14 +776,19 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
   // the content is the article's chrome, not its text: tag lists, share and
   // comment prompts, an author's name and role, a photo credit. At most
   // kMaxTrailing are dropped, never from a text of kMinKept paragraphs or
-  // fewer.
+  // fewer, and never list items without links: a list that ends the text
+  // is part of it.
   constexpr size_t kShort = 60, kMinKept = 3;
   constexpr int kMaxTrailing = 3;
   for (int dropped = 0; out->paragraphs.size() > kMinKept && dropped < kMaxTrailing; ++dropped) {
     const std::string& last = out->paragraphs.back();
     const char e = last.empty() ? ' ' : last.back();
-    if (last.size() >= kShort || e == '.' || e == '!' || e == '?' || e == '"') break;
+    if (last.size() >= kShort || e == '.' || e == '!' || e == '?' || e == '"' ||
+        para_in_li_.back()) {
+      break;
+    }
     out->paragraphs.pop_back();
+    para_in_li_.pop_back();
   }
 
   // Calls to action among the last kCtaTail paragraphs (shorter than

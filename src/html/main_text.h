@@ -129,6 +129,8 @@ class MainTextExtractor {
   std::vector<uint32_t> inline_, inline_links_;  // own inline text of blocks
   std::vector<float> good_, bad_;                // content / noise mass
   std::vector<uint32_t> open_;
+  std::vector<Tag> open_tags_;     // tags of the blocks in open_
+  std::vector<bool> para_in_li_;   // per emitted paragraph: a list item without links
   std::unordered_set<uint64_t> seen_;  // hashes of emitted paragraphs
   std::string buf_;
   MainText retry_;

@@ -170,5 +170,17 @@ TEST(MainTextTest, JsonLdArticleBodyCrossCheck) {
   EXPECT_EQ(Join(r->paragraphs), Expected(0, 10));
 }
 
+// Short unpunctuated lines that end the text are dropped, but not the items
+// of a list that ends it.
+TEST(MainTextTest, ClosingListIsKept) {
+  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 4) +
+                   "<ul><li>Identity card</li><li>Proof of income</li><li>Bank account</li></ul>"
+                   "</div>"),
+            Expected(0, 4) + "[Identity card][Proof of income][Bank account]");
+  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 4) +
+                   "<p>Anna Muster</p><p>Staff writer</p></div>"),
+            Expected(0, 4));
+}
+
 }  // namespace
 }  // namespace wirewatch::html
