@@ -55,7 +55,7 @@ bool NegativeToken(std::string_view t) {
                                                 "byline", "author", "date", "rating", "login",
                                                 "search", "top", "aside", "teaser", "teasers",
                                                 "noprint", "dropdown", "overlay", "links",
-                                                "categories", "tagcloud", "shoutbox"};
+                                                "categories", "tagcloud", "shoutbox", "legend"};
   static constexpr std::string_view kPrefix[] = {
       "comment", "footer", "sidebar", "sharing", "social", "related", "promo", "advert",
       "cookie", "banner", "newsletter", "breadcrumb", "pagination", "pager", "widget",

@@ -182,5 +182,14 @@ TEST(MainTextTest, ClosingListIsKept) {
             Expected(0, 4));
 }
 
+// An image legend inside the content is a caption, not text.
+TEST(MainTextTest, ImageLegendDropped) {
+  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 3) +
+                   "<div class=\"image\"><img src=\"a.jpg\"><div class=\"legend\">The old "
+                   "chestnut groves, seen from the valley, are home to many rare birds.</div>"
+                   "</div>" + Paras(3, 6) + "</div>"),
+            Expected(0, 6));
+}
+
 }  // namespace
 }  // namespace wirewatch::html
