@@ -791,16 +791,16 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     para_in_li_.pop_back();
   }
 
-  // Calls to action among the last kCtaTail paragraphs (shorter than
-  // kCtaMax bytes) are the site's, not the article's.
-  constexpr size_t kCtaTail = 3, kCtaMax = 300;
-  if (out->paragraphs.size() > 1) {
-    const size_t from = out->paragraphs.size() > kCtaTail ? out->paragraphs.size() - kCtaTail : 1;
-    for (size_t k = out->paragraphs.size(); k-- > from;) {
-      const std::string& p = out->paragraphs[k];
-      if (p.size() < kCtaMax && CallToAction(p)) {
-        out->paragraphs.erase(out->paragraphs.begin() + static_cast<std::ptrdiff_t>(k));
-      }
+  // Calls to action are the site's, not the article's: anywhere when short
+  // (under kCtaShort bytes), among the last kCtaTail paragraphs when under
+  // kCtaTailMax. The text keeps at least one paragraph.
+  constexpr size_t kCtaTail = 3, kCtaTailMax = 300, kCtaShort = 160;
+  const size_t n_paragraphs = out->paragraphs.size();
+  for (size_t k = n_paragraphs; k-- > 0 && out->paragraphs.size() > 1;) {
+    const std::string& p = out->paragraphs[k];
+    const size_t limit = k + kCtaTail >= n_paragraphs ? kCtaTailMax : kCtaShort;
+    if (p.size() < limit && CallToAction(p)) {
+      out->paragraphs.erase(out->paragraphs.begin() + static_cast<std::ptrdiff_t>(k));
     }
   }
 

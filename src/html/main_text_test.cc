@@ -107,17 +107,22 @@ TEST(MainTextTest, StandfirstBetweenHeadlineAndBody) {
             Expected(0, 6));
 }
 
-// Calls to action among the last three paragraphs are dropped; the same
-// words earlier in the text, or in a long closing paragraph, stay.
-TEST(MainTextTest, TrailingCallsToActionDropped) {
-  const std::string mid = "The council said it would subscribe to the new regional transport plan.";
+// Calls to action are dropped: short ones anywhere, longer ones among the
+// last three paragraphs. The same words in a long paragraph inside the
+// text, or in a long closing paragraph, stay.
+TEST(MainTextTest, CallsToActionDropped) {
+  const std::string mid =
+      "The council said it would subscribe to the new regional transport plan, which the "
+      "neighbouring towns drew up last year after two years of public hearings and studies.";
   const std::string long_end =
       "In the end the newsletter that the council sends to residents every month will carry the "
       "results of the consultation, the dates of the next public hearings, the names of the "
       "members of the working group and a summary of the objections that were raised by the "
       "neighbouring towns, which had asked for more time to study the proposal in detail.";
-  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 2) + "<p>" + mid + "</p>" + Paras(2, 5) +
-                   "<p>Subscribe now to our e-paper edition for the full story.</p>"
+  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 2) + "<p>" + mid + "</p>" +
+                   "<p>Sign up for our free newsletter!</p>" + Paras(2, 5) +
+                   "<p>Subscribe now to our e-paper edition for the full story, with all the "
+                   "pictures, the tables and the interviews that did not fit here.</p>"
                    "<p>Follow us on Twitter and Instagram for the latest news.</p></div>"),
             Expected(0, 2) + "[" + mid + "]" + Expected(2, 5));
   EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 5) + "<p>" + long_end + "</p></div>"),
