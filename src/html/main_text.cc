@@ -268,6 +268,39 @@ bool CreditLine(std::string_view p) {
   return false;
 }
 
+// A short notice of rights: "© 2021 Example GmbH", "Lightbox2 © Lokesh
+// Dhakar", "(c) 2016", "Copyright ...".
+bool CopyrightLine(std::string_view p) {
+  if (p.size() >= 150) return false;
+  if (p.find("\xc2\xa9") != std::string_view::npos) return true;  // ©
+  std::string lower = AsciiLower(p);
+  if (lower.find("copyright") != std::string::npos) return true;
+  const size_t c = lower.find("(c)");
+  return c != std::string::npos && c + 4 < lower.size() && lower[c + 4] >= '0' &&
+         lower[c + 4] <= '9';
+}
+
+// A short label that marks an advertisement or sponsored content:
+// "Anzeige", "*Werbung. Dieser Beitrag enthält Werbung", "Advertisement".
+bool AdLabel(std::string_view p) {
+  if (p.size() >= 100) return false;
+  size_t b = 0;
+  while (b < p.size() && (p[b] == '*' || p[b] == ' ' || p[b] == '-' || p[b] == '[')) ++b;
+  p.remove_prefix(b);
+  static constexpr std::string_view kLabels[] = {
+      "anzeige", "werbung", "advertisement", "advertising", "sponsored", "publicidad",
+      "reklama", "publicit\xc3\xa9", "pubblicit\xc3\xa0", "affiliate"};
+  for (auto l : kLabels) {
+    if (!StartsWithCi(p, l)) continue;
+    if (p.size() == l.size()) return true;
+    const unsigned char next = static_cast<unsigned char>(p[l.size()]);
+    if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next >= 0x80)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A call to action that sites append to their articles: subscribe, sign
 // up for the newsletter, follow us, support us, log in to comment
 // (de, en, es, pl).
@@ -676,7 +709,7 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     }
     if (after_cue && mostly_links) return;
     if (p.size() >= 150 && !mostly_links) after_cue = false;
-    if (CreditLine(p)) return;
+    if (CreditLine(p) || CopyrightLine(p) || AdLabel(p)) return;
     if (DateLine(p)) {
       if (out->date_lines.size() < 4) out->date_lines.push_back(std::move(p));
       return;

@@ -44,8 +44,9 @@
 //     containers and figure captions inside the content are skipped;
 //     paragraphs are whitespace-collapsed, empty and duplicate ones dropped,
 //     and so are blocks that are not body text: "read also" cues in several
-//     languages and the link lists after them, short image-credit lines, and
-//     short date-only lines (kept in MainText::date_lines for the date
+//     languages and the link lists after them, short image-credit lines,
+//     copyright notices and advertisement labels ("Anzeige", "Sponsored"),
+//     and short date-only lines (kept in MainText::date_lines for the date
 //     fallback). A short heading that opens the comments, an author box or
 //     "related posts" (EndCue) ends the text, and up to three short lines
 //     without sentence punctuation at its very end are dropped, and so are

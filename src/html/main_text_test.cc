@@ -196,5 +196,17 @@ TEST(MainTextTest, ImageLegendDropped) {
             Expected(0, 6));
 }
 
+// Copyright notices and advertisement labels inside the content are not
+// text; a sentence that only mentions an advertisement is.
+TEST(MainTextTest, CopyrightAndAdLabelsDropped) {
+  const std::string mention =
+      "The advertisement that the company ran in the local papers was withdrawn on Monday.";
+  EXPECT_EQ(BodyOf("<div class=\"content\"><p>*Werbung. Dieser Beitrag enth\xc3\xa4lt Werbung</p>" +
+                   Paras(0, 3) + "<p>Anzeige</p><p>" + mention + "</p>" + Paras(3, 6) +
+                   "<p>Lightbox2 \xc2\xa9 Lokesh Dhakar licensed under the Creative Commons "
+                   "Attribution 2.5 License</p><p>(c) 2016 Example Verlag</p></div>"),
+            Expected(0, 3) + "[" + mention + "]" + Expected(3, 6));
+}
+
 }  // namespace
 }  // namespace wirewatch::html
