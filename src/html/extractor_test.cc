@@ -268,7 +268,8 @@ TEST(ExtractorTest, EndCueStopsMainText) {
 TEST(ExtractorTest, RelatedCuesInMoreLanguages) {
   const std::string para =
       "<p>A paragraph of main text that is long enough to be kept, with commas, words, more.</p>";
-  for (const char* cue : {"Le puede interesar:", "Most read", "Mehr dazu:", "Lire également"}) {
+  for (const char* cue : {"Le puede interesar:", "Most read", "Mehr dazu:", "Lire également",
+                          "Auch lesen:", "Vea también:", "Lea:", "Dowiedz się więcej:"}) {
     Extractor ex;
     auto r = ex.Extract(HtmlDoc("<html><body><div>" + para + "<p>" + cue +
                                 " <a href=\"/x\">Another story somewhere else</a></p>" + para +

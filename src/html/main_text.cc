@@ -203,7 +203,8 @@ bool RelatedCue(std::string_view p) {
       "te recomendamos", "más noticias", "mehr dazu", "more stories",
       "more news", "most read", "most popular", "meistgelesen", "trending", "vous aimerez aussi",
       "à lire également", "a lire également", "lire également", "potrebbe interessarti",
-      "auch lesen"};
+      "auch lesen", "vea también", "vea tambien", "lea:", "lee también", "mira también",
+      "leia mais", "dowiedz się więcej", "czytaj więcej", "przeczytaj też", "przeczytaj także"};
   for (auto c : kCues) {
     if (!StartsWithCi(p, c)) continue;
     // The cue must end a word: "Related" but not "Relatedness ...".
