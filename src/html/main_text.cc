@@ -1,6 +1,7 @@
 #include "html/main_text.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "base/hash.h"
 #include "base/utf8.h"
@@ -14,6 +15,11 @@ namespace {
 constexpr uint8_t kNever = 1;        // never content (script, svg, hidden, ...)
 constexpr uint8_t kBoilerplate = 2;  // structural or class/id boilerplate
 constexpr uint8_t kScored = 4;       // score_ initialised
+
+// What an emitted paragraph was (MainTextExtractor::para_kind_ bits).
+constexpr uint8_t kListItem = 1;     // a list item without links
+constexpr uint8_t kHeading = 2;      // h1-h6 text
+constexpr uint8_t kMostlyLinks = 4;  // at least 70 % link text
 
 bool NeverContent(Tag t) {
   switch (t) {
@@ -423,6 +429,38 @@ void MainTextExtractor::FindLead(const Dom& dom, uint32_t top, std::vector<uint3
   if (lead->size() > kMaxLeadBlocks) lead->erase(lead->begin(), lead->end() - kMaxLeadBlocks);
 }
 
+void MainTextExtractor::DropLinkSections(std::vector<std::string>* paragraphs) {
+  const size_t n = paragraphs->size();
+  assert(para_kind_.size() == n);
+  std::vector<bool> drop(n, false);
+  size_t dropped = 0;
+  for (size_t i = 1; i < n; ++i) {
+    if (!(para_kind_[i] & kHeading)) continue;
+    size_t j = i + 1;
+    bool links_only = true;
+    for (; j < n && !(para_kind_[j] & kHeading); ++j) {
+      links_only = links_only && (para_kind_[j] & kMostlyLinks);
+    }
+    if (j > i + 1 && links_only) {
+      for (size_t k = i; k < j; ++k) drop[k] = true;
+      dropped += j - i;
+    }
+    i = j - 1;
+  }
+  if (dropped == 0 || dropped == n) return;
+  size_t w = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (drop[k]) continue;
+    if (w != k) {
+      (*paragraphs)[w] = std::move((*paragraphs)[k]);
+      para_kind_[w] = para_kind_[k];
+    }
+    ++w;
+  }
+  paragraphs->resize(w);
+  para_kind_.resize(w);
+}
+
 bool MainTextExtractor::ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top) {
   const uint32_t n = dom.size();
   inline_.assign(n, 0);
@@ -683,8 +721,9 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
   // image credits, and bare date/byline lines (see BoilerplateBlock).
   seen_.clear();
   buf_.clear();
-  para_in_li_.clear();
-  bool buf_in_li = false;  // some of buf_ is the text of a list item
+  para_kind_.clear();
+  bool buf_in_li = false;       // some of buf_ is the text of a list item
+  bool buf_in_heading = false;  // some of buf_ is the text of a heading
   size_t buf_links = 0;  // bytes of buf_ inside <a>
   uint32_t link_end = 0;  // one past the <a> subtree being emitted
   bool after_cue = false;
@@ -694,8 +733,11 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     std::string p = CollapseWhitespace(buf_);
     RemoveSoftHyphens(&p);
     const bool mostly_links = buf_links * 10 >= buf_.size() * 7;
-    const bool in_li = buf_in_li && buf_links == 0;  // a list item without links
-    buf_in_li = false;
+    uint8_t kind = 0;
+    if (buf_in_li && buf_links == 0) kind |= kListItem;
+    if (buf_in_heading) kind |= kHeading;
+    if (mostly_links) kind |= kMostlyLinks;
+    buf_in_li = buf_in_heading = false;
     buf_.clear();
     buf_links = 0;
     if (p.empty()) return;
@@ -717,7 +759,7 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     }
     if (!seen_.insert(Hash64(p)).second) return;  // duplicate block
     out->paragraphs.push_back(std::move(p));
-    para_in_li_.push_back(in_li);
+    para_kind_.push_back(kind);
   };
   // The standfirst goes first, unless a sibling root already holds it.
   if (!lead.empty()) {
@@ -747,7 +789,14 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
       const Dom::Node& nd = dom.node(j);
       if (nd.tag == Tag::kText) {
         buf_.append(dom.Text(j));
-        if (!open_tags_.empty() && open_tags_.back() == Tag::kLi) buf_in_li = true;
+        if (!open_tags_.empty()) {
+          const Tag bt = open_tags_.back();
+          if (bt == Tag::kLi) buf_in_li = true;
+          if (bt == Tag::kH1 || bt == Tag::kH2 || bt == Tag::kH3 || bt == Tag::kH4 ||
+              bt == Tag::kH5 || bt == Tag::kH6) {
+            buf_in_heading = true;
+          }
+        }
         if (j < link_end) buf_links += dom.Text(j).size();
         ++j;
         continue;
@@ -806,6 +855,8 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     }
   }
 
+  DropLinkSections(&out->paragraphs);
+
   // A run of short lines without sentence punctuation at the very end of
   // the content is the article's chrome, not its text: tag lists, share and
   // comment prompts, an author's name and role, a photo credit. At most
@@ -818,11 +869,11 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     const std::string& last = out->paragraphs.back();
     const char e = last.empty() ? ' ' : last.back();
     if (last.size() >= kShort || e == '.' || e == '!' || e == '?' || e == '"' ||
-        para_in_li_.back()) {
+        (para_kind_.back() & kListItem)) {
       break;
     }
     out->paragraphs.pop_back();
-    para_in_li_.pop_back();
+    para_kind_.pop_back();
   }
 
   // Calls to action are the site's, not the article's: anywhere when short

@@ -47,7 +47,9 @@
 //     languages and the link lists after them, short image-credit lines,
 //     copyright notices and advertisement labels ("Anzeige", "Sponsored"),
 //     and short date-only lines (kept in MainText::date_lines for the date
-//     fallback). A short heading that opens the comments, an author box or
+//     fallback). A heading whose section (up to the next heading) is only
+//     link paragraphs goes with it. A short heading that opens the
+//     comments, an author box or
 //     "related posts" (EndCue) ends the text, and up to three short lines
 //     without sentence punctuation at its very end are dropped, and so are
 //     calls to action (subscribe, newsletter, follow us, log in): under 160
@@ -116,6 +118,11 @@ class MainTextExtractor {
   static constexpr uint32_t kMinLeadBytes = 60;   // non-blank bytes
   static constexpr size_t kMaxLeadBlocks = 2;
 
+  // Drops each heading (not the first paragraph) whose section, up to the
+  // next heading, is only link paragraphs: a "more on this" teaser list.
+  // Keeps para_kind_ in step with *paragraphs.
+  void DropLinkSections(std::vector<std::string>* paragraphs);
+
   // Moves *top up to the ancestor (below `body`) with the most content mass;
   // returns whether it moved. Uses text_, link_text_ and flags_.
   bool ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top);
@@ -131,7 +138,7 @@ class MainTextExtractor {
   std::vector<float> good_, bad_;                // content / noise mass
   std::vector<uint32_t> open_;
   std::vector<Tag> open_tags_;     // tags of the blocks in open_
-  std::vector<bool> para_in_li_;   // per emitted paragraph: a list item without links
+  std::vector<uint8_t> para_kind_;  // per emitted paragraph: what it was (main_text.cc)
   std::unordered_set<uint64_t> seen_;  // hashes of emitted paragraphs
   std::string buf_;
   MainText retry_;

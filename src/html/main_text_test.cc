@@ -208,5 +208,16 @@ TEST(MainTextTest, CopyrightAndAdLabelsDropped) {
             Expected(0, 3) + "[" + mention + "]" + Expected(3, 6));
 }
 
+// A heading whose section is only links is a teaser list, and goes with
+// it; a heading with prose under it stays.
+TEST(MainTextTest, LinkOnlySectionDropped) {
+  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 3) +
+                   "<h2>More from the region</h2>"
+                   "<p><a href=\"/a\">The bridge over the river will be closed for a month</a></p>"
+                   "<p><a href=\"/b\">A new school opens in the old town hall next spring</a></p>"
+                   "<h2>What comes next</h2>" + Paras(3, 6) + "</div>"),
+            Expected(0, 3) + "[What comes next]" + Expected(3, 6));
+}
+
 }  // namespace
 }  // namespace wirewatch::html
