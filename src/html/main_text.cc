@@ -56,6 +56,8 @@ bool IsBlock(Tag t) {
 }
 
 bool NegativeToken(std::string_view t) {
+  // An opinion piece, not a comment section.
+  if (t == "commentary" || t == "commentaries") return false;
   static constexpr std::string_view kExact[] = {"ad", "ads", "nav", "tags", "tag", "meta",
                                                 "foot", "print", "skip", "hidden", "share",
                                                 "byline", "author", "date", "rating", "login",

@@ -219,5 +219,12 @@ TEST(MainTextTest, LinkOnlySectionDropped) {
             Expected(0, 3) + "[What comes next]" + Expected(3, 6));
 }
 
+// "commentary" names an opinion piece, not a comment section.
+TEST(MainTextTest, CommentaryIsAnArticle) {
+  EXPECT_EQ(BodyOf("<div class=\"sect article commentary\">" + Paras(0, 4) + "</div>" +
+                   "<div class=\"comments\">" + Paras(20, 27) + "</div>"),
+            Expected(0, 4));
+}
+
 }  // namespace
 }  // namespace wirewatch::html
