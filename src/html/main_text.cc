@@ -113,6 +113,17 @@ bool HeaderToken(std::string_view t) {
          (t.size() > 6 && t.compare(0, 6, "header") == 0);
 }
 
+// A responsive-visibility utility class ("hidden-xs", "visible-lg",
+// "hidden-print", "d-md-none"): it hides the element on some screens or on
+// paper, not on the page.
+bool VisibilityUtilityClass(std::string_view name) {
+  static constexpr std::string_view kPrefix[] = {"hidden-", "visible-", "d-"};
+  for (auto p : kPrefix) {
+    if (name.size() > p.size() && StartsWithIgnoreCaseAscii(name, p)) return true;
+  }
+  return false;
+}
+
 // +1 positive, -1 negative, 0 neutral (negative wins over positive).
 // With `header_ok`, header and teaser words are not negative.
 int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
@@ -132,7 +143,9 @@ int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
     if (e == std::string_view::npos) e = cls.size();
     std::string_view name = cls.substr(at, e - at);
     at = e + 1;
-    if (!name.empty() && !TaxonomyClass(name)) ForEachWordToken(name, visit);
+    if (!name.empty() && !TaxonomyClass(name) && !VisibilityUtilityClass(name)) {
+      ForEachWordToken(name, visit);
+    }
   }
   ForEachWordToken(dom.Attr(i, "id"), visit);
   std::string_view role = dom.Attr(i, "role");

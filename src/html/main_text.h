@@ -11,7 +11,8 @@
 //     unless they hold most of the page's text (a page-wide wrapper with a
 //     class like "has-sidebar"). Class names are read one by one, and the
 //     taxonomy/state classes a CMS prints on the article itself
-//     ("tag-<slug>", "category-<slug>", "node-promoted") do not count.
+//     ("tag-<slug>", "category-<slug>", "node-promoted") and responsive
+//     visibility utilities ("hidden-xs", "hidden-print") do not count.
 //  2. One reverse pass over the flat node array (children come after their
 //     parent) sums, per element, text bytes, link text bytes and commas.
 //  3. Every paragraph-like block (p, pre, td, blockquote, and div/section
