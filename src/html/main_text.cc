@@ -408,8 +408,21 @@ void MainTextExtractor::FindLead(const Dom& dom, uint32_t top, std::vector<uint3
     const Tag t = nd.tag;
     if ((flags_[j] & kNever) || t == Tag::kNav || t == Tag::kAside || t == Tag::kFooter ||
         t == Tag::kForm || t == Tag::kMenu || t == Tag::kFigure || t == Tag::kFigcaption ||
-        t == Tag::kUl || t == Tag::kOl || t == Tag::kTable || t == Tag::kAddress ||
-        t == Tag::kTime || (nd.attr_count > 0 && ClassWeight(dom, j, /*header_ok=*/true) < 0)) {
+        t == Tag::kTable || t == Tag::kAddress || t == Tag::kTime ||
+        (nd.attr_count > 0 && ClassWeight(dom, j, /*header_ok=*/true) < 0)) {
+      j = nd.end;
+      continue;
+    }
+    if (t == Tag::kUl || t == Tag::kOl) {
+      // A summary in bullets: every item a sentence with few links.
+      bool summary = text_[j] > 0;
+      for (uint32_t c = nd.first_child; c != Dom::kNone && summary; c = dom.node(c).next_sibling) {
+        const Dom::Node& cn = dom.node(c);
+        if (cn.tag == Tag::kText) continue;
+        summary = cn.tag == Tag::kLi && text_[c] >= kMinLeadItemBytes &&
+                  link_text_[c] * 5 < text_[c];
+      }
+      if (summary) lead->push_back(j);
       j = nd.end;
       continue;
     }

@@ -37,8 +37,9 @@
 //  6. The standfirst (FindLead): up to two prose blocks (>= 60 bytes, 8+
 //     words, under 20 % links, no nested text blocks) between the last <h1>
 //     before the content and the content join the text first, also inside
-//     a <header> or a "teaser"-classed element; lists, tables, figures,
-//     nav/aside/footer and other negative classes there are skipped.
+//     a <header> or a "teaser"-classed element, and so does a bullet list
+//     whose every item is a sentence (>= 40 bytes, few links); other lists,
+//     tables, figures, nav/aside/footer and negative classes are skipped.
 //  7. The chosen subtrees are walked in document order; block elements
 //     (p, h1-h6, li, blockquote, pre, tr, div, ...) delimit paragraphs, td/th
 //     are joined with spaces so a table row becomes one line; link-heavy
@@ -117,6 +118,7 @@ class MainTextExtractor {
   static constexpr uint32_t kMaxLeadNodes = 400;  // headline to text, in nodes
   static constexpr uint32_t kMaxSubLeadNodes = 150;  // from an <h2>/<h3> headline
   static constexpr uint32_t kMinLeadBytes = 60;   // non-blank bytes
+  static constexpr uint32_t kMinLeadItemBytes = 40;  // per item of a bullet summary
   static constexpr size_t kMaxLeadBlocks = 2;
 
   // Drops each heading (not the first paragraph) whose section, up to the

@@ -101,6 +101,14 @@ TEST(MainTextTest, StandfirstBetweenHeadlineAndBody) {
                    "or by email with friends</div><p>Kicker line</p><div class=\"teaser\">" +
                    lead + "</div></header>" + body + "</article>"),
             "[" + lead + "]" + Expected(0, 6));
+  // A summary in bullets is a standfirst too; a list of links is not.
+  const std::string item1 = "The council approved the new budget after a long debate.";
+  const std::string item2 = "Taxes on land will rise by two percent from next year.";
+  EXPECT_EQ(BodyOf("<article><header><h1>Headline</h1><ul><li><a href=\"/\">Home</a></li>"
+                   "<li><a href=\"/news\">News</a></li></ul><div class=\"summary\"><ul><li>" +
+                   item1 + "</li><li>" + item2 + "</li></ul></div></header>" + body +
+                   "</article>"),
+            "[" + item1 + "][" + item2 + "]" + Expected(0, 6));
   // Without a headline before the body there is no standfirst to find.
   EXPECT_EQ(BodyOf("<article><header><div class=\"teaser\">" + lead + "</div></header>" +
                    body + "</article>"),
