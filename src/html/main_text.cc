@@ -135,7 +135,9 @@ int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
   };
   // Class names are read one at a time: a taxonomy or state class that a
   // CMS puts on the article itself ("tag-sport", "category-news",
-  // "node-promoted") describes the post, it does not mark boilerplate.
+  // "node-promoted") describes the post, it does not mark boilerplate; nor
+  // does a BEM modifier ("TestReport__Section--Ads", "paragraph--type--
+  // teaser"): it names a variant of the block before "--".
   std::string_view cls = dom.Attr(i, "class");
   size_t at = 0;
   while (at < cls.size()) {
@@ -144,7 +146,8 @@ int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
     std::string_view name = cls.substr(at, e - at);
     at = e + 1;
     if (!name.empty() && !TaxonomyClass(name) && !VisibilityUtilityClass(name)) {
-      ForEachWordToken(name, visit);
+      const size_t mod = name.find("--");
+      ForEachWordToken(mod != std::string_view::npos && mod > 0 ? name.substr(0, mod) : name, visit);
     }
   }
   ForEachWordToken(dom.Attr(i, "id"), visit);

@@ -67,6 +67,11 @@ TEST(MainTextTest, TaxonomyClassesDoNotMarkBoilerplate) {
                    Paras(0, 9) + "</article></div><div id=\"more\"><div>" + Paras(50, 56) +
                    "</div></div>"),
             Expected(0, 9));
+  // A BEM modifier names a variant of its block, not boilerplate.
+  EXPECT_EQ(BodyOf("<div id=\"page\"><section class=\"article report__section report__section--ads\">" +
+                   Paras(0, 9) + "</section></div><div id=\"more\"><div>" + Paras(50, 56) +
+                   "</div></div>"),
+            Expected(0, 9));
   // A real tag list is still boilerplate.
   EXPECT_EQ(BodyOf("<div class=\"post\">" + Paras(0, 4) +
                    "<div class=\"tags\">Politics, Elections, Parliament, Government, Budget, "
