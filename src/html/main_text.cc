@@ -59,7 +59,7 @@ bool NegativeToken(std::string_view t) {
   // An opinion piece, not a comment section.
   if (t == "commentary" || t == "commentaries") return false;
   static constexpr std::string_view kExact[] = {"ad", "ads", "nav", "tags", "tag", "meta",
-                                                "foot", "print", "skip", "hidden", "share",
+                                                "foot", "print", "skip", "share",
                                                 "byline", "author", "date", "rating", "login",
                                                 "search", "top", "aside", "teaser", "teasers",
                                                 "noprint", "dropdown", "overlay", "links",
@@ -124,6 +124,14 @@ bool VisibilityUtilityClass(std::string_view name) {
   return false;
 }
 
+// A class that hides its element: "hidden", "is-hidden", "visually-hidden".
+// Not "field-label-hidden" or "overflow-hidden", which hide a part of the
+// element or its overflow.
+bool HiddenClass(std::string_view name) {
+  return EqualsIgnoreCaseAscii(name, "hidden") || EqualsIgnoreCaseAscii(name, "is-hidden") ||
+         EqualsIgnoreCaseAscii(name, "visually-hidden") || EqualsIgnoreCaseAscii(name, "hide");
+}
+
 // +1 positive, -1 negative, 0 neutral (negative wins over positive).
 // With `header_ok`, header and teaser words are not negative.
 int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
@@ -145,6 +153,7 @@ int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
     if (e == std::string_view::npos) e = cls.size();
     std::string_view name = cls.substr(at, e - at);
     at = e + 1;
+    if (HiddenClass(name)) neg = true;
     if (!name.empty() && !TaxonomyClass(name) && !VisibilityUtilityClass(name)) {
       const size_t mod = name.find("--");
       ForEachWordToken(mod != std::string_view::npos && mod > 0 ? name.substr(0, mod) : name, visit);

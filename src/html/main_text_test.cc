@@ -239,13 +239,15 @@ TEST(MainTextTest, CommentaryIsAnArticle) {
             Expected(0, 4));
 }
 
-// Responsive visibility utilities ("hidden-xs", "hidden-print") do not hide
-// an element on the page; a plain "hidden" class does.
+// Responsive visibility utilities ("hidden-xs", "hidden-print") and classes
+// that hide a part ("field-label-hidden") do not hide an element on the
+// page; a plain "hidden" class does.
 TEST(MainTextTest, VisibilityUtilityClassesAreNotHidden) {
   EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 3) + "<div class=\"note hidden-xs\"><p>" +
                    Para(3) + "</p></div><div class=\"hidden\"><p>" + Para(4) + "</p></div>" +
-                   Paras(5, 7) + "</div>"),
-            Expected(0, 4) + Expected(5, 7));
+                   "<div class=\"field field-label-hidden\"><p>" + Para(5) + "</p></div>" +
+                   Paras(6, 8) + "</div>"),
+            Expected(0, 4) + Expected(5, 8));
 }
 
 }  // namespace
