@@ -15,6 +15,7 @@ namespace {
 constexpr uint8_t kNever = 1;        // never content (script, svg, hidden, ...)
 constexpr uint8_t kBoilerplate = 2;  // structural or class/id boilerplate
 constexpr uint8_t kScored = 4;       // score_ initialised
+constexpr uint8_t kMostProse = 8;    // holds half of the page's prose
 
 // What an emitted paragraph was (MainTextExtractor::para_kind_ bits).
 constexpr uint8_t kListItem = 1;     // a list item without links
@@ -623,15 +624,32 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     }
     if (nd.parent != Dom::kNone) cookie_[nd.parent] += cookie_[i];
   }
-  // Boilerplate, guarded against page-wide wrappers.
+  // Prose per element: the text of the prose paragraphs (<p> of at least
+  // kProseBytes, under 25 % links) inside it.
+  constexpr uint32_t kProseBytes = 80;
+  prose_.assign(n, 0);
+  for (uint32_t i = n; i-- > 1;) {
+    const Dom::Node& nd = dom.node(i);
+    if (nd.tag == Tag::kP && text_[i] >= kProseBytes && link_text_[i] * 4 < text_[i]) {
+      prose_[i] = text_[i];
+    }
+    if (nd.parent != Dom::kNone && nd.tag != Tag::kText) prose_[nd.parent] += prose_[i];
+  }
+  // Boilerplate, guarded against page-wide wrappers: an element that holds
+  // 60 % of the page's text, or (for class words) half of its prose, stays.
   const uint32_t page_text = std::max<uint32_t>(text_[body], 1);
+  const uint32_t page_prose = prose_[body];
   for (uint32_t i = 1; i < n; ++i) {
     const Dom::Node& nd = dom.node(i);
     if (nd.tag == Tag::kText || (flags_[i] & kNever) || nd.tag == Tag::kBody ||
         nd.tag == Tag::kHtml) {
       continue;
     }
-    bool bp = StructuralBoilerplate(nd.tag) || (class_boilerplate && nd.attr_count > 0 && ClassWeight(dom, i) < 0) ||
+    const bool most_prose = page_prose >= kMinGuardProse && prose_[i] * 2 >= page_prose;
+    if (most_prose) flags_[i] |= kMostProse;
+    const bool by_class =
+        class_boilerplate && nd.attr_count > 0 && !most_prose && ClassWeight(dom, i) < 0;
+    bool bp = StructuralBoilerplate(nd.tag) || by_class ||
               (cookie_[i] >= 2 && text_[i] < 1500 * cookie_[i]);
     if (bp && text_[i] < page_text * 0.6) flags_[i] |= kBoilerplate;
   }
@@ -643,7 +661,10 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     if (flags_[a] & kScored) return;
     flags_[a] |= kScored;
     float s = TagPrior(dom.node(a).tag);
-    if (dom.node(a).attr_count > 0) s += 25.f * ClassWeight(dom, a);
+    if (dom.node(a).attr_count > 0) {
+      const int w = ClassWeight(dom, a);
+      if (w > 0 || !(flags_[a] & kMostProse)) s += 25.f * w;
+    }
     score_[a] = s;
   };
   for (uint32_t i = 1; i < n; ++i) {

@@ -9,7 +9,9 @@
 //     class/id say comment, footer, nav, menu, sidebar, share, social,
 //     related, promo, ad, cookie, banner, newsletter, ... are dropped too,
 //     unless they hold most of the page's text (a page-wide wrapper with a
-//     class like "has-sidebar"). Class names are read one by one, and the
+//     class like "has-sidebar") or, against class words only, half of the
+//     page's prose paragraphs (such an element is not penalised in step 3
+//     either). Class names are read one by one, and the
 //     taxonomy/state classes a CMS prints on the article itself
 //     ("tag-<slug>", "category-<slug>", "node-promoted") and responsive
 //     visibility utilities ("hidden-xs", "hidden-print") do not count.
@@ -104,6 +106,9 @@ class MainTextExtractor {
   // Below this many bytes of text the page is extracted again without
   // class/id boilerplate (as Readability retries with fewer flags).
   static constexpr size_t kRetryBelow = 500;
+  // A class-negative element holding half of the page's prose is kept, once
+  // the page has this many bytes of prose.
+  static constexpr uint32_t kMinGuardProse = 500;
 
   // One extraction; `class_boilerplate` says whether class/id words can
   // drop a subtree (structural tags and hidden elements always do).
@@ -134,7 +139,8 @@ class MainTextExtractor {
   std::vector<uint32_t> text_;
   std::vector<uint32_t> link_text_;
   std::vector<uint32_t> commas_;
-  std::vector<uint32_t> cookie_;  // text nodes mentioning cookies, per subtree
+  std::vector<uint32_t> cookie_;
+  std::vector<uint32_t> prose_;  // text of prose paragraphs, per subtree  // text nodes mentioning cookies, per subtree
   std::vector<float> score_;
   std::vector<uint8_t> flags_;
   std::vector<uint32_t> inline_, inline_links_;  // own inline text of blocks

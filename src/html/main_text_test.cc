@@ -250,5 +250,23 @@ TEST(MainTextTest, VisibilityUtilityClassesAreNotHidden) {
             Expected(0, 4) + Expected(5, 8));
 }
 
+// A page builder that calls every block a widget: the element with half of
+// the page's prose paragraphs is neither dropped nor penalised for its
+// class words.
+TEST(MainTextTest, ClassNegativeElementWithMostProseStays) {
+  std::string nav, widget, expected;
+  for (int k = 0; k < 40; ++k) nav += "<a href=\"/s" + std::to_string(k) + "\">Section</a> ";
+  for (int k = 0; k < 8; ++k) {
+    const std::string p = "Paragraph " + std::to_string(k) +
+                          " of the story, which the page builder wraps in a widget like every "
+                          "other block on the page, menus included.";
+    widget += "<p>" + p + "</p>";
+    expected += "[" + p + "]";
+  }
+  EXPECT_EQ(BodyOf("<nav>" + nav + "</nav><div><div class=\"builder-widget\">" + widget +
+                   "</div></div><div><div id=\"more\">" + Paras(50, 56) + "</div></div>"),
+            expected);
+}
+
 }  // namespace
 }  // namespace wirewatch::html
