@@ -157,7 +157,8 @@ int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
     if (HiddenClass(name)) neg = true;
     if (!name.empty() && !TaxonomyClass(name) && !VisibilityUtilityClass(name)) {
       const size_t mod = name.find("--");
-      ForEachWordToken(mod != std::string_view::npos && mod > 0 ? name.substr(0, mod) : name, visit);
+      const bool modifier = mod != std::string_view::npos && mod > 0;
+      ForEachWordToken(modifier ? name.substr(0, mod) : name, visit);
     }
   }
   ForEachWordToken(dom.Attr(i, "id"), visit);

@@ -139,8 +139,8 @@ class MainTextExtractor {
   std::vector<uint32_t> text_;
   std::vector<uint32_t> link_text_;
   std::vector<uint32_t> commas_;
-  std::vector<uint32_t> cookie_;
-  std::vector<uint32_t> prose_;  // text of prose paragraphs, per subtree  // text nodes mentioning cookies, per subtree
+  std::vector<uint32_t> cookie_;  // text nodes mentioning cookies, per subtree
+  std::vector<uint32_t> prose_;   // text of prose paragraphs, per subtree
   std::vector<float> score_;
   std::vector<uint8_t> flags_;
   std::vector<uint32_t> inline_, inline_links_;  // own inline text of blocks

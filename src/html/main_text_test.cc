@@ -68,7 +68,8 @@ TEST(MainTextTest, TaxonomyClassesDoNotMarkBoilerplate) {
                    "</div></div>"),
             Expected(0, 9));
   // A BEM modifier names a variant of its block, not boilerplate.
-  EXPECT_EQ(BodyOf("<div id=\"page\"><section class=\"article report__section report__section--ads\">" +
+  EXPECT_EQ(BodyOf("<div id=\"page\"><section class=\"article report__section "
+                   "report__section--ads\">" +
                    Paras(0, 9) + "</section></div><div id=\"more\"><div>" + Paras(50, 56) +
                    "</div></div>"),
             Expected(0, 9));
