@@ -650,7 +650,11 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
     if (most_prose) flags_[i] |= kMostProse;
     const bool by_class =
         class_boilerplate && nd.attr_count > 0 && !most_prose && ClassWeight(dom, i) < 0;
-    bool bp = StructuralBoilerplate(nd.tag) || by_class ||
+    // A <form> around the whole content (ASP.NET pages, shop templates)
+    // is not a comment or login form.
+    const bool structural =
+        StructuralBoilerplate(nd.tag) && !(nd.tag == Tag::kForm && most_prose);
+    bool bp = structural || by_class ||
               (cookie_[i] >= 2 && text_[i] < 1500 * cookie_[i]);
     if (bp && text_[i] < page_text * 0.6) flags_[i] |= kBoilerplate;
   }

@@ -11,7 +11,7 @@
 //     unless they hold most of the page's text (a page-wide wrapper with a
 //     class like "has-sidebar") or, against class words only, half of the
 //     page's prose paragraphs (such an element is not penalised in step 3
-//     either). Class names are read one by one, and the
+//     either; a <form> holding half of the prose is not dropped). Class names are read one by one, and the
 //     taxonomy/state classes a CMS prints on the article itself
 //     ("tag-<slug>", "category-<slug>", "node-promoted") and responsive
 //     visibility utilities ("hidden-xs", "hidden-print") do not count.

@@ -269,5 +269,23 @@ TEST(MainTextTest, ClassNegativeElementWithMostProseStays) {
             expected);
 }
 
+// A <form> that wraps the page's prose (a shop or ASP.NET template) is not
+// a form to drop; a comment form is.
+TEST(MainTextTest, FormAroundTheProseStays) {
+  std::string nav, prose, expected;
+  for (int k = 0; k < 120; ++k) nav += "<a href=\"/s" + std::to_string(k) + "\">Section</a> ";
+  for (int k = 0; k < 8; ++k) {
+    const std::string p = "Paragraph " + std::to_string(k) +
+                          " of the product description, which the shop template puts inside the "
+                          "order form together with the buttons.";
+    prose += "<p>" + p + "</p>";
+    expected += "[" + p + "]";
+  }
+  EXPECT_EQ(BodyOf("<nav>" + nav + "</nav><div><form action=\"/cart\">" +
+                   prose + "</form></div><div><form action=\"/comment\"><p>" + Para(1) +
+                   "</p></form></div><div><div id=\"more\">" + Paras(50, 52) + "</div></div>"),
+            expected);
+}
+
 }  // namespace
 }  // namespace wirewatch::html
