@@ -339,15 +339,22 @@ bool AdLabel(std::string_view p) {
 
 // A call to action that sites append to their articles: subscribe, sign
 // up for the newsletter, follow us, support us, log in to comment
-// (de, en, es, pl).
-bool CallToAction(std::string_view p) {
-  static constexpr std::string_view kWords[] = {
+// (de, en, es, pl). With `strong_only`, only the words that are hardly ever
+// article text (not "telegram", "whatsapp", "anmelden", which news is about).
+bool CallToAction(std::string_view p, bool strong_only) {
+  static constexpr std::string_view kStrong[] = {
       "newsletter", "abonn", "subscri", "suscr", "folgen sie uns", "folge uns", "follow us",
-      "follow the", "s\xc3\xadguenos", "siguenos", "telegram", "whatsapp", "e-paper", "epaper",
-      "kiosk", "unterst\xc3\xbctze", "support our", "support us", "anmelden", "registrieren",
-      "log in", "einloggen", "zapraszamy", "jetzt bestellen", "hier klicken", "click here"};
+      "s\xc3\xadguenos", "siguenos", "e-paper", "epaper", "unterst\xc3\xbctze", "support our",
+      "support us", "einloggen", "zapraszamy", "hier klicken", "click here"};
+  static constexpr std::string_view kWeak[] = {"follow the", "telegram", "whatsapp", "kiosk",
+                                               "anmelden", "registrieren", "log in",
+                                               "jetzt bestellen"};
   std::string lower = AsciiLower(p);
-  for (auto w : kWords) {
+  for (auto w : kStrong) {
+    if (lower.find(w) != std::string::npos) return true;
+  }
+  if (strong_only) return false;
+  for (auto w : kWeak) {
     if (lower.find(w) != std::string::npos) return true;
   }
   return false;
@@ -943,14 +950,15 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
   }
 
   // Calls to action are the site's, not the article's: anywhere when short
-  // (under kCtaShort bytes), among the last kCtaTail paragraphs when under
-  // kCtaTailMax. The text keeps at least one paragraph.
+  // (under kCtaShort bytes) and worded unmistakably, among the last
+  // kCtaTail paragraphs when under kCtaTailMax. The text keeps at least one
+  // paragraph.
   constexpr size_t kCtaTail = 3, kCtaTailMax = 300, kCtaShort = 160;
   const size_t n_paragraphs = out->paragraphs.size();
   for (size_t k = n_paragraphs; k-- > 0 && out->paragraphs.size() > 1;) {
     const std::string& p = out->paragraphs[k];
-    const size_t limit = k + kCtaTail >= n_paragraphs ? kCtaTailMax : kCtaShort;
-    if (p.size() < limit && CallToAction(p)) {
+    const bool tail = k + kCtaTail >= n_paragraphs;
+    if (p.size() < (tail ? kCtaTailMax : kCtaShort) && CallToAction(p, /*strong_only=*/!tail)) {
       out->paragraphs.erase(out->paragraphs.begin() + static_cast<std::ptrdiff_t>(k));
     }
   }

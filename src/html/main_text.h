@@ -57,7 +57,8 @@
 //     "related posts" (EndCue) ends the text, and up to three short lines
 //     without sentence punctuation at its very end are dropped, and so are
 //     calls to action (subscribe, newsletter, follow us, log in): under 160
-//     bytes anywhere, under 300 among the last three paragraphs.
+//     bytes anywhere (only words that are hardly ever article text), under
+//     300 among the last three paragraphs.
 // When the text comes out under kRetryBelow bytes (class words dropped the
 // article: a live ticker whose entries are "comments", a page wrapped in a
 // "header" div), the page is extracted again without class/id boilerplate

@@ -128,6 +128,7 @@ TEST(MainTextTest, CallsToActionDropped) {
   const std::string mid =
       "The council said it would subscribe to the new regional transport plan, which the "
       "neighbouring towns drew up last year after two years of public hearings and studies.";
+  const std::string topic = "Ministers now talk to each other on Telegram and WhatsApp.";
   const std::string long_end =
       "In the end the newsletter that the council sends to residents every month will carry the "
       "results of the consultation, the dates of the next public hearings, the names of the "
@@ -139,6 +140,10 @@ TEST(MainTextTest, CallsToActionDropped) {
                    "pictures, the tables and the interviews that did not fit here.</p>"
                    "<p>Follow us on Twitter and Instagram for the latest news.</p></div>"),
             Expected(0, 2) + "[" + mid + "]" + Expected(2, 5));
+  // Words that news is about are calls to action only at the end.
+  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 2) + "<p>" + topic + "</p>" +
+                   Paras(2, 5) + "</div>"),
+            Expected(0, 2) + "[" + topic + "]" + Expected(2, 5));
   EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 5) + "<p>" + long_end + "</p></div>"),
             Expected(0, 5) + "[" + long_end + "]");
 }
