@@ -510,6 +510,29 @@ void MainTextExtractor::DropLinkSections(std::vector<std::string>* paragraphs) {
   para_kind_.resize(w);
 }
 
+void MainTextExtractor::AddRepeatedContainers(const Dom& dom, uint32_t body, uint32_t top,
+                                              std::vector<uint32_t>* roots) {
+  const uint32_t parent = dom.node(top).parent;
+  if (top == body || parent == Dom::kNone || parent == body) return;
+  const uint32_t grand = dom.node(parent).parent;
+  if (grand == Dom::kNone) return;
+  auto same_kind = [&](uint32_t a, uint32_t b) {
+    return dom.node(a).tag == dom.node(b).tag && dom.Attr(a, "class") == dom.Attr(b, "class");
+  };
+  const size_t before = roots->size();
+  for (uint32_t s = dom.node(grand).first_child; s != Dom::kNone; s = dom.node(s).next_sibling) {
+    if (s == parent || !same_kind(s, parent) || (flags_[s] & (kNever | kBoilerplate))) continue;
+    for (uint32_t c = dom.node(s).first_child; c != Dom::kNone; c = dom.node(c).next_sibling) {
+      if (!same_kind(c, top) || (flags_[c] & (kNever | kBoilerplate)) ||
+          prose_[c] * 2 < text_[c] || prose_[c] == 0 || link_text_[c] * 3 > text_[c]) {
+        continue;
+      }
+      if (std::find(roots->begin(), roots->end(), c) == roots->end()) roots->push_back(c);
+    }
+  }
+  if (roots->size() != before) std::sort(roots->begin(), roots->end());
+}
+
 bool MainTextExtractor::ClimbToContent(const Dom& dom, uint32_t body, uint32_t* top) {
   const uint32_t n = dom.size();
   inline_.assign(n, 0);
@@ -788,6 +811,7 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
   } else {
     roots.push_back(top);
   }
+  AddRepeatedContainers(dom, body, top, &roots);
 
   // Emission. Blocks that are not body text even inside the content are
   // dropped at flush time: "read also" cues and the link lists after them,

@@ -35,7 +35,9 @@
 //     menus; a winner far from the page's largest content mass (an overlay,
 //     a teaser box) gives way to it. Then siblings of the winner (climbed or
 //     not, <article> or not) with a comparable score, or prose paragraphs,
-//     join it.
+//     join it, and so do containers of the same kind (tag and class) as the
+//     winner under siblings of the same kind as its parent, when they are
+//     mostly prose: an article split into rows around an ad or a link box.
 //  6. The standfirst (FindLead): up to two prose blocks (>= 60 bytes, 8+
 //     words, under 20 % links, no nested text blocks) between the last <h1>
 //     before the content and the content join the text first, also inside
@@ -131,6 +133,14 @@ class MainTextExtractor {
   // next heading, is only link paragraphs: a "more on this" teaser list.
   // Keeps para_kind_ in step with *paragraphs.
   void DropLinkSections(std::vector<std::string>* paragraphs);
+
+  // Content split across repeated containers: adds to *roots the children
+  // of top's parent's siblings that are of the same kind (tag and class) as
+  // top, when their parents are of the same kind as top's parent and they
+  // are mostly prose paragraphs, with few links. Keeps *roots in document
+  // order.
+  void AddRepeatedContainers(const Dom& dom, uint32_t body, uint32_t top,
+                             std::vector<uint32_t>* roots);
 
   // Moves *top up to the ancestor (below `body`) with the most content mass;
   // returns whether it moved. Uses text_, link_text_ and flags_.

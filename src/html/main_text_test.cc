@@ -292,5 +292,25 @@ TEST(MainTextTest, FormAroundTheProseStays) {
             expected);
 }
 
+// An article split into rows of the same kind (a link box between them) is
+// collected from all of them; a row of teasers is not.
+TEST(MainTextTest, ContentSplitAcrossRepeatedContainers) {
+  std::string first, second, expected, links;
+  for (int k = 0; k < 30; ++k) links += "<a href=\"/t" + std::to_string(k) + "\">Topic</a> ";
+  for (int k = 0; k < 8; ++k) {
+    const std::string p = "Paragraph " + std::to_string(k) +
+                          " of the long explainer, which the template splits into rows with an "
+                          "advertisement between them.";
+    (k < 5 ? first : second) += "<p>" + p + "</p>";
+    expected += "[" + p + "]";
+  }
+  EXPECT_EQ(BodyOf("<article><div class=\"row\"><div class=\"col\">" + first +
+                   "</div></div><div class=\"box\">" + links + "</div><div class=\"row\">"
+                   "<div class=\"col\">" + second + "</div></div><div class=\"row\"><div "
+                   "class=\"col\"><a href=\"/x\">Another story</a> <a href=\"/y\">And one "
+                   "more story</a></div></div></article>"),
+            expected);
+}
+
 }  // namespace
 }  // namespace wirewatch::html
