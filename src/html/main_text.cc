@@ -107,6 +107,16 @@ bool TaxonomyClass(std::string_view name) {
          EqualsIgnoreCaseAscii(name.substr(dash + 1), "promoted");
 }
 
+// Words that keep their weight inside a BEM modifier: the element shows
+// other articles or the comments.
+bool ModifierNegativeToken(std::string_view t) {
+  static constexpr std::string_view kPrefix[] = {"related", "recommend", "comment", "teaser"};
+  for (auto p : kPrefix) {
+    if (t.size() >= p.size() && t.compare(0, p.size(), p) == 0) return true;
+  }
+  return false;
+}
+
 // Class words that put an element in the page's header or call it a
 // teaser: the article's own header and standfirst carry them too.
 bool HeaderToken(std::string_view t) {
@@ -142,6 +152,12 @@ int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
     if (PositiveToken(tok)) pos = true;
     return false;
   };
+  // In a BEM modifier only the words that name another article's place
+  // count ("paragraph--type--related-articles", "node--view-mode-teaser").
+  auto visit_modifier = [&](std::string_view tok) {
+    if (ModifierNegativeToken(tok) && !(header_ok && HeaderToken(tok))) neg = true;
+    return false;
+  };
   // Class names are read one at a time: a taxonomy or state class that a
   // CMS puts on the article itself ("tag-sport", "category-news",
   // "node-promoted") describes the post, it does not mark boilerplate; nor
@@ -159,6 +175,7 @@ int ClassWeight(const Dom& dom, uint32_t i, bool header_ok = false) {
       const size_t mod = name.find("--");
       const bool modifier = mod != std::string_view::npos && mod > 0;
       ForEachWordToken(modifier ? name.substr(0, mod) : name, visit);
+      if (modifier) ForEachWordToken(name.substr(mod), visit_modifier);
     }
   }
   ForEachWordToken(dom.Attr(i, "id"), visit);

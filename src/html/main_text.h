@@ -13,8 +13,10 @@
 //     page's prose paragraphs (such an element is not penalised in step 3
 //     either; a <form> holding half of the prose is not dropped). Class names are read one by one, and the
 //     taxonomy/state classes a CMS prints on the article itself
-//     ("tag-<slug>", "category-<slug>", "node-promoted") and responsive
-//     visibility utilities ("hidden-xs", "hidden-print") do not count.
+//     ("tag-<slug>", "category-<slug>", "node-promoted"), responsive
+//     visibility utilities ("hidden-xs", "hidden-print") and BEM modifiers
+//     ("section--ads"; except words for other articles and comments:
+//     "paragraph--type--related-articles") do not count.
 //  2. One reverse pass over the flat node array (children come after their
 //     parent) sums, per element, text bytes, link text bytes and commas.
 //  3. Every paragraph-like block (p, pre, td, blockquote, and div/section

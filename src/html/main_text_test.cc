@@ -73,6 +73,11 @@ TEST(MainTextTest, TaxonomyClassesDoNotMarkBoilerplate) {
                    Paras(0, 9) + "</section></div><div id=\"more\"><div>" + Paras(50, 56) +
                    "</div></div>"),
             Expected(0, 9));
+  // ... unless the modifier names other articles or the comments.
+  EXPECT_EQ(BodyOf("<div class=\"content\">" + Paras(0, 6) + "<div class=\"paragraph "
+                   "paragraph--type--related-articles\"><p>" + Para(20) + "</p></div>" +
+                   Paras(6, 8) + "</div>"),
+            Expected(0, 8));
   // A real tag list is still boilerplate.
   EXPECT_EQ(BodyOf("<div class=\"post\">" + Paras(0, 4) +
                    "<div class=\"tags\">Politics, Elections, Parliament, Government, Budget, "
