@@ -11,12 +11,13 @@
 //     unless they hold most of the page's text (a page-wide wrapper with a
 //     class like "has-sidebar") or, against class words only, half of the
 //     page's prose paragraphs (such an element is not penalised in step 3
-//     either; a <form> holding half of the prose is not dropped). Class names are read one by one, and the
-//     taxonomy/state classes a CMS prints on the article itself
-//     ("tag-<slug>", "category-<slug>", "node-promoted"), responsive
-//     visibility utilities ("hidden-xs", "hidden-print") and BEM modifiers
-//     ("section--ads"; except words for other articles and comments:
-//     "paragraph--type--related-articles") do not count.
+//     either; a <form> holding half of the prose is not dropped). Class
+//     names are read one by one, and the taxonomy/state classes a CMS
+//     prints on the article itself ("tag-<slug>", "category-<slug>",
+//     "node-promoted"), responsive visibility utilities ("hidden-xs",
+//     "hidden-print") and BEM modifiers ("section--ads"; except words for
+//     other articles and comments: "paragraph--type--related-articles") do
+//     not count.
 //  2. One reverse pass over the flat node array (children come after their
 //     parent) sums, per element, text bytes, link text bytes and commas.
 //  3. Every paragraph-like block (p, pre, td, blockquote, and div/section
@@ -57,12 +58,12 @@
 //     and short date-only lines (kept in MainText::date_lines for the date
 //     fallback). A heading whose section (up to the next heading) is only
 //     link paragraphs goes with it. A short heading that opens the
-//     comments, an author box or
-//     "related posts" (EndCue) ends the text, and up to three short lines
-//     without sentence punctuation at its very end are dropped, and so are
-//     calls to action (subscribe, newsletter, follow us, log in): under 160
-//     bytes anywhere (only words that are hardly ever article text), under
-//     300 among the last three paragraphs.
+//     comments, an author box or "related posts" (EndCue) ends the text, up
+//     to three short lines without sentence punctuation at its very end are
+//     dropped (not list items without links), and so are calls to action
+//     (subscribe, newsletter, follow us, log in): under 160 bytes anywhere
+//     (only words that are hardly ever article text), under 300 among the
+//     last three paragraphs.
 // When the text comes out under kRetryBelow bytes (class words dropped the
 // article: a live ticker whose entries are "comments", a page wrapped in a
 // "header" div), the page is extracted again without class/id boilerplate
@@ -70,8 +71,8 @@
 // Covered by main_text_test.cc.
 // Consent banners (elements whose text mentions cookies at least twice,
 // densely) count as boilerplate in step 1.
-// If the JSON-LD articleBody is much longer than the DOM text, or (from
-// 1 KiB) shares almost none of its text with it (the container is the
+// If the JSON-LD articleBody is three times longer than the DOM text, or
+// (from 1 KiB) shares almost none of its text with it (the container is the
 // wrong one), its lines are used instead.
 // Every walk is a loop over node indices with an explicit stack: nothing
 // recurses over the DOM. Covered by extractor_test.cc and the real-data
