@@ -544,7 +544,11 @@ void MainTextExtractor::AddRepeatedContainers(const Dom& dom, uint32_t body, uin
           prose_[c] * 2 < text_[c] || prose_[c] == 0 || link_text_[c] * 3 > text_[c]) {
         continue;
       }
-      if (std::find(roots->begin(), roots->end(), c) == roots->end()) roots->push_back(c);
+      // Each cousin is visited once; only the roots from before can repeat.
+      if (std::find(roots->begin(), roots->begin() + static_cast<std::ptrdiff_t>(before), c) ==
+          roots->begin() + static_cast<std::ptrdiff_t>(before)) {
+        roots->push_back(c);
+      }
     }
   }
   if (roots->size() != before) std::sort(roots->begin(), roots->end());
@@ -995,14 +999,20 @@ void MainTextExtractor::ExtractPass(const Dom& dom, std::string_view base_url,
   // kCtaTail paragraphs when under kCtaTailMax. The text keeps at least one
   // paragraph.
   constexpr size_t kCtaTail = 3, kCtaTailMax = 300, kCtaShort = 160;
+  // One pass that compacts in place: pages can have many such lines.
   const size_t n_paragraphs = out->paragraphs.size();
-  for (size_t k = n_paragraphs; k-- > 0 && out->paragraphs.size() > 1;) {
+  size_t kept = 0;
+  for (size_t k = 0; k < n_paragraphs; ++k) {
     const std::string& p = out->paragraphs[k];
     const bool tail = k + kCtaTail >= n_paragraphs;
-    if (p.size() < (tail ? kCtaTailMax : kCtaShort) && CallToAction(p, /*strong_only=*/!tail)) {
-      out->paragraphs.erase(out->paragraphs.begin() + static_cast<std::ptrdiff_t>(k));
-    }
+    const bool cta =
+        p.size() < (tail ? kCtaTailMax : kCtaShort) && CallToAction(p, /*strong_only=*/!tail);
+    // The last paragraph left standing stays, so the text is never empty.
+    if (cta && !(kept == 0 && k + 1 == n_paragraphs)) continue;
+    if (kept != k) out->paragraphs[kept] = std::move(out->paragraphs[k]);
+    ++kept;
   }
+  out->paragraphs.resize(kept);
 
   // JSON-LD articleBody when the DOM text is much shorter.
   if (json_ld_body.size() >= 400) {
