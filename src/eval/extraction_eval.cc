@@ -225,6 +225,9 @@ std::string NormalizeForMatch(std::string_view s) {
   for (int32_t i = 0; i < u.length();) {
     UChar32 ch = u.char32At(i);
     i += U16_LENGTH(ch);
+    // Soft hyphens, zero-width spaces and joiners are invisible: a title
+    // is the same with or without them.
+    if (u_hasBinaryProperty(ch, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) continue;
     if (u_isUWhiteSpace(ch) || ch == 0xA0) {
       space = !c.isEmpty();
       continue;

@@ -115,7 +115,8 @@ std::string FormatExtractionReport(const ExtractionEvalReport& report,
 
 // Text normalisation for title (and author name) matching: Unicode NFC,
 // full case folding, whitespace runs to one space, leading and trailing
-// whitespace, punctuation and quote marks stripped.
+// whitespace, punctuation and quote marks stripped, default-ignorable code
+// points (soft hyphen, zero-width space) removed.
 std::string NormalizeForMatch(std::string_view s);
 
 // A byline or gold author field as a sorted set of normalised names: split

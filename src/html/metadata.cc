@@ -289,6 +289,8 @@ bool InPageChrome(const Dom& dom, uint32_t i) {
   for (uint32_t a = dom.node(i).parent; a != Dom::kNone && a != Dom::root();
        a = dom.node(a).parent) {
     Tag t = dom.node(a).tag;
+    // <body> classes describe the whole page ("wp-custom-logo"), not chrome.
+    if (t == Tag::kBody || t == Tag::kHtml) return false;
     if (t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside) return true;
     if (t == Tag::kArticle || t == Tag::kMain) return false;
     if (t == Tag::kHeader && dom.node(a).parent != Dom::kNone &&
@@ -306,6 +308,77 @@ std::string SubtreeText(const Dom& dom, uint32_t i) {
   std::string raw;
   dom.AppendSubtreeText(i, &raw);
   return CollapseWhitespace(raw);
+}
+
+// Parts of a heading that are not the headline: a kicker / roofline above it
+// ("Nach Corona-Lockerungen"), a subtitle in <small>, a category label, and
+// text hidden from sight (screen-reader separators, "| Site" suffixes).
+bool NotHeadlinePart(const Dom& dom, uint32_t i) {
+  const Dom::Node& n = dom.node(i);
+  if (n.tag == Tag::kSmall || n.tag == Tag::kTime || n.tag == Tag::kScript ||
+      n.tag == Tag::kStyle) {
+    return true;
+  }
+  if (n.attr_count == 0) return false;
+  if (dom.Attr(i, "aria-hidden") == "true" || dom.HasAttr(i, "hidden")) return true;
+  std::string cls = AsciiLower(dom.Attr(i, "class"));
+  static constexpr std::string_view kParts[] = {
+      "kicker",    "dachzeile",  "overline",       "roofline",      "topline",
+      "eyebrow",   "spitzmarke", "subtitle",       "subheadline",   "invisible",
+      "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "hiddendash"};
+  for (auto w : kParts) {
+    if (cls.find(w) != std::string::npos) return true;
+  }
+  return ForEachWordToken(cls, [](std::string_view t) { return t == "label" || t == "badge"; });
+}
+
+// The visible headline text of a heading element, without NotHeadlinePart
+// subtrees; whitespace-collapsed.
+std::string HeadlineText(const Dom& dom, uint32_t h) {
+  std::string raw;
+  const uint32_t end = dom.node(h).end;
+  for (uint32_t k = h + 1; k < end;) {
+    const Dom::Node& n = dom.node(k);
+    if (n.tag == Tag::kText) {
+      raw += dom.Text(k);
+      ++k;
+    } else if (NotHeadlinePart(dom, k)) {
+      // A hidden separator (": ", " – ") between a kicker and the headline
+      // marks everything before it as the kicker.
+      std::string sep;
+      dom.AppendSubtreeText(k, &sep);
+      std::string_view v = TrimAscii(sep);
+      if (!v.empty() && v.size() <= 3 && !TrimAscii(raw).empty() &&
+          (v == ":" || v == "-" || v == "|" || v == "\u2013" || v == "\u2014")) {
+        raw.clear();
+      }
+      raw += ' ';
+      k = n.end;
+    } else {
+      if (n.tag == Tag::kBr) raw += ' ';
+      ++k;
+    }
+  }
+  return CollapseWhitespace(raw);
+}
+
+// A heading that is the site's logo: most of its text is a link to the
+// site's home page ("/", or a URL whose path is empty or "/").
+bool IsHomeLinkHeading(const Dom& dom, uint32_t h, size_t text_size) {
+  for (uint32_t k = h + 1; k < dom.node(h).end; ++k) {
+    if (dom.node(k).tag != Tag::kA) continue;
+    std::string_view href = TrimAscii(dom.Attr(k, "href"));
+    size_t scheme = href.find("://");
+    if (scheme != std::string_view::npos) {
+      size_t slash = href.find('/', scheme + 3);
+      href = slash == std::string_view::npos ? std::string_view("/") : href.substr(slash);
+    }
+    if (href != "/" && href != "./" && href != "../" && href != "index.html") continue;
+    std::string t;
+    dom.AppendSubtreeText(k, &t);
+    return CollapseWhitespace(t).size() * 5 >= text_size * 4;
+  }
+  return false;
 }
 
 }  // namespace
@@ -443,6 +516,7 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   auto& meta = impl_->meta;
   meta.clear();
   JsonLd ld;
+  std::string logo_text;  // a heading linking to the home page: the site's name
   std::string title_tag, html_lang, canonical_link, rel_author_text;
   std::vector<std::string> h1s, h2s;
   uint32_t first_h1 = Dom::kNone;
@@ -483,14 +557,16 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
         break;
       case Tag::kH2:
         if (h2s.size() < 4 && !InPageChrome(dom, i)) {
-          std::string h = SubtreeText(dom, i);
-          if (!h.empty()) h2s.push_back(std::move(h));
+          std::string h = HeadlineText(dom, i);
+          if (!h.empty() && !IsHomeLinkHeading(dom, i, h.size())) h2s.push_back(std::move(h));
         }
         break;
       case Tag::kH1:
         if (h1s.size() < 4 && !InPageChrome(dom, i)) {
-          std::string h = SubtreeText(dom, i);
-          if (!h.empty()) {
+          std::string h = HeadlineText(dom, i);
+          if (!h.empty() && IsHomeLinkHeading(dom, i, h.size())) {
+            if (logo_text.empty()) logo_text = h;
+          } else if (!h.empty()) {
             if (h1s.empty()) first_h1 = i;
             h1s.push_back(std::move(h));
           }
@@ -581,7 +657,9 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
 
   // Title.
   std::string og_title = CollapseWhitespace(first_meta({"og:title", "twitter:title"}));
-  std::string clean_tag = StripSiteFromTitle(title_tag, out->site, host);
+  std::string clean_tag = StripSiteFromTitle(
+      logo_text.empty() ? title_tag : StripSiteFromTitle(title_tag, logo_text, host), out->site,
+      host);
   std::string h1_match;
   for (const auto& h : h1s) {
     if (!h.empty() && title_tag.find(h) != std::string::npos) {
