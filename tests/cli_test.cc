@@ -244,7 +244,13 @@ TEST_F(CliTest, ExtractPrintsArticleJsonWithoutStoring) {
   EXPECT_NE(r.out.find("\"published\":{\"value\":\"2013-06-28T09:15:00"),
             std::string::npos)
       << r.out;
-  EXPECT_EQ(r.out.find("reader comment"), std::string::npos);
+  // The reader comment is kept apart from the main text, in "comments".
+  const size_t comments = r.out.find("\"comments\":[\"First! This is a reader comment");
+  EXPECT_NE(comments, std::string::npos) << r.out;
+  // ... and nowhere else: its first occurrence is the one in "comments".
+  EXPECT_EQ(r.out.find("reader comment"),
+            comments + std::string_view("\"comments\":[\"First! This is a ").size());
+  EXPECT_NE(r.out.find("\"lang\":\"en\",\"lang_source\":\"markup+detected\""), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "w.db"));
 }
 

@@ -11,7 +11,9 @@
 
 #include "base/utf8.h"
 #include "html/dates.h"
+#include "html/comments.h"
 #include "html/dom.h"
+#include "html/language.h"
 #include "html/main_text.h"
 #include "html/metadata.h"
 #include "html/text_page.h"
@@ -144,6 +146,20 @@ void UtcToCentralEuropean(std::string_view lang, DateField* f) {
   f->no_timezone = false;
 }
 
+// The language: the markup's declaration (already in a->lang) checked
+// against the detected language of the title and main text.
+void ChooseLang(Article* a) {
+  std::string text = a->title;
+  for (const auto& p : a->paragraphs) {
+    if (text.size() >= kMaxDetectBytes) break;
+    text += '\n';
+    text += p;
+  }
+  ChosenLanguage c = ChooseLanguage(a->lang, DetectTextLanguage(text), text.size());
+  a->lang = std::move(c.code);
+  a->lang_source = std::move(c.source);
+}
+
 void CopyDocFields(const RawDoc& doc, Article* a) {
   a->source = doc.source;
   a->format = std::string(DocFormatName(doc.format));
@@ -197,19 +213,33 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   a.published = std::move(page.published);
   a.modified = std::move(page.modified);
   a.authors = std::move(page.authors);
+  a.section = std::move(page.section);
+  a.tags = std::move(page.tags);
 
   const std::string& base = a.canonical_url.empty() ? doc.url : a.canonical_url;
   main_text.Extract(dom, base, page.article_body, &text);
   a.paragraphs = std::move(text.paragraphs);
   a.links = std::move(text.links);
   if (text.from_json_ld) a.warnings.push_back("main text taken from JSON-LD articleBody");
-  // The headline is metadata, not body text.
+  // The headline is metadata, not body text; so is the headline with its
+  // kicker run in ("Transport Harbour bridge reopens ...").
+  constexpr size_t kMaxKicker = 40;  // bytes
+  auto is_headline = [&](const std::string& p) {
+    if (p == a.title) return true;
+    return !a.title.empty() && p.size() > a.title.size() &&
+           p.size() <= a.title.size() + kMaxKicker + 1 &&
+           p.compare(p.size() - a.title.size(), a.title.size(), a.title) == 0 &&
+           p[p.size() - a.title.size() - 1] == ' ';
+  };
   for (size_t k = 0; k < a.paragraphs.size() && k < 3; ++k) {
-    if (a.paragraphs[k] == a.title) {
+    if (is_headline(a.paragraphs[k])) {
       a.paragraphs.erase(a.paragraphs.begin() + static_cast<std::ptrdiff_t>(k));
       break;
     }
   }
+
+  ExtractComments(dom, &a.comments);
+  ChooseLang(&a);
 
   // The article's own visible dateline beats a metadata date that names
   // another day: JSON-LD and meta dates are often the first upload, a
@@ -316,6 +346,7 @@ Result<Article> Extractor::Extract(const RawDoc& doc) {
     a.site = std::move(host);
   }
   DateFromHint(doc, &a);
+  ChooseLang(&a);
   if (a.title.empty() && a.paragraphs.empty()) {
     return Status::InvalidArgument("no article text found");
   }

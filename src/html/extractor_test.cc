@@ -181,7 +181,9 @@ TEST(ExtractorFixtureTest, BrokenMarkup) {
   ASSERT_TRUE(r.ok());
   const Article& a = *r;
   EXPECT_EQ(a.title, "Storm damages harbour");
-  EXPECT_EQ(a.lang, "");
+  // No markup declares a language; the text is plainly English.
+  EXPECT_EQ(a.lang, "en");
+  EXPECT_EQ(a.lang_source, "detected");
   EXPECT_EQ(Join(a.paragraphs),
             "[A storm with winds of up to 120 kilometres an hour damaged boats and piers in the "
             "harbour overnight, the coast guard said.][Several fishing boats sank at their "
@@ -454,7 +456,10 @@ TEST(ExtractorTest, ReusedAcrossPages) {
     auto b = ExtractFixture(&ex, "boilerplate.html");
     ASSERT_TRUE(a.ok() && b.ok());
     EXPECT_EQ(a->lang, "de");
-    EXPECT_EQ(b->lang, "");
+    // Nothing of the German page leaks: b declares no language and its
+    // text is English.
+    EXPECT_EQ(b->lang, "en");
+    EXPECT_EQ(b->lang_source, "detected");
     EXPECT_EQ(b->paragraphs.size(), 3u);
   }
 }

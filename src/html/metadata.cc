@@ -18,7 +18,8 @@ namespace {
 struct JsonLd {
   int priority = 0;  // 3 article types, 1 WebPage-like, 0 none
   std::string headline, date_published, date_modified, publisher, image, body, lang, url;
-  std::vector<std::string> authors;
+  std::string section;
+  std::vector<std::string> authors, keywords;
 };
 
 int TypePriority(std::string_view type) {
@@ -134,6 +135,31 @@ void TakeObject(element obj, int priority, JsonLd* out) {
     if (!p.empty()) j.publisher = p[0];
   }
   if (obj.at_key("image").get(v) == simdjson::SUCCESS) j.image = std::string(ImageUrl(v));
+  // keywords: "a, b, c" or ["a", "b"]; articleSection: a string or an array
+  // (the first is the section).
+  if (obj.at_key("keywords").get(v) == simdjson::SUCCESS) {
+    if (v.type() == element_type::STRING) {
+      j.keywords.emplace_back(GetString(v));
+    } else if (v.type() == element_type::ARRAY) {
+      for (element x : AsArray(v)) {
+        if (x.type() == element_type::STRING && j.keywords.size() < kMaxTags) {
+          j.keywords.emplace_back(GetString(x));
+        }
+      }
+    }
+  }
+  if (obj.at_key("articleSection").get(v) == simdjson::SUCCESS) {
+    if (v.type() == element_type::STRING) {
+      j.section = std::string(GetString(v));
+    } else if (v.type() == element_type::ARRAY) {
+      for (element x : AsArray(v)) {
+        if (x.type() == element_type::STRING) {
+          j.section = std::string(GetString(x));
+          break;
+        }
+      }
+    }
+  }
   // Merge: a higher-priority object wins; equal priority fills gaps only.
   if (j.priority > out->priority) {
     *out = std::move(j);
@@ -150,6 +176,8 @@ void TakeObject(element obj, int priority, JsonLd* out) {
   fill(&out->image, j.image);
   fill(&out->body, j.body);
   fill(&out->lang, j.lang);
+  fill(&out->section, j.section);
+  if (out->keywords.empty()) out->keywords = std::move(j.keywords);
   if (out->authors.empty()) out->authors = std::move(j.authors);
 }
 
@@ -381,6 +409,22 @@ bool IsHomeLinkHeading(const Dom& dom, uint32_t h, size_t text_size) {
   return false;
 }
 
+// Adds the tags of one field to *tags: split on commas when `split` (a
+// keyword list in one string), trimmed, whitespace-collapsed; empty, overlong
+// and repeated (case-insensitively) ones are dropped.
+void AddTags(std::string_view field, bool split, std::vector<std::string>* tags) {
+  constexpr size_t kMaxTagBytes = 80;
+  while (!field.empty() && tags->size() < kMaxTags) {
+    size_t comma = split ? field.find(',') : std::string_view::npos;
+    std::string t = CollapseWhitespace(field.substr(0, comma));
+    field = comma == std::string_view::npos ? std::string_view() : field.substr(comma + 1);
+    if (t.empty() || t.size() > kMaxTagBytes) continue;
+    bool dup = false;
+    for (const auto& x : *tags) dup = dup || EqualsIgnoreCaseAscii(x, t);
+    if (!dup) tags->push_back(std::move(t));
+  }
+}
+
 }  // namespace
 
 std::string PrimaryLanguage(std::string_view tag) {
@@ -517,6 +561,7 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   meta.clear();
   JsonLd ld;
   std::string logo_text;  // a heading linking to the home page: the site's name
+  std::vector<std::string> rel_tags;  // texts of <a rel=tag>
   std::string title_tag, html_lang, canonical_link, rel_author_text;
   std::vector<std::string> h1s, h2s;
   uint32_t first_h1 = Dom::kNone;
@@ -609,6 +654,10 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       if (!dt.empty() && !ClassIdHas(dom, i, {"updat", "modif"})) {
         time_published = CheckedDate(dt, fetch_time);
       }
+    }
+    if (n.tag == Tag::kA && rel_tags.size() < kMaxTags &&
+        ForEachWordToken(dom.Attr(i, "rel"), [](std::string_view t) { return t == "tag"; })) {
+      rel_tags.push_back(SubtreeText(dom, i));
     }
     if (n.tag == Tag::kA && rel_author_text.empty() &&
         AsciiLower(dom.Attr(i, "rel")).find("author") != std::string::npos) {
@@ -792,6 +841,16 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     }
   }
   if (out->authors.size() > 8) out->authors.resize(8);
+
+  // Section and tags.
+  out->section = CollapseWhitespace(first_meta({"article:section", "og:article:section"}));
+  if (out->section.empty()) out->section = CollapseWhitespace(ld.section);
+  for (const auto& [mk, mv] : meta) {
+    if (mk == "article:tag" || mk == "og:article:tag") AddTags(mv, false, &out->tags);
+  }
+  for (const auto& k : ld.keywords) AddTags(k, true, &out->tags);
+  AddTags(first_meta({"news_keywords"}), true, &out->tags);
+  for (const auto& t : rel_tags) AddTags(t, false, &out->tags);
 
   out->article_body = std::move(ld.body);
 
