@@ -26,7 +26,7 @@ struct DetectedLanguage {
 // Detects the language of plain UTF-8 text. Only the first
 // kMaxDetectBytes are looked at (enough for a stable verdict, bounded cost).
 // REQUIRES: `text` is valid UTF-8.
-inline constexpr size_t kMaxDetectBytes = 8192;
+inline constexpr size_t kMaxDetectBytes = 2048;
 DetectedLanguage DetectTextLanguage(std::string_view text);
 
 struct ChosenLanguage {
