@@ -56,6 +56,13 @@ struct ExtractionEvalOptions {
   bool diagnostics = false;  // fill ExtractionEvalReport::pages
   std::string gold_file;     // default: evaldata.json or ground-truth.json
   size_t max_pages = 0;      // 0: all (for quick runs)
+  // When set: score another extractor's results instead of running ours.
+  // A JSON Lines file, one object per page: "id" (the gold key: URL or
+  // ScrapingHub ID), "text" (the main text), optional "title",
+  // "published" (ISO 8601, its day is scored), "authors" (array of
+  // strings) and "ms" (that extractor's own time for the page, summed into
+  // the speed line). Pages without a line count as failed.
+  std::string outputs_file;
   html::ExtractOptions extract;
   input::ReaderOptions reader;
 };
@@ -99,6 +106,7 @@ struct ExtractionEvalReport {
   double wall_seconds = 0;     // whole run, reading included
   double slowest_ms = 0;
   std::string slowest_page;
+  bool from_outputs = false;  // options.outputs_file was scored
   std::vector<PageReport> page_reports;  // when options.diagnostics
 };
 
