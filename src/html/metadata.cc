@@ -229,13 +229,27 @@ std::string Normalized(std::string_view s) {
   return out;
 }
 
-// "www.spiegel.de" -> "spiegel".
+// "www.spiegel.de" -> "spiegel", "www.cybercook.com.br" -> "cybercook".
 std::string HostLabel(std::string_view host) {
   if (StartsWithIgnoreCaseAscii(host, "www.")) host.remove_prefix(4);
   size_t dot = host.rfind('.');
   if (dot != std::string_view::npos) host = host.substr(0, dot);
   dot = host.rfind('.');
-  if (dot != std::string_view::npos) host = host.substr(dot + 1);
+  if (dot != std::string_view::npos) {
+    std::string_view label = host.substr(dot + 1);
+    // A second-level public suffix (co.uk, com.br, org.au, gv.at): the
+    // site's own label is the one before it.
+    static constexpr std::string_view kSecondLevel[] = {"co", "com", "org", "net", "gov",
+                                                        "ac", "edu", "gv", "or", "ne"};
+    bool second_level = false;
+    for (auto l : kSecondLevel) second_level = second_level || label == l;
+    if (second_level) {
+      host = host.substr(0, dot);
+      dot = host.rfind('.');
+      label = dot == std::string_view::npos ? host : host.substr(dot + 1);
+    }
+    host = label;
+  }
   return Normalized(host);
 }
 
@@ -249,6 +263,17 @@ bool MatchesSite(std::string_view part, std::string_view site, std::string_view 
   }
   std::string h = HostLabel(host);
   return h.size() >= 3 && p.find(h) != std::string::npos;
+}
+
+// A heading that is only the site's name ("Disfunctions.de", "ICON
+// Magazine"), not one that mentions it ("Unsere MinusL Joghurts").
+bool IsSiteName(std::string_view heading, std::string_view site, std::string_view host) {
+  std::string p = Normalized(heading);
+  if (p.empty()) return false;
+  std::string s = Normalized(site);
+  std::string h = HostLabel(host);
+  if (!s.empty() && (p == s || (p.size() >= 4 && s.find(p) != std::string::npos))) return true;
+  return h.size() >= 3 && p.compare(0, h.size(), h) == 0 && p.size() <= h.size() + 4;
 }
 
 size_t CountWords(std::string_view s) {
@@ -446,33 +471,47 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
   std::string t = CollapseWhitespace(title);
   static constexpr std::string_view kSeps[] = {" | ", " :: ", " — ", " – ", " - ", " · ",
                                                " » ", " // ", " ~ ", " • "};
+  // The rightmost separator of any kind splits off a suffix ("A | B - Site"
+  // ends in " - Site"), the leftmost a prefix.
+  auto strong = [](std::string_view sep) {
+    return sep == " | " || sep == " :: " || sep == " — " || sep == " · " || sep == " » " ||
+           sep == " // " || sep == " • ";
+  };
   for (int round = 0; round < 2; ++round) {
     bool changed = false;
+    size_t last = std::string::npos, first = std::string::npos;
+    std::string_view last_sep, first_sep;
     for (auto sep : kSeps) {
-      size_t last = t.rfind(sep);
-      if (last != std::string::npos && last > 0) {
-        std::string_view head(t.data(), last);
-        std::string_view tail(t.data() + last + sep.size(), t.size() - last - sep.size());
-        bool strong = sep == " | " || sep == " :: " || sep == " — " || sep == " · " ||
-                      sep == " » " || sep == " // " || sep == " • ";
-        if (MatchesSite(tail, site, host) ||
-            (round == 0 && strong && CountWords(tail) <= 4 && tail.size() < head.size()) ||
-            (round == 0 && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
-             tail.size() * 3 < head.size())) {
-          t = std::string(TrimAscii(head));
-          changed = true;
-          break;
-        }
+      size_t l = t.rfind(sep);
+      if (l != std::string::npos && l > 0 && (last == std::string::npos || l > last)) {
+        last = l;
+        last_sep = sep;
       }
-      size_t first = t.find(sep);
-      if (first != std::string::npos && first > 0) {
-        std::string_view head(t.data(), first);
-        std::string_view tail(t.data() + first + sep.size(), t.size() - first - sep.size());
-        if (MatchesSite(head, site, host) && CountWords(tail) >= 2) {
-          t = std::string(TrimAscii(tail));
-          changed = true;
-          break;
-        }
+      size_t f = t.find(sep);
+      if (f != std::string::npos && f > 0 && (first == std::string::npos || f < first)) {
+        first = f;
+        first_sep = sep;
+      }
+    }
+    if (last != std::string::npos) {
+      std::string_view head(t.data(), last);
+      std::string_view tail(t.data() + last + last_sep.size(), t.size() - last - last_sep.size());
+      if (MatchesSite(tail, site, host) ||
+          (round == 0 && strong(last_sep) && CountWords(tail) <= 4 &&
+           tail.size() < head.size()) ||
+          (round == 0 && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
+           tail.size() * 3 < head.size())) {
+        t = std::string(TrimAscii(head));
+        changed = true;
+      }
+    }
+    if (!changed && first != std::string::npos) {
+      std::string_view head(t.data(), first);
+      std::string_view tail(t.data() + first + first_sep.size(),
+                            t.size() - first - first_sep.size());
+      if (MatchesSite(head, site, host) && CountWords(tail) >= 2) {
+        t = std::string(TrimAscii(tail));
+        changed = true;
       }
     }
     if (!changed) break;
@@ -607,7 +646,10 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
         }
         break;
       case Tag::kH1:
-        if (h1s.size() < 4 && !InPageChrome(dom, i)) {
+        // A heading that is itself the logo or hidden is no headline.
+        if (h1s.size() < 4 && !InPageChrome(dom, i) &&
+            !(n.attr_count > 0 && (ClassIdHas(dom, i, {"logo", "brand"}) ||
+                                   NotHeadlinePart(dom, i)))) {
           std::string h = HeadlineText(dom, i);
           if (!h.empty() && IsHomeLinkHeading(dom, i, h.size())) {
             if (logo_text.empty()) logo_text = h;
@@ -725,10 +767,30 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   std::string h1_headline;
   const std::string& ref = og_title.empty() ? title_tag : og_title;
   auto usable = [&](const std::string& h) {
-    return h.size() <= 300 && CountWords(h) >= 2 && !MatchesSite(h, out->site, host);
+    return h.size() <= 300 && CountWords(h) >= 2 && !IsSiteName(h, out->site, host);
+  };
+  // Agreement with the declared titles: the share of the heading's words in
+  // og:title or <title>, or of theirs in the heading (a long headline under
+  // a short social title).
+  // <title> is consulted when og:title is missing or only a section name
+  // ("Pressemitteilungen").
+  const bool og_is_section = CountWords(StripSiteFromTitle(og_title, out->site, host)) <= 2;
+  auto agrees = [&](const std::string& h) {
+    if (ref.empty()) return true;
+    for (const std::string* t : {&og_title, &title_tag}) {
+      if (t->empty() || (t == &title_tag && !og_is_section)) continue;
+      // Words shared only with a "| Site" suffix are no agreement.
+      std::string clean = StripSiteFromTitle(*t, out->site, host);
+      if (WordOverlap(h, clean) >= 0.2) return true;
+      if (CountWords(clean) >= 3 && CountWords(h) > CountWords(clean) &&
+          WordOverlap(clean, h) >= 0.4) {
+        return true;
+      }
+    }
+    return false;
   };
   for (const auto& h : h1s) {
-    if (usable(h) && (ref.empty() || WordOverlap(h, ref) >= 0.2)) {
+    if (usable(h) && agrees(h)) {
       h1_headline = h;
       break;
     }
@@ -752,6 +814,14 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       const std::string& t = *c;
       if (CountWords(t) < 3 || t.size() + 3 > h1_headline.size()) continue;
       if (h1_headline.compare(h1_headline.size() - t.size(), t.size(), t) != 0) continue;
+      // Not a kicker: a head the heading itself joins to the rest with a
+      // dash ("Title – Subtitle"), or the site's name.
+      std::string_view head =
+          TrimAscii(std::string_view(h1_headline).substr(0, h1_headline.size() - t.size()));
+      if (head.ends_with("-") || head.ends_with("\u2013") || head.ends_with("\u2014") ||
+          MatchesSite(head, out->site, host)) {
+        continue;
+      }
       out->title = t;  // also "Einheit der WocheLagen-...": a kicker <span> run in
       break;
     }
