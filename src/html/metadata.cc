@@ -470,14 +470,31 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
                                std::string_view host) {
   std::string t = CollapseWhitespace(title);
   static constexpr std::string_view kSeps[] = {" | ", " :: ", " — ", " – ", " - ", " · ",
-                                               " » ", " // ", " ~ ", " • "};
+                                               " » ", " // ", " ~ ", " • ", " : "};
   // The rightmost separator of any kind splits off a suffix ("A | B - Site"
   // ends in " - Site"), the leftmost a prefix.
   auto strong = [](std::string_view sep) {
     return sep == " | " || sep == " :: " || sep == " — " || sep == " · " || sep == " » " ||
            sep == " // " || sep == " • ";
   };
-  for (int round = 0; round < 2; ++round) {
+  // Parts that are the site's furniture, not the headline ("Site » Blog
+  // Archive » Headline").
+  auto furniture = [](std::string_view part) {
+    std::string p = Normalized(part);
+    return p == "blogarchiv" || p == "blogarchive" || p == "archiv" || p == "archive" ||
+           p == "startseite" || p == "home" || p == "homepage" || p == "blog";
+  };
+  auto site_suffix = [&](std::string_view part) {
+    return furniture(part) || MatchesSite(part, site, host);
+  };
+  // A prefix must be the site's name itself: a headline often mentions the
+  // site's subject ("Skibergsteigen: ..." on bergsteigen.com).
+  auto site_prefix = [&](std::string_view part) {
+    return furniture(part) || IsSiteName(part, site, host) ||
+           (CountWords(part) <= 4 && MatchesSite(part, site, host));
+  };
+  bool first_suffix = true;
+  for (int round = 0; round < 3; ++round) {
     bool changed = false;
     size_t last = std::string::npos, first = std::string::npos;
     std::string_view last_sep, first_sep;
@@ -493,24 +510,28 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
         first_sep = sep;
       }
     }
-    if (last != std::string::npos) {
-      std::string_view head(t.data(), last);
-      std::string_view tail(t.data() + last + last_sep.size(), t.size() - last - last_sep.size());
-      if (MatchesSite(tail, site, host) ||
-          (round == 0 && strong(last_sep) && CountWords(tail) <= 4 &&
-           tail.size() < head.size()) ||
-          (round == 0 && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
-           tail.size() * 3 < head.size())) {
-        t = std::string(TrimAscii(head));
-        changed = true;
-      }
-    }
-    if (!changed && first != std::string::npos) {
+    // A site prefix goes first: after "Site » ", the headline is at the end.
+    if (first != std::string::npos) {
       std::string_view head(t.data(), first);
       std::string_view tail(t.data() + first + first_sep.size(),
                             t.size() - first - first_sep.size());
-      if (MatchesSite(head, site, host) && CountWords(tail) >= 2) {
+      if (site_prefix(head) && CountWords(tail) >= 2) {
         t = std::string(TrimAscii(tail));
+        continue;
+      }
+    }
+    if (last != std::string::npos) {
+      std::string_view head(t.data(), last);
+      std::string_view tail(t.data() + last + last_sep.size(), t.size() - last - last_sep.size());
+      // Without a site name to recognise, only the first suffix looked at
+      // may be guessed from its shape (short, after a strong separator).
+      const bool guess = first_suffix;
+      first_suffix = false;
+      if (site_suffix(tail) ||
+          (guess && strong(last_sep) && CountWords(tail) <= 4 && tail.size() < head.size()) ||
+          (guess && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
+           tail.size() * 3 < head.size())) {
+        t = std::string(TrimAscii(head));
         changed = true;
       }
     }
@@ -741,6 +762,20 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
 
   // Site.
   out->site = CollapseWhitespace(first_meta({"og:site_name", "application-name"}));
+  // A "site name" of many words is a page title put in og:site_name
+  // ("Cup-Vorschau: ... - Handball Schweiz"): its last part is the site.
+  if (CountWords(out->site) > 6) {
+    std::string_view v(out->site);
+    size_t cut = std::string_view::npos;
+    for (std::string_view sep : {" - ", " | ", " \u2013 ", " \u2014 "}) {
+      size_t p = v.rfind(sep);
+      if (p != std::string_view::npos && (cut == std::string_view::npos || p > cut)) {
+        cut = p + sep.size();
+      }
+    }
+    std::string tail = cut == std::string_view::npos ? "" : std::string(TrimAscii(v.substr(cut)));
+    out->site = CountWords(tail) <= 4 ? tail : "";
+  }
   if (out->site.empty()) out->site = CollapseWhitespace(ld.publisher);
   if (out->site.empty() && !host.empty()) {
     out->site = StartsWithIgnoreCaseAscii(host, "www.") ? host.substr(4) : host;
