@@ -40,8 +40,8 @@ void DateFromHint(const RawDoc& doc, Article* a) {
 // a sidebar, a copyright line, the first comment's timestamp). A page with no
 // date at all is already wrong, so a guess here can only help. Bounded: at
 // most kMaxNodes short text nodes are tried.
-// Before that, a publication date under a common key in a JSON-LD script's
-// raw text (the only scripts the Dom keeps): a value the JSON-LD reader
+// Before that, a publication date under a common key in the raw text of a
+// JSON-LD or JSON script (the only scripts the Dom keeps): a value the JSON-LD reader
 // rejected ("2022-01-10T22:06:08:684Z", its day is still right) or a key
 // outside the objects it reads ("publishedDate", "publishedAt").
 // "28.09.19": a day-first date with a two-digit year (20yy), standing alone
@@ -65,9 +65,19 @@ std::optional<ParsedDate> ShortDottedDate(std::string_view s) {
 }
 
 void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
-  static constexpr std::string_view kKeys[] = {"\"datePublished\":\"", "\"publishedDate\":\"",
-                                               "\"published_at\":\"", "\"publishedAt\":\"",
-                                               "\"publishDate\":\"", "\"publish_date\":\""};
+  static constexpr std::string_view kKeys[] = {"\"datePublished\"", "\"publishedDate\"",
+                                               "\"published_at\"", "\"publishedAt\"",
+                                               "\"publishDate\"", "\"publish_date\""};
+  // The value after `key`: optional spaces, ':', optional spaces, '"'.
+  auto value_after = [](std::string_view s, size_t p) -> std::string_view {
+    while (p < s.size() && s[p] == ' ') ++p;
+    if (p >= s.size() || s[p] != ':') return {};
+    ++p;
+    while (p < s.size() && s[p] == ' ') ++p;
+    if (p >= s.size() || s[p] != '"') return {};
+    std::string_view v = s.substr(p + 1, 40);
+    return v.substr(0, v.find('"'));
+  };
   for (uint32_t k = 1; k < dom.size(); ++k) {
     const Dom::Node& t = dom.node(k);
     if (t.tag != Tag::kText || dom.node(t.parent).tag != Tag::kScript) continue;
@@ -75,8 +85,7 @@ void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
     for (auto key : kKeys) {
       size_t p = s.find(key);
       if (p == std::string_view::npos) continue;
-      std::string_view v = s.substr(p + key.size(), 40);
-      v = v.substr(0, v.find('"'));
+      std::string_view v = value_after(s, p + key.size());
       auto d = ParseDate(v);
       if (!d && v.size() > 10) d = ParseDate(v.substr(0, 10));  // "...:08:684Z"
       if (d && PlausibleDate(*d, fetch_time)) {

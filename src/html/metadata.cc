@@ -357,6 +357,24 @@ bool InPageChrome(const Dom& dom, uint32_t i) {
   return false;
 }
 
+// Inside content that is not the article's: reader comments, sidebars,
+// lists of related articles, or nav/aside/footer. A <time> there
+// dates a comment or another story.
+bool InOtherContent(const Dom& dom, uint32_t i) {
+  for (uint32_t a = dom.node(i).parent; a != Dom::kNone && a != Dom::root();
+       a = dom.node(a).parent) {
+    Tag t = dom.node(a).tag;
+    if (t == Tag::kBody || t == Tag::kHtml) return false;
+    if (t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside) return true;
+    if (dom.node(a).attr_count > 0 &&
+        ClassIdHas(dom, a, {"comment", "kommentar", "disqus", "sidebar", "related",
+                            "recommend"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string SubtreeText(const Dom& dom, uint32_t i) {
   std::string raw;
   dom.AppendSubtreeText(i, &raw);
@@ -714,7 +732,7 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     }
     if (n.tag == Tag::kTime && !time_published) {
       std::string_view dt = dom.Attr(i, "datetime");
-      if (!dt.empty() && !ClassIdHas(dom, i, {"updat", "modif"})) {
+      if (!dt.empty() && !ClassIdHas(dom, i, {"updat", "modif"}) && !InOtherContent(dom, i)) {
         time_published = CheckedDate(dt, fetch_time);
       }
     }
@@ -735,7 +753,8 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       }
       if (out->date_texts.size() < 8 &&
           ClassIdHas(dom, i, {"date", "time", "datum", "publish", "posted", "meta", "byline",
-                              "dateline", "zeit", "fecha"})) {
+                              "dateline", "zeit", "fecha"}) &&
+          !InOtherContent(dom, i)) {
         std::string t = SubtreeText(dom, i);
         if (!t.empty() && t.size() < 200) out->date_texts.push_back(std::move(t));
       }
