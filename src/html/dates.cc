@@ -266,7 +266,8 @@ bool IsSmall(const std::vector<Token>& t, size_t k, int max) {
 
 // Tries the human patterns starting at token k; on success fills f and
 // returns the index one past the year.
-size_t MatchHuman(const std::vector<Token>& t, size_t k, Fields* f) {
+size_t MatchHuman(const std::vector<Token>& t, size_t k, Fields* f,
+                  SlashOrder order = SlashOrder::kMonthFirst) {
   // 12.07.2013 / 12/07/2013 (day first for '.', month first for '/') / 12-07-2013
   if (IsSmall(t, k, 31) && (IsPunct(t, k + 1, '.') || IsPunct(t, k + 1, '/') ||
                             IsPunct(t, k + 1, '-'))) {
@@ -277,8 +278,8 @@ size_t MatchHuman(const std::vector<Token>& t, size_t k, Fields* f) {
       if (sep == '/' && a <= 12 && b > 12) {
         f->mo = a;
         f->d = b;
-      } else if (sep == '/' && a <= 12) {
-        f->mo = a;  // US order is the common one with slashes
+      } else if (sep == '/' && a <= 12 && b <= 12 && order == SlashOrder::kMonthFirst) {
+        f->mo = a;  // US order, unless the caller knows the page's country
         f->d = b;
       } else {
         f->d = a;
@@ -380,7 +381,7 @@ std::optional<ParsedDate> ParseDate(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<ParsedDate> FindDateInText(std::string_view text) {
+std::optional<ParsedDate> FindDateInText(std::string_view text, SlashOrder order) {
   std::vector<Token> t;
   Tokenize(text.substr(0, 20000), &t);
   for (size_t k = 0; k < t.size(); ++k) {
@@ -392,7 +393,7 @@ std::optional<ParsedDate> FindDateInText(std::string_view text) {
       if (auto d = ParseIso(rest.substr(0, rest.find_first_of(" \n\t,;)"))); d) return d;
     }
     Fields f;
-    size_t next = MatchHuman(t, k, &f);
+    size_t next = MatchHuman(t, k, &f, order);
     if (next == 0) continue;
     MatchTimeTokens(text, t, next, &f);
     if (auto d = Build(f)) return d;

@@ -116,7 +116,8 @@ void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
     }
     if (!digit) continue;
     ++tried;
-    auto d = FindDateInText(s);
+    auto d = FindDateInText(s, a->lang.empty() || a->lang == "en" ? SlashOrder::kMonthFirst
+                                                                  : SlashOrder::kDayFirst);
     if (!d) d = ShortDottedDate(s);
     if (d && PlausibleDate(*d, fetch_time)) {
       a->published = DateField{d->value, "page", d->no_timezone};
@@ -249,6 +250,10 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
 
   ExtractComments(dom, &a.comments);
   ChooseLang(&a);
+  // "05/03/2022" is May 3 on a US page and 5 March almost everywhere else;
+  // an English page is taken as US (the language cannot tell en-GB apart).
+  const SlashOrder order =
+      a.lang.empty() || a.lang == "en" ? SlashOrder::kMonthFirst : SlashOrder::kDayFirst;
 
   // The article's own visible dateline beats a metadata date that names
   // another day: JSON-LD and meta dates are often the first upload, a
@@ -259,11 +264,11 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   if (!a.published.value.empty() && a.published.source != "time") {
     constexpr size_t kAfter = 400, kBefore = 100;
     std::string_view after(page.headline_after);
-    auto d = FindDateInText(after.substr(0, kAfter));
+    auto d = FindDateInText(after.substr(0, kAfter), order);
     if (!d) {
       std::string_view before(page.headline_before);
       if (before.size() > kBefore) before = before.substr(before.size() - kBefore);
-      d = FindDateInText(before);
+      d = FindDateInText(before, order);
     }
     // "05/03/2022" read day-first where the metadata says May 3: the
     // dateline is the same day in the other order, keep the metadata.
@@ -283,7 +288,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   // top of the main text.
   if (a.published.value.empty()) {
     for (const auto& t : page.date_texts) {
-      auto d = FindDateInText(t);
+      auto d = FindDateInText(t, order);
       if (d && PlausibleDate(*d, doc.fetch_time)) {
         a.published = DateField{d->value, "text", d->no_timezone};
         break;
@@ -292,7 +297,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   }
   if (a.published.value.empty()) {
     for (const auto& t : text.date_lines) {
-      auto d = FindDateInText(t);
+      auto d = FindDateInText(t, order);
       if (d && PlausibleDate(*d, doc.fetch_time)) {
         a.published = DateField{d->value, "text", d->no_timezone};
         break;
@@ -301,7 +306,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   }
   if (a.published.value.empty()) {
     for (const std::string* t : {&page.headline_after, &page.headline_before}) {
-      auto d = FindDateInText(*t);
+      auto d = FindDateInText(*t, order);
       if (d && PlausibleDate(*d, doc.fetch_time)) {
         a.published = DateField{d->value, "dateline", d->no_timezone};
         break;
@@ -311,7 +316,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   if (a.published.value.empty()) {
     for (size_t k = 0; k < a.paragraphs.size() && k < 2; ++k) {
       if (a.paragraphs[k].size() > 200) continue;
-      auto d = FindDateInText(a.paragraphs[k]);
+      auto d = FindDateInText(a.paragraphs[k], order);
       if (d && PlausibleDate(*d, doc.fetch_time)) {
         a.published = DateField{d->value, "text", d->no_timezone};
         break;

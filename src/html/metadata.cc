@@ -989,10 +989,20 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     };
     constexpr size_t kAround = 1500;  // bytes of text kept on each side
     std::string& after = out->headline_after;
+    // Of a long text node (prose) only its start is kept: a dateline opens
+    // a paragraph ("BERLIN, 12. März (dpa) -"), while a date in the middle
+    // of a sentence is an event ("wurde am 18. Oktober eröffnet").
+    constexpr size_t kProse = 150, kProseStart = 50;
     for (uint32_t k = dom.node(first_h1).end; k < dom.size() && after.size() < kAround; ++k) {
       if (!visible(k)) continue;
-      after += dom.Text(k);
-      after += ' ';
+      std::string_view text = TrimAscii(dom.Text(k));
+      if (text.size() > kProse) {
+        size_t cut = kProseStart;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut);
+      }
+      after += text;
+      after += " \n ";
     }
     std::vector<uint32_t> before;
     size_t bytes = 0;
