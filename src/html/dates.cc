@@ -272,8 +272,14 @@ size_t MatchHuman(const std::vector<Token>& t, size_t k, Fields* f,
   if (IsSmall(t, k, 31) && (IsPunct(t, k + 1, '.') || IsPunct(t, k + 1, '/') ||
                             IsPunct(t, k + 1, '-'))) {
     char sep = t[k + 1].text[0];
+    // Digits follow the separator directly, or after one space with dots
+    // ("4. 2. 2022", German typography).
+    auto next_to = [&](size_t a, size_t b) {
+      return t[b].begin == t[a].begin + 1 || (sep == '.' && t[b].begin == t[a].begin + 2);
+    };
     if (IsSmall(t, k + 2, 31) && IsPunct(t, k + 3, sep) && IsYear(t, k + 4) &&
-        t[k + 2].begin == t[k + 1].begin + 1 && t[k + 4].begin == t[k + 3].begin + 1) {
+        next_to(k + 1, k + 2) && next_to(k + 3, k + 4) &&
+        (t[k + 2].begin == t[k + 1].begin + 1) == (t[k + 4].begin == t[k + 3].begin + 1)) {
       int a = t[k].value, b = t[k + 2].value;
       if (sep == '/' && a <= 12 && b > 12) {
         f->mo = a;
