@@ -390,13 +390,16 @@ bool NotHeadlinePart(const Dom& dom, uint32_t i) {
       n.tag == Tag::kStyle) {
     return true;
   }
+  // Ruby annotations (<rt>, <rp>): the reading of the characters, not text.
+  if (n.tag == Tag::kOther && (dom.Name(i) == "rt" || dom.Name(i) == "rp")) return true;
   if (n.attr_count == 0) return false;
   if (dom.Attr(i, "aria-hidden") == "true" || dom.HasAttr(i, "hidden")) return true;
   std::string cls = AsciiLower(dom.Attr(i, "class"));
   static constexpr std::string_view kParts[] = {
       "kicker",    "dachzeile",  "overline",       "roofline",      "topline",
       "eyebrow",   "spitzmarke", "subtitle",       "subheadline",   "invisible",
-      "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "hiddendash"};
+      "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "hiddendash",
+      "sub-heading", "subheading", "small"};
   for (auto w : kParts) {
     if (cls.find(w) != std::string::npos) return true;
   }
@@ -820,8 +823,31 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   // (blogs put the site name in <h1>) is preferred.
   std::string h1_headline;
   const std::string& ref = og_title.empty() ? title_tag : og_title;
+  // When neither og:title nor <title> is longer than two words (a section or
+  // site name: "About Us - Shabka", "Gefahrstoff-Service"), they cannot be
+  // the headline and need not agree with it.
+  const std::string og_clean_ref = StripSiteFromTitle(og_title, out->site, host);
+  const bool declared_short = CountWords(og_clean_ref) <= 2 && CountWords(clean_tag) <= 2;
   auto usable = [&](const std::string& h) {
-    return h.size() <= 300 && CountWords(h) >= 2 && !IsSiteName(h, out->site, host);
+    if (h.size() > 300 || IsSiteName(h, out->site, host)) return false;
+    // Scripts without spaces (Chinese, Japanese): a long run is a sentence.
+    constexpr size_t kLongUnspaced = 18;  // bytes: six CJK characters
+    const bool unspaced = h.size() >= kLongUnspaced &&
+                          static_cast<unsigned char>(h[0]) >= 0xE0;
+    if (CountWords(h) >= 2 || unspaced) return true;
+    // One word is a headline only when the declared titles are short too,
+    // or begin with it and it is a long compound ("Mandarinen-Schmand-Kuchen
+    // von jesusfreak | Chefkoch").
+    constexpr size_t kLongWord = 12;
+    auto begins = [&](const std::string& t) {
+      return h.size() >= kLongWord && t.compare(0, h.size(), h) == 0;
+    };
+    // A declared title that contains the word says more ("Enchufla Figuren").
+    constexpr size_t kMinWord = 8;
+    const bool contained = og_clean_ref.find(h) != std::string::npos ||
+                           clean_tag.find(h) != std::string::npos;
+    return (declared_short && h.size() >= kMinWord && !contained) || begins(og_clean_ref) ||
+           begins(clean_tag);
   };
   // Agreement with the declared titles: the share of the heading's words in
   // og:title or <title>, or of theirs in the heading (a long headline under
@@ -830,7 +856,7 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   // ("Pressemitteilungen").
   const bool og_is_section = CountWords(StripSiteFromTitle(og_title, out->site, host)) <= 2;
   auto agrees = [&](const std::string& h) {
-    if (ref.empty()) return true;
+    if (ref.empty() || declared_short) return true;
     for (const std::string* t : {&og_title, &title_tag}) {
       if (t->empty() || (t == &title_tag && !og_is_section)) continue;
       // Words shared only with a "| Site" suffix are no agreement.
