@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <utility>
 
@@ -827,7 +828,10 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   // site name: "About Us - Shabka", "Gefahrstoff-Service"), they cannot be
   // the headline and need not agree with it.
   const std::string og_clean_ref = StripSiteFromTitle(og_title, out->site, host);
-  const bool declared_short = CountWords(og_clean_ref) <= 2 && CountWords(clean_tag) <= 2;
+  // (A <title> that is only the site's name marks a home page: there the
+  // headings are sections and the site is the title.)
+  const bool declared_short = CountWords(og_clean_ref) <= 2 && CountWords(clean_tag) <= 2 &&
+                              !IsSiteName(clean_tag, out->site, host);
   auto usable = [&](const std::string& h) {
     if (h.size() > 300 || IsSiteName(h, out->site, host)) return false;
     // Scripts without spaces (Chinese, Japanese): a long run is a sentence.
@@ -839,8 +843,12 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     // or begin with it and it is a long compound ("Mandarinen-Schmand-Kuchen
     // von jesusfreak | Chefkoch").
     constexpr size_t kLongWord = 12;
+    // ... as the first word of a phrase, not as a segment of its own
+    // ("Fachmeldungen - Verkündung des ...").
     auto begins = [&](const std::string& t) {
-      return h.size() >= kLongWord && t.compare(0, h.size(), h) == 0;
+      return h.size() >= kLongWord && t.size() > h.size() + 1 &&
+             t.compare(0, h.size(), h) == 0 && t[h.size()] == ' ' &&
+             std::isalnum(static_cast<unsigned char>(t[h.size() + 1]));
     };
     // A declared title that contains the word says more ("Enchufla Figuren").
     constexpr size_t kMinWord = 8;
