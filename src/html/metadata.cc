@@ -391,8 +391,6 @@ bool NotHeadlinePart(const Dom& dom, uint32_t i) {
       n.tag == Tag::kStyle) {
     return true;
   }
-  // Ruby annotations (<rt>, <rp>): the reading of the characters, not text.
-  if (n.tag == Tag::kOther && (dom.Name(i) == "rt" || dom.Name(i) == "rp")) return true;
   if (n.attr_count == 0) return false;
   if (dom.Attr(i, "aria-hidden") == "true" || dom.HasAttr(i, "hidden")) return true;
   std::string cls = AsciiLower(dom.Attr(i, "class"));
@@ -417,6 +415,8 @@ std::string HeadlineText(const Dom& dom, uint32_t h) {
     if (n.tag == Tag::kText) {
       raw += dom.Text(k);
       ++k;
+    } else if (n.tag == Tag::kOther && (dom.Name(k) == "rt" || dom.Name(k) == "rp")) {
+      k = n.end;  // a ruby reading, inside a word: no space
     } else if (NotHeadlinePart(dom, k)) {
       // A hidden separator (": ", " – ") between a kicker and the headline
       // marks everything before it as the kicker.
