@@ -513,7 +513,8 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
   // site's subject ("Skibergsteigen: ..." on bergsteigen.com).
   auto site_prefix = [&](std::string_view part) {
     return furniture(part) || IsSiteName(part, site, host) ||
-           (CountWords(part) <= 4 && MatchesSite(part, site, host));
+           (CountWords(part) <= 4 && part.find(':') == std::string_view::npos &&
+            MatchesSite(part, site, host));
   };
   bool first_suffix = true;
   for (int round = 0; round < 3; ++round) {
