@@ -30,7 +30,9 @@
 //          equal the gold date's; a missing date is wrong;
 //   author AuthorSet(output authors) == AuthorSet(gold): the same set of
 //          normalised names, in any order.
-// Speed: Extract() alone is timed per page (reading and decoding are not);
+// Speed: Extract() alone is timed per page in CPU time of its thread
+// (reading and decoding are not; nor is time other processes take on a
+// shared machine);
 // the report gives pages/s per core (pages / summed Extract time) and the
 // slowest page.
 //
