@@ -568,15 +568,25 @@ void CleanAuthors(std::string_view raw, std::string_view site, std::vector<std::
   // Cut trailing noise: dates, separators, e-mail prompts.
   static constexpr std::string_view kCut[] = {" | ", "Email the author", "E-Mail", " - ",
                                               " — ", " – ", "\n", "(", " am ", " on ",
-                                              " Updated", " Published", " Aktualisiert"};
+                                              " Updated", " Published", " Aktualisiert",
+                                              " said", " says", " sagt", " schreibt", " wrote"};
   for (auto c : kCut) {
     size_t p = s.find(c);
     if (p != std::string::npos) s.resize(p);
   }
-  static constexpr std::string_view kPrefix[] = {"By ", "by ", "BY ", "Von ", "von ", "VON ",
-                                                 "Par ", "par ", "Por ", "por ", "Written by ",
-                                                 "Autor: ", "Autorin: ", "Author: ", "Text: ",
-                                                 "Autor ", "Autorin ", "Author "};
+  static constexpr std::string_view kPrefix[] = {
+      "By ",      "by ",       "BY ",         "Von ",        "von ",       "VON ",
+      "Par ",     "par ",      "Por ",        "por ",        "Written by ", "Autor: ",
+      "Autorin: ", "Author: ", "Text: ",      "Autor ",      "Autorin ",   "Author ",
+      "Von: ",    "By: ",      "vom ",        "Post author ", "Posted by ", "Veröffentlicht von ",
+      "Geschrieben von "};
+  // Labels run into the name without a space ("AuthorAndreas Kalt",
+  // "Veröffentlicht vonChris Jung").
+  static constexpr std::string_view kGlued[] = {"Author", "Autor", "Veröffentlicht von", "By",
+                                                "Von"};
+  // Not names: form labels and placeholders.
+  static constexpr std::string_view kNotNames[] = {"name", "name *", "no author", "posted",
+                                                   "admin", "administrator", "publiziert am"};
   // Split on separators.
   std::vector<std::string> parts;
   std::string cur;
@@ -613,10 +623,20 @@ void CleanAuthors(std::string_view raw, std::string_view site, std::vector<std::
         }
       }
     }
+    for (auto g : kGlued) {
+      if (v.size() > g.size() + 1 && v.substr(0, g.size()) == g && v[g.size()] >= 'A' &&
+          v[g.size()] <= 'Z') {
+        v = v.substr(g.size());
+        break;
+      }
+    }
     while (!v.empty() && (v.back() == '.' || v.back() == ':' || v.back() == '|')) {
       v.remove_suffix(1);
     }
     v = TrimAscii(v);
+    bool placeholder = false;
+    for (auto no : kNotNames) placeholder = placeholder || EqualsIgnoreCaseAscii(v, no);
+    if (placeholder) continue;
     if (v.size() < 3 || v.size() > 60 || LooksLikeUrl(v) || v.find('@') != std::string_view::npos ||
         v.find_first_of("0123456789") != std::string_view::npos) {
       continue;
@@ -731,7 +751,7 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       } else if (itemprop == "dateModified" && !item_modified) {
         item_modified = CheckedDate(value(), fetch_time);
       } else if (itemprop == "author" && item_authors.size() < 5 && n.tag != Tag::kMeta &&
-                 n.tag != Tag::kLink) {
+                 n.tag != Tag::kLink && !InOtherContent(dom, i)) {
         item_authors.push_back(SubtreeText(dom, i));
       }
     }

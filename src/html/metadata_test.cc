@@ -180,6 +180,15 @@ TEST(MetadataTest, CleanAuthors) {
   CleanAuthors("https://example.com/staff/x", "", &names);
   CleanAuthors("Email the author", "", &names);
   EXPECT_EQ(Join(names), "");
+  // Labels, glued labels, "... says" and form placeholders.
+  names.clear();
+  CleanAuthors("Post author By Helge Fahrnberger", "", &names);
+  CleanAuthors("AuthorAndreas Kalt", "", &names);
+  CleanAuthors("Veröffentlicht vonChris Jung", "", &names);
+  CleanAuthors("Art Edwards says", "", &names);
+  CleanAuthors("Name *", "", &names);
+  CleanAuthors("No Author", "", &names);
+  EXPECT_EQ(Join(names), "[Helge Fahrnberger][Andreas Kalt][Chris Jung][Art Edwards]");
 }
 
 TEST(MetadataTest, PrimaryLanguage) {
