@@ -10,7 +10,8 @@ namespace {
 
 bool AnyToken(const Dom& dom, uint32_t i, bool (*pred)(std::string_view)) {
   if (dom.node(i).attr_count == 0) return false;
-  return ForEachWordToken(dom.Attr(i, "class"), pred) || ForEachWordToken(dom.Attr(i, "id"), pred);
+  return ForEachWordToken(dom.Attr(i, "class"), pred) ||
+         ForEachWordToken(dom.Attr(i, "id"), pred);
 }
 
 bool HasWord(std::string_view s, std::string_view w) {
@@ -29,7 +30,8 @@ std::string ClassId(const Dom& dom, uint32_t i) {
 bool IsSection(const Dom& dom, uint32_t i) {
   Tag t = dom.node(i).tag;
   if (t == Tag::kBody || t == Tag::kHtml || t == Tag::kForm || t == Tag::kA ||
-      t == Tag::kButton || t == Tag::kScript || t == Tag::kSpan || t == Tag::kText) {
+      t == Tag::kButton || t == Tag::kScript || t == Tag::kSpan ||
+      t == Tag::kText) {
     return false;
   }
   if (!AnyToken(dom, i, [](std::string_view tok) {
@@ -39,8 +41,9 @@ bool IsSection(const Dom& dom, uint32_t i) {
     return false;
   }
   std::string ci = ClassId(dom, i);
-  for (std::string_view no : {"count", "link", "form", "respond", "reply-title", "closed", "recent",
-                              "number", "button", "toggle", "icon"}) {
+  for (std::string_view no :
+       {"count", "link", "form", "respond", "reply-title", "closed", "recent",
+        "number", "button", "toggle", "icon"}) {
     if (HasWord(ci, no)) return false;
   }
   return true;
@@ -49,8 +52,9 @@ bool IsSection(const Dom& dom, uint32_t i) {
 bool IsCommentBody(const Dom& dom, uint32_t i) {
   if (dom.node(i).attr_count == 0) return false;
   std::string ci = ClassId(dom, i);
-  for (std::string_view w : {"comment-content", "comment-body", "comment-text", "commenttext",
-                             "comment_text", "comment-entry", "comment_content"}) {
+  for (std::string_view w :
+       {"comment-content", "comment-body", "comment-text", "commenttext",
+        "comment_text", "comment-entry", "comment_content"}) {
     if (HasWord(ci, w)) return true;
   }
   return false;
@@ -58,9 +62,9 @@ bool IsCommentBody(const Dom& dom, uint32_t i) {
 
 bool Skipped(const Dom& dom, uint32_t i) {
   Tag t = dom.node(i).tag;
-  if (t == Tag::kScript || t == Tag::kStyle || t == Tag::kForm || t == Tag::kButton ||
-      t == Tag::kNoscript || t == Tag::kTemplate || t == Tag::kSvg || t == Tag::kTextarea ||
-      t == Tag::kSelect) {
+  if (t == Tag::kScript || t == Tag::kStyle || t == Tag::kForm ||
+      t == Tag::kButton || t == Tag::kNoscript || t == Tag::kTemplate ||
+      t == Tag::kSvg || t == Tag::kTextarea || t == Tag::kSelect) {
     return true;
   }
   return dom.node(i).attr_count > 0 &&
@@ -69,9 +73,21 @@ bool Skipped(const Dom& dom, uint32_t i) {
 
 bool IsBlock(Tag t) {
   switch (t) {
-    case Tag::kP: case Tag::kDiv: case Tag::kLi: case Tag::kBlockquote: case Tag::kBr:
-    case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
-    case Tag::kPre: case Tag::kTr: case Tag::kSection: case Tag::kArticle:
+    case Tag::kP:
+    case Tag::kDiv:
+    case Tag::kLi:
+    case Tag::kBlockquote:
+    case Tag::kBr:
+    case Tag::kH1:
+    case Tag::kH2:
+    case Tag::kH3:
+    case Tag::kH4:
+    case Tag::kH5:
+    case Tag::kH6:
+    case Tag::kPre:
+    case Tag::kTr:
+    case Tag::kSection:
+    case Tag::kArticle:
       return true;
     default:
       return false;
@@ -101,7 +117,8 @@ std::string ItemText(const Dom& dom, uint32_t begin, uint32_t end, Stop stop) {
   std::string t = CollapseWhitespace(raw);
   if (t.size() > kMaxCommentBytes) {
     size_t cut = kMaxCommentBytes;
-    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80)
+      --cut;
     t.resize(cut);
   }
   return t;
@@ -125,8 +142,11 @@ void FromSection(const Dom& dom, uint32_t s, std::vector<std::string>* out) {
     return false;
   };
   for (uint32_t k = s + 1; k < end; ++k) {
-    if (dom.node(k).tag == Tag::kText || !IsCommentBody(dom, k) || has_inner_body(k)) continue;
-    Add(ItemText(dom, k + 1, dom.node(k).end, [&](uint32_t x) { return IsSection(dom, x); }),
+    if (dom.node(k).tag == Tag::kText || !IsCommentBody(dom, k) ||
+        has_inner_body(k))
+      continue;
+    Add(ItemText(dom, k + 1, dom.node(k).end,
+                 [&](uint32_t x) { return IsSection(dom, x); }),
         out);
     k = dom.node(k).end - 1;
   }
@@ -141,8 +161,10 @@ void FromSection(const Dom& dom, uint32_t s, std::vector<std::string>* out) {
     }
     Add(ItemText(dom, k + 1, dom.node(k).end,
                  [&](uint32_t x) {
-                   return dom.node(x).tag == Tag::kLi || dom.node(x).tag == Tag::kArticle ||
-                          dom.node(x).tag == Tag::kUl || dom.node(x).tag == Tag::kOl;
+                   return dom.node(x).tag == Tag::kLi ||
+                          dom.node(x).tag == Tag::kArticle ||
+                          dom.node(x).tag == Tag::kUl ||
+                          dom.node(x).tag == Tag::kOl;
                  }),
         out);
   }
@@ -151,7 +173,8 @@ void FromSection(const Dom& dom, uint32_t s, std::vector<std::string>* out) {
   constexpr size_t kMinParagraph = 20;
   for (uint32_t k = s + 1; k < end; ++k) {
     if (dom.node(k).tag != Tag::kP) continue;
-    std::string t = ItemText(dom, k + 1, dom.node(k).end, [](uint32_t) { return false; });
+    std::string t =
+        ItemText(dom, k + 1, dom.node(k).end, [](uint32_t) { return false; });
     if (t.size() >= kMinParagraph) Add(std::move(t), out);
     k = dom.node(k).end - 1;
   }
@@ -161,7 +184,8 @@ void FromSection(const Dom& dom, uint32_t s, std::vector<std::string>* out) {
 
 void ExtractComments(const Dom& dom, std::vector<std::string>* out) {
   for (uint32_t i = 1; i < dom.size() && out->size() < kMaxComments;) {
-    if (dom.node(i).tag != Tag::kText && !Skipped(dom, i) && IsSection(dom, i)) {
+    if (dom.node(i).tag != Tag::kText && !Skipped(dom, i) &&
+        IsSection(dom, i)) {
       FromSection(dom, i, out);
       i = dom.node(i).end;  // the outermost section only
     } else if (dom.node(i).tag != Tag::kText && Skipped(dom, i)) {

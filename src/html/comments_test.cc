@@ -25,24 +25,29 @@ TEST(ExtractCommentsTest, CommentBodiesWithoutHeadersAndWithRepliesApart) {
       "</div></li></ul></li>"
       "<li class=comment><div class=comment-content>Last one.</div></li></ol>"
       "<div id=respond><form><textarea>typed</textarea></form></div></div>");
-  EXPECT_EQ(c, (std::vector<std::string>{"First. Second line.", "A reply.", "Last one."}));
+  EXPECT_EQ(c, (std::vector<std::string>{"First. Second line.", "A reply.",
+                                         "Last one."}));
 }
 
 TEST(ExtractCommentsTest, ListItemsThenParagraphsAsFallbacks) {
   EXPECT_EQ(Comments("<section class=reader-comments><ul><li>Great piece.</li>"
                      "<li>I disagree <b>strongly</b>.</li></ul></section>"),
             (std::vector<std::string>{"Great piece.", "I disagree strongly."}));
-  EXPECT_EQ(Comments("<div class=kommentare><p>Ein sehr guter Artikel, danke!</p>"
-                     "<p>kurz</p></div>"),
-            (std::vector<std::string>{"Ein sehr guter Artikel, danke!"}));
+  EXPECT_EQ(
+      Comments("<div class=kommentare><p>Ein sehr guter Artikel, danke!</p>"
+               "<p>kurz</p></div>"),
+      (std::vector<std::string>{"Ein sehr guter Artikel, danke!"}));
 }
 
 TEST(ExtractCommentsTest, IgnoresCountersLinksFormsAndWidgets) {
-  EXPECT_TRUE(Comments("<p>Text</p><span class=comment-count>3</span>"
-                       "<a class=comments-link href=#c>3 comments</a>"
-                       "<div class=comment-respond><form><p>Leave a reply to this</p></form></div>"
-                       "<aside class=recent-comments><ul><li>Bob on Foo</li></ul></aside>")
-                  .empty());
+  EXPECT_TRUE(
+      Comments(
+          "<p>Text</p><span class=comment-count>3</span>"
+          "<a class=comments-link href=#c>3 comments</a>"
+          "<div class=comment-respond><form><p>Leave a reply to "
+          "this</p></form></div>"
+          "<aside class=recent-comments><ul><li>Bob on Foo</li></ul></aside>")
+          .empty());
 }
 
 }  // namespace

@@ -88,8 +88,8 @@ TEST_P(GoldenTest, MatchesExpected) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenTest,
-                         ::testing::Values("news_jsonld", "comments", "dates", "german",
-                                           "broken"));
+                         ::testing::Values("news_jsonld", "comments", "dates",
+                                           "german", "broken"));
 
 }  // namespace
 }  // namespace wirewatch::html

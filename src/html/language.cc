@@ -19,10 +19,11 @@ DetectedLanguage DetectTextLanguage(std::string_view text) {
   int percent3[3];
   int text_bytes = 0;
   bool reliable = false;
-  CLD2::Language lang =
-      CLD2::DetectLanguageSummary(text.data(), static_cast<int>(text.size()),
-                                  /*is_plain_text=*/true, lang3, percent3, &text_bytes, &reliable);
-  if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return out;
+  CLD2::Language lang = CLD2::DetectLanguageSummary(
+      text.data(), static_cast<int>(text.size()),
+      /*is_plain_text=*/true, lang3, percent3, &text_bytes, &reliable);
+  if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
+    return out;
   // CLD2 codes are "en", "zh-Hant", "fil", ...: keep the primary subtag.
   out.code = PrimaryLanguage(CLD2::LanguageCode(lang));
   out.reliable = reliable;
@@ -38,7 +39,8 @@ DetectedLanguage DetectTextLanguage(std::string_view text) {
 //  - markup, when present ("markup");
 //  - an unreliable detection from some text is still better than nothing
 //    ("detected").
-ChosenLanguage ChooseLanguage(std::string_view markup, const DetectedLanguage& detected,
+ChosenLanguage ChooseLanguage(std::string_view markup,
+                              const DetectedLanguage& detected,
                               size_t text_bytes) {
   constexpr size_t kEnoughText = 200;
   constexpr size_t kSomeText = 60;
@@ -46,8 +48,8 @@ ChosenLanguage ChooseLanguage(std::string_view markup, const DetectedLanguage& d
   if (!markup.empty() && markup == detected.code) {
     c.code = std::string(markup);
     c.source = "markup+detected";
-  } else if (!detected.code.empty() && detected.reliable && detected.percent >= 60 &&
-             text_bytes >= kEnoughText) {
+  } else if (!detected.code.empty() && detected.reliable &&
+             detected.percent >= 60 && text_bytes >= kEnoughText) {
     c.code = detected.code;
     c.source = "detected";
   } else if (!markup.empty()) {

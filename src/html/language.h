@@ -36,7 +36,8 @@ struct ChosenLanguage {
 
 // `markup`: the primary subtag the page declares ("" if none).
 // `text_bytes`: how much text `detected` was computed from.
-ChosenLanguage ChooseLanguage(std::string_view markup, const DetectedLanguage& detected,
+ChosenLanguage ChooseLanguage(std::string_view markup,
+                              const DetectedLanguage& detected,
                               size_t text_bytes);
 
 }  // namespace wirewatch::html

@@ -10,16 +10,20 @@ TEST(DetectTextLanguageTest, KnowsCommonNewsLanguages) {
     const char* text;
     const char* code;
   } cases[] = {
-      {"Der Stadtrat hat am Donnerstagabend beschlossen, in der Innenstadt vier neue "
+      {"Der Stadtrat hat am Donnerstagabend beschlossen, in der Innenstadt "
+       "vier neue "
        "Radwege anzulegen. Die Arbeiten sollen im Sommer beginnen.",
        "de"},
-      {"The council decided on Thursday evening to build four new cycle lanes in the town "
+      {"The council decided on Thursday evening to build four new cycle lanes "
+       "in the town "
        "centre. Work is due to start in the summer.",
        "en"},
-      {"Le conseil municipal a décidé jeudi soir de créer quatre nouvelles pistes cyclables "
+      {"Le conseil municipal a décidé jeudi soir de créer quatre nouvelles "
+       "pistes cyclables "
        "dans le centre-ville. Les travaux commenceront cet été.",
        "fr"},
-      {"El ayuntamiento decidió el jueves por la noche construir cuatro nuevos carriles "
+      {"El ayuntamiento decidió el jueves por la noche construir cuatro nuevos "
+       "carriles "
        "bici en el centro. Las obras empezarán en verano.",
        "es"},
   };
@@ -35,7 +39,8 @@ TEST(ChooseLanguageTest, CombinesMarkupAndDetection) {
   const DetectedLanguage de{"de", true, 99};
   const DetectedLanguage unsure{"de", false, 40};
   const DetectedLanguage none{};
-  auto check = [](const ChosenLanguage& c, const char* code, const char* source) {
+  auto check = [](const ChosenLanguage& c, const char* code,
+                  const char* source) {
     EXPECT_EQ(c.code, code);
     EXPECT_EQ(c.source, source);
   };
