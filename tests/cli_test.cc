@@ -245,12 +245,15 @@ TEST_F(CliTest, ExtractPrintsArticleJsonWithoutStoring) {
             std::string::npos)
       << r.out;
   // The reader comment is kept apart from the main text, in "comments".
-  const size_t comments = r.out.find("\"comments\":[\"First! This is a reader comment");
+  const size_t comments =
+      r.out.find("\"comments\":[\"First! This is a reader comment");
   EXPECT_NE(comments, std::string::npos) << r.out;
   // ... and nowhere else: its first occurrence is the one in "comments".
-  EXPECT_EQ(r.out.find("reader comment"),
-            comments + std::string_view("\"comments\":[\"First! This is a ").size());
-  EXPECT_NE(r.out.find("\"lang\":\"en\",\"lang_source\":\"markup+detected\""), std::string::npos);
+  EXPECT_EQ(
+      r.out.find("reader comment"),
+      comments + std::string_view("\"comments\":[\"First! This is a ").size());
+  EXPECT_NE(r.out.find("\"lang\":\"en\",\"lang_source\":\"markup+detected\""),
+            std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "w.db"));
 }
 

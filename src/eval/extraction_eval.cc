@@ -127,13 +127,15 @@ Result<std::vector<GoldPage>> LoadGold(const fs::path& dir,
   return pages;
 }
 
-// Another extractor's result for one page (ExtractionEvalOptions::outputs_file).
+// Another extractor's result for one page
+// (ExtractionEvalOptions::outputs_file).
 struct PeerOutput {
   Article article;
   double ms = 0;
 };
 
-Result<std::unordered_map<std::string, PeerOutput>> LoadOutputs(const std::string& file) {
+Result<std::unordered_map<std::string, PeerOutput>> LoadOutputs(
+    const std::string& file) {
   simdjson::padded_string json;
   if (simdjson::padded_string::load(file).get(json) != simdjson::SUCCESS) {
     return Status::NotFound("cannot read " + file);
@@ -149,7 +151,8 @@ Result<std::unordered_map<std::string, PeerOutput>> LoadOutputs(const std::strin
     ++n;
     simdjson::dom::object o;
     if (line.get(o) != simdjson::SUCCESS) {
-      return Status::Corruption(file + ": record " + std::to_string(n) + " is not an object");
+      return Status::Corruption(file + ": record " + std::to_string(n) +
+                                " is not an object");
     }
     PeerOutput p;
     std::string id = FirstString(o, "id");
@@ -158,7 +161,8 @@ Result<std::unordered_map<std::string, PeerOutput>> LoadOutputs(const std::strin
     std::string text = FirstString(o, "text");
     if (!text.empty()) p.article.paragraphs.push_back(std::move(text));
     simdjson::dom::element e;
-    if (o.at_key("authors").get(e) == simdjson::SUCCESS) p.article.authors = Strings(e);
+    if (o.at_key("authors").get(e) == simdjson::SUCCESS)
+      p.article.authors = Strings(e);
     double ms = 0;
     if (o.at_key("ms").get(ms) == simdjson::SUCCESS) p.ms = ms;
     if (!id.empty()) out[id] = std::move(p);
@@ -186,7 +190,8 @@ double Ratio(double a, double b) { return b > 0 ? a / b : 0; }
 double ThreadCpuMs() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+  return static_cast<double>(ts.tv_sec) * 1e3 +
+         static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 void ScorePage(const GoldPage& g, const Article* a, bool sh_layout,
@@ -603,13 +608,15 @@ std::string FormatExtractionReport(const ExtractionEvalReport& r,
   double per_core = r.extract_seconds > 0 ? r.pages / r.extract_seconds : 0;
   if (r.from_outputs) {
     out += fmt::format(
-        "speed        the outputs' own times: {:.0f} pages/s per core; slowest page "
+        "speed        the outputs' own times: {:.0f} pages/s per core; slowest "
+        "page "
         "{:.1f} ms ({})\n",
         per_core, r.slowest_ms, r.slowest_page);
     return out;
   }
   out += fmt::format(
-      "speed        Extract() alone {:.0f} pages/s per core of CPU time ({:.1f} MB/s); "
+      "speed        Extract() alone {:.0f} pages/s per core of CPU time "
+      "({:.1f} MB/s); "
       "slowest page "
       "{:.1f} ms ({})\n",
       per_core, r.extract_seconds > 0 ? r.bytes / 1e6 / r.extract_seconds : 0,

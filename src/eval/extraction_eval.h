@@ -108,7 +108,7 @@ struct ExtractionEvalReport {
   double wall_seconds = 0;     // whole run, reading included
   double slowest_ms = 0;
   std::string slowest_page;
-  bool from_outputs = false;  // options.outputs_file was scored
+  bool from_outputs = false;             // options.outputs_file was scored
   std::vector<PageReport> page_reports;  // when options.diagnostics
 };
 

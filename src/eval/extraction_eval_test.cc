@@ -87,10 +87,10 @@ TEST(EvaluateExtractionTest, ScoresAnotherExtractorsOutputs) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_TRUE(r->from_outputs);
   EXPECT_EQ(r->pages, 2u);
-  EXPECT_EQ(r->failed, 1u);  // the gold page with no output line
-  EXPECT_EQ(r->tp, 1u);      // "The council voted on Monday"
-  EXPECT_EQ(r->fn, 2u);      // its second paragraph, the missing page's
-  EXPECT_EQ(r->fp, 1u);      // the newsletter line
+  EXPECT_EQ(r->failed, 1u);    // the gold page with no output line
+  EXPECT_EQ(r->tp, 1u);        // "The council voted on Monday"
+  EXPECT_EQ(r->fn, 2u);        // its second paragraph, the missing page's
+  EXPECT_EQ(r->fp, 1u);        // the newsletter line
   EXPECT_EQ(r->title_ok, 0u);  // the site suffix was kept
   EXPECT_EQ(r->date_ok, 1u);
   EXPECT_EQ(r->author_ok, 1u);
@@ -98,7 +98,8 @@ TEST(EvaluateExtractionTest, ScoresAnotherExtractorsOutputs) {
   // page outside the gold set is not counted).
   EXPECT_DOUBLE_EQ(r->extract_seconds, 0.02);
   std::string text = FormatExtractionReport(*r, false);
-  EXPECT_NE(text.find("the outputs' own times: 100 pages/s per core"), std::string::npos)
+  EXPECT_NE(text.find("the outputs' own times: 100 pages/s per core"),
+            std::string::npos)
       << text;
   opt.outputs_file = kData + "no-such-file.jsonl";
   EXPECT_FALSE(EvaluateExtraction(kData + "trafilatura", opt).ok());

@@ -275,16 +275,19 @@ size_t MatchHuman(const std::vector<Token>& t, size_t k, Fields* f,
     // Digits follow the separator directly, or after one space with dots
     // ("4. 2. 2022", German typography).
     auto next_to = [&](size_t a, size_t b) {
-      return t[b].begin == t[a].begin + 1 || (sep == '.' && t[b].begin == t[a].begin + 2);
+      return t[b].begin == t[a].begin + 1 ||
+             (sep == '.' && t[b].begin == t[a].begin + 2);
     };
     if (IsSmall(t, k + 2, 31) && IsPunct(t, k + 3, sep) && IsYear(t, k + 4) &&
         next_to(k + 1, k + 2) && next_to(k + 3, k + 4) &&
-        (t[k + 2].begin == t[k + 1].begin + 1) == (t[k + 4].begin == t[k + 3].begin + 1)) {
+        (t[k + 2].begin == t[k + 1].begin + 1) ==
+            (t[k + 4].begin == t[k + 3].begin + 1)) {
       int a = t[k].value, b = t[k + 2].value;
       if (sep == '/' && a <= 12 && b > 12) {
         f->mo = a;
         f->d = b;
-      } else if (sep == '/' && a <= 12 && b <= 12 && order == SlashOrder::kMonthFirst) {
+      } else if (sep == '/' && a <= 12 && b <= 12 &&
+                 order == SlashOrder::kMonthFirst) {
         f->mo = a;  // US order, unless the caller knows the page's country
         f->d = b;
       } else {
@@ -387,7 +390,8 @@ std::optional<ParsedDate> ParseDate(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<ParsedDate> FindDateInText(std::string_view text, SlashOrder order) {
+std::optional<ParsedDate> FindDateInText(std::string_view text,
+                                         SlashOrder order) {
   std::vector<Token> t;
   Tokenize(text.substr(0, 20000), &t);
   for (size_t k = 0; k < t.size(); ++k) {

@@ -37,8 +37,8 @@ std::optional<ParsedDate> ParseDate(std::string_view s);
 enum class SlashOrder { kMonthFirst, kDayFirst };
 
 // Finds the first full date (day, month and year) in running text.
-std::optional<ParsedDate> FindDateInText(std::string_view text,
-                                         SlashOrder order = SlashOrder::kMonthFirst);
+std::optional<ParsedDate> FindDateInText(
+    std::string_view text, SlashOrder order = SlashOrder::kMonthFirst);
 
 // Finds /YYYY/MM/DD/ (or -YYYY-MM-DD-, /YYYYMMDD/) in a URL path.
 std::optional<ParsedDate> DateFromUrl(std::string_view url);

@@ -10,8 +10,8 @@
 #include <utility>
 
 #include "base/utf8.h"
-#include "html/dates.h"
 #include "html/comments.h"
+#include "html/dates.h"
 #include "html/dom.h"
 #include "html/language.h"
 #include "html/main_text.h"
@@ -41,8 +41,8 @@ void DateFromHint(const RawDoc& doc, Article* a) {
 // date at all is already wrong, so a guess here can only help. Bounded: at
 // most kMaxNodes short text nodes are tried.
 // Before that, a publication date under a common key in the raw text of a
-// JSON-LD or JSON script (the only scripts the Dom keeps): a value the JSON-LD reader
-// rejected ("2022-01-10T22:06:08:684Z", its day is still right) or a key
+// JSON-LD or JSON script (the only scripts the Dom keeps): a value the JSON-LD
+// reader rejected ("2022-01-10T22:06:08:684Z", its day is still right) or a key
 // outside the objects it reads ("publishedDate", "publishedAt").
 // "28.09.19": a day-first date with a two-digit year (20yy), standing alone
 // (no digit or dot on either side, so not a version "1.12.19.4"). Only the
@@ -65,9 +65,9 @@ std::optional<ParsedDate> ShortDottedDate(std::string_view s) {
 }
 
 void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
-  static constexpr std::string_view kKeys[] = {"\"datePublished\"", "\"publishedDate\"",
-                                               "\"published_at\"", "\"publishedAt\"",
-                                               "\"publishDate\"", "\"publish_date\""};
+  static constexpr std::string_view kKeys[] = {
+      "\"datePublished\"", "\"publishedDate\"", "\"published_at\"",
+      "\"publishedAt\"",   "\"publishDate\"",   "\"publish_date\""};
   // The value after `key`: optional spaces, ':', optional spaces, '"'.
   auto value_after = [](std::string_view s, size_t p) -> std::string_view {
     while (p < s.size() && s[p] == ' ') ++p;
@@ -116,8 +116,9 @@ void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
     }
     if (!digit) continue;
     ++tried;
-    auto d = FindDateInText(s, a->lang.empty() || a->lang == "en" ? SlashOrder::kMonthFirst
-                                                                  : SlashOrder::kDayFirst);
+    auto d = FindDateInText(s, a->lang.empty() || a->lang == "en"
+                                   ? SlashOrder::kMonthFirst
+                                   : SlashOrder::kDayFirst);
     if (!d) d = ShortDottedDate(s);
     if (d && PlausibleDate(*d, fetch_time)) {
       a->published = DateField{d->value, "page", d->no_timezone};
@@ -165,7 +166,8 @@ void ChooseLang(Article* a) {
     text += '\n';
     text += p;
   }
-  ChosenLanguage c = ChooseLanguage(a->lang, DetectTextLanguage(text), text.size());
+  ChosenLanguage c =
+      ChooseLanguage(a->lang, DetectTextLanguage(text), text.size());
   a->lang = std::move(c.code);
   a->lang_source = std::move(c.source);
 }
@@ -252,8 +254,9 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   ChooseLang(&a);
   // "05/03/2022" is May 3 on a US page and 5 March almost everywhere else;
   // an English page is taken as US (the language cannot tell en-GB apart).
-  const SlashOrder order =
-      a.lang.empty() || a.lang == "en" ? SlashOrder::kMonthFirst : SlashOrder::kDayFirst;
+  const SlashOrder order = a.lang.empty() || a.lang == "en"
+                               ? SlashOrder::kMonthFirst
+                               : SlashOrder::kDayFirst;
 
   // The article's own visible dateline beats a metadata date that names
   // another day: JSON-LD and meta dates are often the first upload, a

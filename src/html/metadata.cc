@@ -240,8 +240,8 @@ std::string HostLabel(std::string_view host) {
     std::string_view label = host.substr(dot + 1);
     // A second-level public suffix (co.uk, com.br, org.au, gv.at): the
     // site's own label is the one before it.
-    static constexpr std::string_view kSecondLevel[] = {"co", "com", "org", "net", "gov",
-                                                        "ac", "edu", "gv", "or", "ne"};
+    static constexpr std::string_view kSecondLevel[] = {
+        "co", "com", "org", "net", "gov", "ac", "edu", "gv", "or", "ne"};
     bool second_level = false;
     for (auto l : kSecondLevel) second_level = second_level || label == l;
     if (second_level) {
@@ -268,13 +268,17 @@ bool MatchesSite(std::string_view part, std::string_view site, std::string_view 
 
 // A heading that is only the site's name ("Disfunctions.de", "ICON
 // Magazine"), not one that mentions it ("Unsere MinusL Joghurts").
-bool IsSiteName(std::string_view heading, std::string_view site, std::string_view host) {
+bool IsSiteName(std::string_view heading, std::string_view site,
+                std::string_view host) {
   std::string p = Normalized(heading);
   if (p.empty()) return false;
   std::string s = Normalized(site);
   std::string h = HostLabel(host);
-  if (!s.empty() && (p == s || (p.size() >= 4 && s.find(p) != std::string::npos))) return true;
-  return h.size() >= 3 && p.compare(0, h.size(), h) == 0 && p.size() <= h.size() + 4;
+  if (!s.empty() &&
+      (p == s || (p.size() >= 4 && s.find(p) != std::string::npos)))
+    return true;
+  return h.size() >= 3 && p.compare(0, h.size(), h) == 0 &&
+         p.size() <= h.size() + 4;
 }
 
 size_t CountWords(std::string_view s) {
@@ -368,8 +372,9 @@ bool InOtherContent(const Dom& dom, uint32_t i) {
     if (t == Tag::kBody || t == Tag::kHtml) return false;
     if (t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside) return true;
     if (dom.node(a).attr_count > 0 &&
-        ClassIdHas(dom, a, {"comment", "kommentar", "disqus", "sidebar", "related",
-                            "recommend"})) {
+        ClassIdHas(dom, a,
+                   {"comment", "kommentar", "disqus", "sidebar", "related",
+                    "recommend"})) {
       return true;
     }
   }
@@ -392,17 +397,20 @@ bool NotHeadlinePart(const Dom& dom, uint32_t i) {
     return true;
   }
   if (n.attr_count == 0) return false;
-  if (dom.Attr(i, "aria-hidden") == "true" || dom.HasAttr(i, "hidden")) return true;
+  if (dom.Attr(i, "aria-hidden") == "true" || dom.HasAttr(i, "hidden"))
+    return true;
   std::string cls = AsciiLower(dom.Attr(i, "class"));
   static constexpr std::string_view kParts[] = {
-      "kicker",    "dachzeile",  "overline",       "roofline",      "topline",
-      "eyebrow",   "spitzmarke", "subtitle",       "subheadline",   "invisible",
-      "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "hiddendash",
-      "sub-heading", "subheading", "small"};
+      "kicker",      "dachzeile",     "overline",        "roofline",
+      "topline",     "eyebrow",       "spitzmarke",      "subtitle",
+      "subheadline", "invisible",     "visually-hidden", "visuallyhidden",
+      "sr-only",     "screen-reader", "hiddendash",      "sub-heading",
+      "subheading",  "small"};
   for (auto w : kParts) {
     if (cls.find(w) != std::string::npos) return true;
   }
-  return ForEachWordToken(cls, [](std::string_view t) { return t == "label" || t == "badge"; });
+  return ForEachWordToken(
+      cls, [](std::string_view t) { return t == "label" || t == "badge"; });
 }
 
 // The visible headline text of a heading element, without NotHeadlinePart
@@ -415,7 +423,8 @@ std::string HeadlineText(const Dom& dom, uint32_t h) {
     if (n.tag == Tag::kText) {
       raw += dom.Text(k);
       ++k;
-    } else if (n.tag == Tag::kOther && (dom.Name(k) == "rt" || dom.Name(k) == "rp")) {
+    } else if (n.tag == Tag::kOther &&
+               (dom.Name(k) == "rt" || dom.Name(k) == "rp")) {
       k = n.end;  // a ruby reading, inside a word: no space
     } else if (NotHeadlinePart(dom, k)) {
       // A hidden separator (": ", " – ") between a kicker and the headline
@@ -424,7 +433,8 @@ std::string HeadlineText(const Dom& dom, uint32_t h) {
       dom.AppendSubtreeText(k, &sep);
       std::string_view v = TrimAscii(sep);
       if (!v.empty() && v.size() <= 3 && !TrimAscii(raw).empty() &&
-          (v == ":" || v == "-" || v == "|" || v == "\u2013" || v == "\u2014")) {
+          (v == ":" || v == "-" || v == "|" || v == "\u2013" ||
+           v == "\u2014")) {
         raw.clear();
       }
       raw += ' ';
@@ -446,9 +456,11 @@ bool IsHomeLinkHeading(const Dom& dom, uint32_t h, size_t text_size) {
     size_t scheme = href.find("://");
     if (scheme != std::string_view::npos) {
       size_t slash = href.find('/', scheme + 3);
-      href = slash == std::string_view::npos ? std::string_view("/") : href.substr(slash);
+      href = slash == std::string_view::npos ? std::string_view("/")
+                                             : href.substr(slash);
     }
-    if (href != "/" && href != "./" && href != "../" && href != "index.html") continue;
+    if (href != "/" && href != "./" && href != "../" && href != "index.html")
+      continue;
     std::string t;
     dom.AppendSubtreeText(k, &t);
     return CollapseWhitespace(t).size() * 5 >= text_size * 4;
@@ -459,12 +471,14 @@ bool IsHomeLinkHeading(const Dom& dom, uint32_t h, size_t text_size) {
 // Adds the tags of one field to *tags: split on commas when `split` (a
 // keyword list in one string), trimmed, whitespace-collapsed; empty, overlong
 // and repeated (case-insensitively) ones are dropped.
-void AddTags(std::string_view field, bool split, std::vector<std::string>* tags) {
+void AddTags(std::string_view field, bool split,
+             std::vector<std::string>* tags) {
   constexpr size_t kMaxTagBytes = 80;
   while (!field.empty() && tags->size() < kMaxTags) {
     size_t comma = split ? field.find(',') : std::string_view::npos;
     std::string t = CollapseWhitespace(field.substr(0, comma));
-    field = comma == std::string_view::npos ? std::string_view() : field.substr(comma + 1);
+    field = comma == std::string_view::npos ? std::string_view()
+                                            : field.substr(comma + 1);
     if (t.empty() || t.size() > kMaxTagBytes) continue;
     bool dup = false;
     for (const auto& x : *tags) dup = dup || EqualsIgnoreCaseAscii(x, t);
@@ -491,20 +505,22 @@ std::string PrimaryLanguage(std::string_view tag) {
 std::string StripSiteFromTitle(std::string_view title, std::string_view site,
                                std::string_view host) {
   std::string t = CollapseWhitespace(title);
-  static constexpr std::string_view kSeps[] = {" | ", " :: ", " — ", " – ", " - ", " · ",
-                                               " » ", " // ", " ~ ", " • ", " : "};
+  static constexpr std::string_view kSeps[] = {" | ", " :: ", " — ", " – ",
+                                               " - ", " · ",  " » ", " // ",
+                                               " ~ ", " • ",  " : "};
   // The rightmost separator of any kind splits off a suffix ("A | B - Site"
   // ends in " - Site"), the leftmost a prefix.
   auto strong = [](std::string_view sep) {
-    return sep == " | " || sep == " :: " || sep == " — " || sep == " · " || sep == " » " ||
-           sep == " // " || sep == " • ";
+    return sep == " | " || sep == " :: " || sep == " — " || sep == " · " ||
+           sep == " » " || sep == " // " || sep == " • ";
   };
   // Parts that are the site's furniture, not the headline ("Site » Blog
   // Archive » Headline").
   auto furniture = [](std::string_view part) {
     std::string p = Normalized(part);
-    return p == "blogarchiv" || p == "blogarchive" || p == "archiv" || p == "archive" ||
-           p == "startseite" || p == "home" || p == "homepage" || p == "blog";
+    return p == "blogarchiv" || p == "blogarchive" || p == "archiv" ||
+           p == "archive" || p == "startseite" || p == "home" ||
+           p == "homepage" || p == "blog";
   };
   auto site_suffix = [&](std::string_view part) {
     return furniture(part) || MatchesSite(part, site, host);
@@ -523,12 +539,14 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
     std::string_view last_sep, first_sep;
     for (auto sep : kSeps) {
       size_t l = t.rfind(sep);
-      if (l != std::string::npos && l > 0 && (last == std::string::npos || l > last)) {
+      if (l != std::string::npos && l > 0 &&
+          (last == std::string::npos || l > last)) {
         last = l;
         last_sep = sep;
       }
       size_t f = t.find(sep);
-      if (f != std::string::npos && f > 0 && (first == std::string::npos || f < first)) {
+      if (f != std::string::npos && f > 0 &&
+          (first == std::string::npos || f < first)) {
         first = f;
         first_sep = sep;
       }
@@ -545,13 +563,15 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
     }
     if (last != std::string::npos) {
       std::string_view head(t.data(), last);
-      std::string_view tail(t.data() + last + last_sep.size(), t.size() - last - last_sep.size());
+      std::string_view tail(t.data() + last + last_sep.size(),
+                            t.size() - last - last_sep.size());
       // Without a site name to recognise, only the first suffix looked at
       // may be guessed from its shape (short, after a strong separator).
       const bool guess = first_suffix;
       first_suffix = false;
       if (site_suffix(tail) ||
-          (guess && strong(last_sep) && CountWords(tail) <= 4 && tail.size() < head.size()) ||
+          (guess && strong(last_sep) && CountWords(tail) <= 4 &&
+           tail.size() < head.size()) ||
           (guess && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
            tail.size() * 3 < head.size())) {
         t = std::string(TrimAscii(head));
@@ -566,27 +586,61 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
 void CleanAuthors(std::string_view raw, std::string_view site, std::vector<std::string>* names) {
   std::string s = CollapseWhitespace(raw);
   // Cut trailing noise: dates, separators, e-mail prompts.
-  static constexpr std::string_view kCut[] = {" | ", "Email the author", "E-Mail", " - ",
-                                              " — ", " – ", "\n", "(", " am ", " on ",
-                                              " Updated", " Published", " Aktualisiert",
-                                              " said", " says", " sagt", " schreibt", " wrote"};
+  static constexpr std::string_view kCut[] = {" | ",
+                                              "Email the author",
+                                              "E-Mail",
+                                              " - ",
+                                              " — ",
+                                              " – ",
+                                              "\n",
+                                              "(",
+                                              " am ",
+                                              " on ",
+                                              " Updated",
+                                              " Published",
+                                              " Aktualisiert",
+                                              " said",
+                                              " says",
+                                              " sagt",
+                                              " schreibt",
+                                              " wrote"};
   for (auto c : kCut) {
     size_t p = s.find(c);
     if (p != std::string::npos) s.resize(p);
   }
-  static constexpr std::string_view kPrefix[] = {
-      "By ",      "by ",       "BY ",         "Von ",        "von ",       "VON ",
-      "Par ",     "par ",      "Por ",        "por ",        "Written by ", "Autor: ",
-      "Autorin: ", "Author: ", "Text: ",      "Autor ",      "Autorin ",   "Author ",
-      "Von: ",    "By: ",      "vom ",        "Post author ", "Posted by ", "Veröffentlicht von ",
-      "Geschrieben von "};
+  static constexpr std::string_view kPrefix[] = {"By ",
+                                                 "by ",
+                                                 "BY ",
+                                                 "Von ",
+                                                 "von ",
+                                                 "VON ",
+                                                 "Par ",
+                                                 "par ",
+                                                 "Por ",
+                                                 "por ",
+                                                 "Written by ",
+                                                 "Autor: ",
+                                                 "Autorin: ",
+                                                 "Author: ",
+                                                 "Text: ",
+                                                 "Autor ",
+                                                 "Autorin ",
+                                                 "Author ",
+                                                 "Von: ",
+                                                 "By: ",
+                                                 "vom ",
+                                                 "Post author ",
+                                                 "Posted by ",
+                                                 "Veröffentlicht von ",
+                                                 "Geschrieben von "};
   // Labels run into the name without a space ("AuthorAndreas Kalt",
   // "Veröffentlicht vonChris Jung").
-  static constexpr std::string_view kGlued[] = {"Author", "Autor", "Veröffentlicht von", "By",
-                                                "Von"};
+  static constexpr std::string_view kGlued[] = {
+      "Author", "Autor", "Veröffentlicht von", "By", "Von"};
   // Not names: form labels and placeholders.
-  static constexpr std::string_view kNotNames[] = {"name", "name *", "no author", "posted",
-                                                   "admin", "administrator", "publiziert am"};
+  static constexpr std::string_view kNotNames[] = {
+      "name",  "name *",        "no author",    "posted",
+      "admin", "administrator", "publiziert am"};
   // Split on separators.
   std::vector<std::string> parts;
   std::string cur;
@@ -624,8 +678,8 @@ void CleanAuthors(std::string_view raw, std::string_view site, std::vector<std::
       }
     }
     for (auto g : kGlued) {
-      if (v.size() > g.size() + 1 && v.substr(0, g.size()) == g && v[g.size()] >= 'A' &&
-          v[g.size()] <= 'Z') {
+      if (v.size() > g.size() + 1 && v.substr(0, g.size()) == g &&
+          v[g.size()] >= 'A' && v[g.size()] <= 'Z') {
         v = v.substr(g.size());
         break;
       }
@@ -635,7 +689,8 @@ void CleanAuthors(std::string_view raw, std::string_view site, std::vector<std::
     }
     v = TrimAscii(v);
     bool placeholder = false;
-    for (auto no : kNotNames) placeholder = placeholder || EqualsIgnoreCaseAscii(v, no);
+    for (auto no : kNotNames)
+      placeholder = placeholder || EqualsIgnoreCaseAscii(v, no);
     if (placeholder) continue;
     if (v.size() < 3 || v.size() > 60 || LooksLikeUrl(v) || v.find('@') != std::string_view::npos ||
         v.find_first_of("0123456789") != std::string_view::npos) {
@@ -706,7 +761,8 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       case Tag::kH2:
         if (h2s.size() < 4 && !InPageChrome(dom, i)) {
           std::string h = HeadlineText(dom, i);
-          if (!h.empty() && !IsHomeLinkHeading(dom, i, h.size())) h2s.push_back(std::move(h));
+          if (!h.empty() && !IsHomeLinkHeading(dom, i, h.size()))
+            h2s.push_back(std::move(h));
         }
         break;
       case Tag::kH1:
@@ -750,19 +806,22 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
         item_published = CheckedDate(value(), fetch_time);
       } else if (itemprop == "dateModified" && !item_modified) {
         item_modified = CheckedDate(value(), fetch_time);
-      } else if (itemprop == "author" && item_authors.size() < 5 && n.tag != Tag::kMeta &&
-                 n.tag != Tag::kLink && !InOtherContent(dom, i)) {
+      } else if (itemprop == "author" && item_authors.size() < 5 &&
+                 n.tag != Tag::kMeta && n.tag != Tag::kLink &&
+                 !InOtherContent(dom, i)) {
         item_authors.push_back(SubtreeText(dom, i));
       }
     }
     if (n.tag == Tag::kTime && !time_published) {
       std::string_view dt = dom.Attr(i, "datetime");
-      if (!dt.empty() && !ClassIdHas(dom, i, {"updat", "modif"}) && !InOtherContent(dom, i)) {
+      if (!dt.empty() && !ClassIdHas(dom, i, {"updat", "modif"}) &&
+          !InOtherContent(dom, i)) {
         time_published = CheckedDate(dt, fetch_time);
       }
     }
     if (n.tag == Tag::kA && rel_tags.size() < kMaxTags &&
-        ForEachWordToken(dom.Attr(i, "rel"), [](std::string_view t) { return t == "tag"; })) {
+        ForEachWordToken(dom.Attr(i, "rel"),
+                         [](std::string_view t) { return t == "tag"; })) {
       rel_tags.push_back(SubtreeText(dom, i));
     }
     if (n.tag == Tag::kA && rel_author_text.empty() &&
@@ -777,8 +836,9 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
         if (!t.empty() && t.size() < 120) byline_texts.push_back(std::move(t));
       }
       if (out->date_texts.size() < 8 &&
-          ClassIdHas(dom, i, {"date", "time", "datum", "publish", "posted", "meta", "byline",
-                              "dateline", "zeit", "fecha"}) &&
+          ClassIdHas(dom, i,
+                     {"date", "time", "datum", "publish", "posted", "meta",
+                      "byline", "dateline", "zeit", "fecha"}) &&
           !InOtherContent(dom, i)) {
         std::string t = SubtreeText(dom, i);
         if (!t.empty() && t.size() < 200) out->date_texts.push_back(std::move(t));
@@ -813,11 +873,14 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     size_t cut = std::string_view::npos;
     for (std::string_view sep : {" - ", " | ", " \u2013 ", " \u2014 "}) {
       size_t p = v.rfind(sep);
-      if (p != std::string_view::npos && (cut == std::string_view::npos || p > cut)) {
+      if (p != std::string_view::npos &&
+          (cut == std::string_view::npos || p > cut)) {
         cut = p + sep.size();
       }
     }
-    std::string tail = cut == std::string_view::npos ? "" : std::string(TrimAscii(v.substr(cut)));
+    std::string tail = cut == std::string_view::npos
+                           ? ""
+                           : std::string(TrimAscii(v.substr(cut)));
     out->site = CountWords(tail) <= 4 ? tail : "";
   }
   if (out->site.empty()) out->site = CollapseWhitespace(ld.publisher);
@@ -828,8 +891,9 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   // Title.
   std::string og_title = CollapseWhitespace(first_meta({"og:title", "twitter:title"}));
   std::string clean_tag = StripSiteFromTitle(
-      logo_text.empty() ? title_tag : StripSiteFromTitle(title_tag, logo_text, host), out->site,
-      host);
+      logo_text.empty() ? title_tag
+                        : StripSiteFromTitle(title_tag, logo_text, host),
+      out->site, host);
   std::string h1_match;
   for (const auto& h : h1s) {
     if (!h.empty() && title_tag.find(h) != std::string::npos) {
@@ -848,17 +912,19 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   // When neither og:title nor <title> is longer than two words (a section or
   // site name: "About Us - Shabka", "Gefahrstoff-Service"), they cannot be
   // the headline and need not agree with it.
-  const std::string og_clean_ref = StripSiteFromTitle(og_title, out->site, host);
+  const std::string og_clean_ref =
+      StripSiteFromTitle(og_title, out->site, host);
   // (A <title> that is only the site's name marks a home page: there the
   // headings are sections and the site is the title.)
-  const bool declared_short = CountWords(og_clean_ref) <= 2 && CountWords(clean_tag) <= 2 &&
+  const bool declared_short = CountWords(og_clean_ref) <= 2 &&
+                              CountWords(clean_tag) <= 2 &&
                               !IsSiteName(clean_tag, out->site, host);
   auto usable = [&](const std::string& h) {
     if (h.size() > 300 || IsSiteName(h, out->site, host)) return false;
     // Scripts without spaces (Chinese, Japanese): a long run is a sentence.
     constexpr size_t kLongUnspaced = 18;  // bytes: six CJK characters
-    const bool unspaced = h.size() >= kLongUnspaced &&
-                          static_cast<unsigned char>(h[0]) >= 0xE0;
+    const bool unspaced =
+        h.size() >= kLongUnspaced && static_cast<unsigned char>(h[0]) >= 0xE0;
     if (CountWords(h) >= 2 || unspaced) return true;
     // One word is a headline only when the declared titles are short too,
     // or begin with it and it is a long compound ("Mandarinen-Schmand-Kuchen
@@ -875,15 +941,16 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     constexpr size_t kMinWord = 8;
     const bool contained = og_clean_ref.find(h) != std::string::npos ||
                            clean_tag.find(h) != std::string::npos;
-    return (declared_short && h.size() >= kMinWord && !contained) || begins(og_clean_ref) ||
-           begins(clean_tag);
+    return (declared_short && h.size() >= kMinWord && !contained) ||
+           begins(og_clean_ref) || begins(clean_tag);
   };
   // Agreement with the declared titles: the share of the heading's words in
   // og:title or <title>, or of theirs in the heading (a long headline under
   // a short social title).
   // <title> is consulted when og:title is missing or only a section name
   // ("Pressemitteilungen").
-  const bool og_is_section = CountWords(StripSiteFromTitle(og_title, out->site, host)) <= 2;
+  const bool og_is_section =
+      CountWords(StripSiteFromTitle(og_title, out->site, host)) <= 2;
   auto agrees = [&](const std::string& h) {
     if (ref.empty() || declared_short) return true;
     for (const std::string* t : {&og_title, &title_tag}) {
@@ -926,9 +993,10 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       // Not a kicker: a head the heading itself joins to the rest with a
       // dash ("Title – Subtitle"), or the site's name.
       std::string_view head =
-          TrimAscii(std::string_view(h1_headline).substr(0, h1_headline.size() - t.size()));
-      if (head.ends_with("-") || head.ends_with("\u2013") || head.ends_with("\u2014") ||
-          MatchesSite(head, out->site, host)) {
+          TrimAscii(std::string_view(h1_headline)
+                        .substr(0, h1_headline.size() - t.size()));
+      if (head.ends_with("-") || head.ends_with("\u2013") ||
+          head.ends_with("\u2014") || MatchesSite(head, out->site, host)) {
         continue;
       }
       out->title = t;  // also "Einheit der WocheLagen-...": a kicker <span> run in
@@ -1022,10 +1090,12 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   if (out->authors.size() > 8) out->authors.resize(8);
 
   // Section and tags.
-  out->section = CollapseWhitespace(first_meta({"article:section", "og:article:section"}));
+  out->section =
+      CollapseWhitespace(first_meta({"article:section", "og:article:section"}));
   if (out->section.empty()) out->section = CollapseWhitespace(ld.section);
   for (const auto& [mk, mv] : meta) {
-    if (mk == "article:tag" || mk == "og:article:tag") AddTags(mv, false, &out->tags);
+    if (mk == "article:tag" || mk == "og:article:tag")
+      AddTags(mv, false, &out->tags);
   }
   for (const auto& k : ld.keywords) AddTags(k, true, &out->tags);
   AddTags(first_meta({"news_keywords"}), true, &out->tags);
@@ -1053,7 +1123,9 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       std::string_view text = TrimAscii(dom.Text(k));
       if (text.size() > kProse) {
         size_t cut = kProseStart;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        while (cut > 0 &&
+               (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+          --cut;
         text = text.substr(0, cut);
       }
       after += text;

@@ -246,12 +246,13 @@ TEST(StoreTest, MigratesVersionFourArchivesToMetadataColumns) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         (std::string(kDropV5Columns) +
-                          "UPDATE meta SET value='4' WHERE key='schema_version'")
-                             .c_str(),
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db,
+                   (std::string(kDropV5Columns) +
+                    "UPDATE meta SET value='4' WHERE key='schema_version'")
+                       .c_str(),
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
 
   auto opened = Store::Open(path);
