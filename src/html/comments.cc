@@ -43,7 +43,7 @@ bool IsSection(const Dom& dom, uint32_t i) {
   std::string ci = ClassId(dom, i);
   for (std::string_view no :
        {"count", "link", "form", "respond", "reply-title", "closed", "recent",
-        "number", "button", "toggle", "icon"}) {
+        "number", "button", "toggle", "icon", "live", "widget", "template"}) {
     if (HasWord(ci, no)) return false;
   }
   return true;
@@ -69,6 +69,23 @@ bool Skipped(const Dom& dom, uint32_t i) {
   }
   return dom.node(i).attr_count > 0 &&
          (dom.HasAttr(i, "hidden") || dom.Attr(i, "aria-hidden") == "true");
+}
+
+// Inside a comment section, what is not a comment: the comment form and its
+// notes ("Your email address will not be published"), log-in prompts, rules
+// and error messages. (Outside sections these words mean nothing: a <body>
+// class "page-template-default".)
+bool NotComment(const Dom& dom, uint32_t i) {
+  if (Skipped(dom, i)) return true;
+  if (dom.node(i).attr_count == 0) return false;
+  return AnyToken(dom, i, [](std::string_view tok) {
+    for (std::string_view w :
+         {"form", "respond", "notes", "login", "logged", "policy", "guidelines",
+          "error", "notice", "placeholder", "template"}) {
+      if (tok == w) return true;
+    }
+    return false;
+  });
 }
 
 bool IsBlock(Tag t) {
@@ -106,7 +123,7 @@ std::string ItemText(const Dom& dom, uint32_t begin, uint32_t end, Stop stop) {
       ++k;
       continue;
     }
-    if (Skipped(dom, k) || stop(k)) {
+    if (NotComment(dom, k) || stop(k)) {
       raw += ' ';
       k = n.end;
       continue;
@@ -124,8 +141,25 @@ std::string ItemText(const Dom& dom, uint32_t begin, uint32_t end, Stop stop) {
   return t;
 }
 
+// "Bisher noch keine Kommentare", "No comments yet": the empty section's
+// placeholder, not a comment.
+bool NoCommentsYet(std::string_view t) {
+  constexpr size_t kShort = 80;
+  if (t.size() >= kShort) return false;
+  std::string l = AsciiLower(t);
+  for (std::string_view p :
+       {"no comment", "keine kommentare", "noch keine", "aucun commentaire",
+        "be the first", "sei der erste", "sei die erste"}) {
+    if (l.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
 void Add(std::string t, std::vector<std::string>* out) {
-  if (t.empty() || out->size() >= kMaxComments) return;
+  // A lone number is a vote or reply count, not a comment.
+  constexpr size_t kMinBytes = 3;
+  if (t.size() < kMinBytes || NoCommentsYet(t) || out->size() >= kMaxComments)
+    return;
   out->push_back(std::move(t));
 }
 
@@ -142,6 +176,10 @@ void FromSection(const Dom& dom, uint32_t s, std::vector<std::string>* out) {
     return false;
   };
   for (uint32_t k = s + 1; k < end; ++k) {
+    if (dom.node(k).tag != Tag::kText && NotComment(dom, k)) {
+      k = dom.node(k).end - 1;
+      continue;
+    }
     if (dom.node(k).tag == Tag::kText || !IsCommentBody(dom, k) ||
         has_inner_body(k))
       continue;
@@ -155,7 +193,7 @@ void FromSection(const Dom& dom, uint32_t s, std::vector<std::string>* out) {
   for (uint32_t k = s + 1; k < end; ++k) {
     Tag t = dom.node(k).tag;
     if (t != Tag::kLi && t != Tag::kArticle) continue;
-    if (Skipped(dom, k)) {
+    if (NotComment(dom, k)) {
       k = dom.node(k).end - 1;
       continue;
     }
@@ -172,6 +210,10 @@ void FromSection(const Dom& dom, uint32_t s, std::vector<std::string>* out) {
   // 3. Paragraphs.
   constexpr size_t kMinParagraph = 20;
   for (uint32_t k = s + 1; k < end; ++k) {
+    if (dom.node(k).tag != Tag::kText && NotComment(dom, k)) {
+      k = dom.node(k).end - 1;
+      continue;
+    }
     if (dom.node(k).tag != Tag::kP) continue;
     std::string t =
         ItemText(dom, k + 1, dom.node(k).end, [](uint32_t) { return false; });

@@ -12,7 +12,11 @@
 //     replies (they are comments of their own);
 //  2. else each <li> / <article> in the section;
 //  3. else each paragraph of >= 20 bytes.
-// Forms, scripts, buttons and hidden elements are never comment text.
+// Forms, scripts, buttons and hidden elements are never comment text, nor
+// are elements whose class or id has a token form, respond, notes, login,
+// logged, policy, guidelines, error, notice, placeholder or template (the
+// comment form's notes, log-in prompts, rules). Live-blog commentary
+// ("live-match-comment") and recent-comment widgets are no comment sections.
 // MainTextExtractor drops the same sections from the body (main_text.h), so
 // no text is both body and comment. Walks are loops with an explicit
 // range, no recursion. Limits: kMaxComments comments of at most

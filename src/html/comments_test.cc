@@ -39,6 +39,37 @@ TEST(ExtractCommentsTest, ListItemsThenParagraphsAsFallbacks) {
       (std::vector<std::string>{"Ein sehr guter Artikel, danke!"}));
 }
 
+TEST(ExtractCommentsTest, SkipsFormNotesAndLiveCommentary) {
+  EXPECT_EQ(Comments("<div id=comments><p class=must-log-in>You must be logged "
+                     "in to post a "
+                     "comment.</p><div class=comment-content>Nice and clear, "
+                     "thanks a lot.</div>"
+                     "<p class=comment-notes>Your email address will not be "
+                     "published.</p></div>"),
+            (std::vector<std::string>{"Nice and clear, thanks a lot."}));
+  EXPECT_EQ(Comments("<div id=comments><p class=comment-notes>Your email "
+                     "address will not be "
+                     "published.</p><p>I liked the second half of this article "
+                     "most.</p></div>"),
+            (std::vector<std::string>{
+                "I liked the second half of this article most."}));
+  // A live blog's "live-match-comment" items are the match report, not readers.
+  EXPECT_TRUE(
+      Comments("<div class=live-match-comment><p>90. Minute: Abpfiff in "
+               "Lorient, es bleibt beim Unentschieden.</p></div>")
+          .empty());
+}
+
+TEST(ExtractCommentsTest, EmptySectionPlaceholdersAreNoComments) {
+  EXPECT_TRUE(Comments("<div id=comments><p>Bisher noch keine Kommentare "
+                       "vorhanden</p></div>")
+                  .empty());
+  EXPECT_TRUE(
+      Comments(
+          "<ul class=comment-list><li>No comments yet.</li><li>1</li></ul>")
+          .empty());
+}
+
 TEST(ExtractCommentsTest, IgnoresCountersLinksFormsAndWidgets) {
   EXPECT_TRUE(
       Comments(
