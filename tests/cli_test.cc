@@ -145,6 +145,11 @@ TEST_F(CliTest, ExportWritesOneLinePerArticle) {
   EXPECT_NE(exp.out.find("\"publisher_related\":[{\"id\":\"1488864\""),
             std::string::npos);
   EXPECT_NE(exp.out.find("\"seq\":8"), std::string::npos);
+  // The schema-5 fields come back from the archive: syria-talks.html's reader
+  // comment, kept apart from its text, and where its language came from.
+  EXPECT_NE(exp.out.find("\"comments\":[\"First! This is a reader comment"), std::string::npos)
+      << exp.out;
+  EXPECT_NE(exp.out.find("\"lang_source\":\"markup+detected\""), std::string::npos);
   CmdResult bad = Wirewatch("export --format xml" + Db(), true);
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("unknown export format"), std::string::npos);
