@@ -223,6 +223,15 @@ TEST(ExtractorTest, LastResortDates) {
                          "</body></html>"));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->published.value.substr(0, 10), "2022-09-23");
+  // A JSON page-state script, with spaces around the ':'; a code script
+  // with the same key is not data.
+  r = ex.Extract(HtmlDoc("<html><body><script>var x = {\"publishedAt\": \"2017-01-01\"};</script>"
+                         "<script type=\"application/json\">{\"publishedAt\" : "
+                         "\"2021-03-04T10:00:00Z\"}</script>" +
+                         body + "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2021-03-04");
+  EXPECT_EQ(r->published.source, "page");
 }
 
 // A visible dateline under the headline beats a JSON-LD date naming another
