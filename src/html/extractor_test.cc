@@ -253,6 +253,24 @@ TEST(ExtractorTest, VisibleDatelineBeatsMetadataDate) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->published.value.substr(0, 10), "2020-02-19");
   EXPECT_EQ(r->published.source, "time");
+  // A date in the middle of the first paragraph is an event, not a dateline.
+  r = ex.Extract(HtmlDoc("<html><head>" + ld + "</head><body><h1>A headline of words</h1>"
+                         "<p>Die württembergischen Handballclubs dürfen sich wieder auf mehr "
+                         "Zuschauer freuen. Laut der am 28.01.2020 in Kraft getretenen Verordnung "
+                         "sind bis zu 1500 Fans zugelassen.</p>" +
+                         body + "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2020-02-19");
+  EXPECT_EQ(r->published.source, "jsonld");
+  // "03/05/2022" on a Portuguese page is 3 May.
+  r = ex.Extract(HtmlDoc(
+      "<html lang=pt><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"datePublished\":\"2022-05-04T00:44:52Z\"}</script></head><body><h1>Pacheco diz que "
+      "vai decidir</h1><div>03/05/2022 21:44</div><p>O presidente do Senado disse nesta "
+      "terça-feira que vai decidir sobre a candidatura nos próximos dias, segundo "
+      "aliados.</p></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2022-05-03");
 }
 
 // A short heading that opens the comments or an author box ends the article
