@@ -17,9 +17,10 @@
 // logged, policy, guidelines, error, notice, placeholder or template (the
 // comment form's notes, log-in prompts, rules). Live-blog commentary
 // ("live-match-comment") and recent-comment widgets are no comment sections.
-// MainTextExtractor drops the same sections from the body (main_text.h), so
-// no text is both body and comment. Walks are loops with an explicit
-// range, no recursion. Limits: kMaxComments comments of at most
+// MainTextExtractor drops comment-classed elements from the body by its own
+// rules (main_text.h), so body and comments rarely share text (one page of
+// the 990 dev pages: a comment list without comment classes that the body
+// kept). Walks are loops with an explicit range, no recursion. Limits: kMaxComments comments of at most
 // kMaxCommentBytes bytes each. Covered by comments_test.cc and the golden
 // fixtures in testdata/extraction/.
 //
