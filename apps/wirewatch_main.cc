@@ -951,6 +951,13 @@ int main(int argc, char** argv) {
   eval_extraction->add_flag("--diagnostics", eval_opt.diagnostics,
                             "per page: missed and unwanted snippets, wrong "
                             "titles, dates and authors, time");
+  eval_extraction
+      ->add_option(
+          "--outputs", eval_opt.outputs_file,
+          "score another extractor's results instead of ours: JSON Lines "
+          "{\"id\", \"text\", \"title\"?, \"published\"?, \"authors\"?, "
+          "\"ms\"?} per page (bench/peers/readability.sh writes one)")
+      ->check(CLI::ExistingFile);
   add_limits(eval_extraction);
 
   try {

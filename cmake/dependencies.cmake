@@ -31,3 +31,12 @@ set_target_properties(Wirewatch::Myhtml PROPERTIES
 if(WIREWATCH_BUILD_BENCHMARKS)
   pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 endif()
+
+# CLD2 (Debian libcld2-dev) ships no pkg-config or CMake file. libcld2 holds
+# the compact tables (83 languages), enough for news text.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY NAMES cld2 REQUIRED)
+add_library(Wirewatch::Cld2 UNKNOWN IMPORTED)
+set_target_properties(Wirewatch::Cld2 PROPERTIES
+  IMPORTED_LOCATION "${CLD2_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${CLD2_INCLUDE_DIR}")

@@ -13,7 +13,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git python3
   libsqlite3-dev libicu-dev zlib1g-dev libgumbo-dev libmodest-dev
   libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev libcpp-httplib-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libcld2-dev libgtest-dev libgmock-dev libbenchmark-dev
 )
 
 missing=()

@@ -145,6 +145,11 @@ TEST_F(CliTest, ExportWritesOneLinePerArticle) {
   EXPECT_NE(exp.out.find("\"publisher_related\":[{\"id\":\"1488864\""),
             std::string::npos);
   EXPECT_NE(exp.out.find("\"seq\":8"), std::string::npos);
+  // The schema-5 fields come back from the archive: syria-talks.html's reader
+  // comment, kept apart from its text, and where its language came from.
+  EXPECT_NE(exp.out.find("\"comments\":[\"First! This is a reader comment"), std::string::npos)
+      << exp.out;
+  EXPECT_NE(exp.out.find("\"lang_source\":\"markup+detected\""), std::string::npos);
   CmdResult bad = Wirewatch("export --format xml" + Db(), true);
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("unknown export format"), std::string::npos);
@@ -244,7 +249,16 @@ TEST_F(CliTest, ExtractPrintsArticleJsonWithoutStoring) {
   EXPECT_NE(r.out.find("\"published\":{\"value\":\"2013-06-28T09:15:00"),
             std::string::npos)
       << r.out;
-  EXPECT_EQ(r.out.find("reader comment"), std::string::npos);
+  // The reader comment is kept apart from the main text, in "comments".
+  const size_t comments =
+      r.out.find("\"comments\":[\"First! This is a reader comment");
+  EXPECT_NE(comments, std::string::npos) << r.out;
+  // ... and nowhere else: its first occurrence is the one in "comments".
+  EXPECT_EQ(
+      r.out.find("reader comment"),
+      comments + std::string_view("\"comments\":[\"First! This is a ").size());
+  EXPECT_NE(r.out.find("\"lang\":\"en\",\"lang_source\":\"markup+detected\""),
+            std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir_ / "w.db"));
 }
 

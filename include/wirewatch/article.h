@@ -60,11 +60,23 @@ struct Article {
   DateField modified;
   std::vector<std::string> authors;
   std::string lang;           // BCP 47 primary tag ("en"), empty if unknown
+  // Where `lang` came from: "markup" (<html lang>, content-language,
+  // og:locale, JSON-LD inLanguage), "detected" (the text's language by
+  // CLD2, markup absent or contradicted), "markup+detected" (both agree);
+  // empty when `lang` is.
+  std::string lang_source;
+  std::string section;        // article:section / JSON-LD articleSection
+  // Keywords and tags: article:tag, JSON-LD keywords, news_keywords,
+  // rel=tag links; deduplicated case-insensitively, in page order.
+  std::vector<std::string> tags;
   std::string image;          // lead image URL
   std::string charset;        // the charset the page was decoded from
   // Main text, one entry per block (paragraph, heading, list item, quote).
   std::vector<std::string> paragraphs;
   std::vector<Link> links;    // links inside the main text
+  // Reader comments found on the page (never part of `paragraphs`), one
+  // entry per comment, whitespace-collapsed, in page order.
+  std::vector<std::string> comments;
   // The publisher's own related-articles widget, when the page leaks one.
   std::vector<RelatedItem> publisher_related;
   // Non-fatal problems ("no title found", "debug dump removed", ...).

@@ -55,6 +55,9 @@ void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w,
   WriteDate("modified", a.modified, w);
   w->StringArray("authors", a.authors);
   w->Field("lang", a.lang);
+  w->Field("lang_source", a.lang_source);
+  w->Field("section", a.section);
+  w->StringArray("tags", a.tags);
   w->Field("image", a.image);
   w->Field("charset", a.charset);
   w->Field("fetch_time", a.fetch_time);
@@ -68,6 +71,7 @@ void WriteArticleJson(const Article& a, int64_t seq, JsonWriter* w,
     w->EndObject();
   }
   w->EndArray();
+  w->StringArray("comments", a.comments);
   w->Key("publisher_related");
   WriteRelatedJson(a.publisher_related, w);
   w->StringArray("warnings", a.warnings);

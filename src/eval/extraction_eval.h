@@ -30,7 +30,9 @@
 //          equal the gold date's; a missing date is wrong;
 //   author AuthorSet(output authors) == AuthorSet(gold): the same set of
 //          normalised names, in any order.
-// Speed: Extract() alone is timed per page (reading and decoding are not);
+// Speed: Extract() alone is timed per page in CPU time of its thread
+// (reading and decoding are not; nor is time other processes take on a
+// shared machine);
 // the report gives pages/s per core (pages / summed Extract time) and the
 // slowest page.
 //
@@ -56,6 +58,13 @@ struct ExtractionEvalOptions {
   bool diagnostics = false;  // fill ExtractionEvalReport::pages
   std::string gold_file;     // default: evaldata.json or ground-truth.json
   size_t max_pages = 0;      // 0: all (for quick runs)
+  // When set: score another extractor's results instead of running ours.
+  // A JSON Lines file, one object per page: "id" (the gold key: URL or
+  // ScrapingHub ID), "text" (the main text), optional "title",
+  // "published" (ISO 8601, its day is scored), "authors" (array of
+  // strings) and "ms" (that extractor's own time for the page, summed into
+  // the speed line). Pages without a line count as failed.
+  std::string outputs_file;
   html::ExtractOptions extract;
   input::ReaderOptions reader;
 };
@@ -99,6 +108,7 @@ struct ExtractionEvalReport {
   double wall_seconds = 0;     // whole run, reading included
   double slowest_ms = 0;
   std::string slowest_page;
+  bool from_outputs = false;             // options.outputs_file was scored
   std::vector<PageReport> page_reports;  // when options.diagnostics
 };
 
@@ -115,7 +125,8 @@ std::string FormatExtractionReport(const ExtractionEvalReport& report,
 
 // Text normalisation for title (and author name) matching: Unicode NFC,
 // full case folding, whitespace runs to one space, leading and trailing
-// whitespace, punctuation and quote marks stripped.
+// whitespace, punctuation and quote marks stripped, default-ignorable code
+// points (soft hyphen, zero-width space) removed.
 std::string NormalizeForMatch(std::string_view s);
 
 // A byline or gold author field as a sorted set of normalised names: split

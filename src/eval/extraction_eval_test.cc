@@ -18,6 +18,8 @@ TEST(NormalizeForMatchTest, Golden) {
       {"\"Quoted title.\"", "quoted title"},
       {"Cafe\xcc\x81 au lait", "caf\xc3\xa9 au lait"},  // NFC: e + U+0301 -> é
       {"--", ""},
+      // Soft hyphens and zero-width spaces are invisible.
+      {"Deutsch\xc2\xadland\xe2\x80\x8b steht", "deutschland steht"},
   };
   for (const auto& c : cases)
     EXPECT_EQ(NormalizeForMatch(c.in), c.want) << c.in;
@@ -75,6 +77,32 @@ TEST(EvaluateExtractionTest, TrafilaturaLayout) {
   EXPECT_NE(text.find("main text    P 1.000 R 0.667 F1 0.800"),
             std::string::npos)
       << text;
+}
+
+TEST(EvaluateExtractionTest, ScoresAnotherExtractorsOutputs) {
+  ExtractionEvalOptions opt;
+  opt.threads = 1;
+  opt.outputs_file = kData + "peer_outputs.jsonl";
+  auto r = EvaluateExtraction(kData + "trafilatura", opt);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->from_outputs);
+  EXPECT_EQ(r->pages, 2u);
+  EXPECT_EQ(r->failed, 1u);    // the gold page with no output line
+  EXPECT_EQ(r->tp, 1u);        // "The council voted on Monday"
+  EXPECT_EQ(r->fn, 2u);        // its second paragraph, the missing page's
+  EXPECT_EQ(r->fp, 1u);        // the newsletter line
+  EXPECT_EQ(r->title_ok, 0u);  // the site suffix was kept
+  EXPECT_EQ(r->date_ok, 1u);
+  EXPECT_EQ(r->author_ok, 1u);
+  // Speed from the outputs' own times: 2 pages in 20 ms (the line for a
+  // page outside the gold set is not counted).
+  EXPECT_DOUBLE_EQ(r->extract_seconds, 0.02);
+  std::string text = FormatExtractionReport(*r, false);
+  EXPECT_NE(text.find("the outputs' own times: 100 pages/s per core"),
+            std::string::npos)
+      << text;
+  opt.outputs_file = kData + "no-such-file.jsonl";
+  EXPECT_FALSE(EvaluateExtraction(kData + "trafilatura", opt).ok());
 }
 
 TEST(EvaluateExtractionTest, ScrapingHubLayout) {

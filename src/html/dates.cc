@@ -266,19 +266,29 @@ bool IsSmall(const std::vector<Token>& t, size_t k, int max) {
 
 // Tries the human patterns starting at token k; on success fills f and
 // returns the index one past the year.
-size_t MatchHuman(const std::vector<Token>& t, size_t k, Fields* f) {
+size_t MatchHuman(const std::vector<Token>& t, size_t k, Fields* f,
+                  SlashOrder order = SlashOrder::kMonthFirst) {
   // 12.07.2013 / 12/07/2013 (day first for '.', month first for '/') / 12-07-2013
   if (IsSmall(t, k, 31) && (IsPunct(t, k + 1, '.') || IsPunct(t, k + 1, '/') ||
                             IsPunct(t, k + 1, '-'))) {
     char sep = t[k + 1].text[0];
+    // Digits follow the separator directly, or after one space with dots
+    // ("4. 2. 2022", German typography).
+    auto next_to = [&](size_t a, size_t b) {
+      return t[b].begin == t[a].begin + 1 ||
+             (sep == '.' && t[b].begin == t[a].begin + 2);
+    };
     if (IsSmall(t, k + 2, 31) && IsPunct(t, k + 3, sep) && IsYear(t, k + 4) &&
-        t[k + 2].begin == t[k + 1].begin + 1 && t[k + 4].begin == t[k + 3].begin + 1) {
+        next_to(k + 1, k + 2) && next_to(k + 3, k + 4) &&
+        (t[k + 2].begin == t[k + 1].begin + 1) ==
+            (t[k + 4].begin == t[k + 3].begin + 1)) {
       int a = t[k].value, b = t[k + 2].value;
       if (sep == '/' && a <= 12 && b > 12) {
         f->mo = a;
         f->d = b;
-      } else if (sep == '/' && a <= 12) {
-        f->mo = a;  // US order is the common one with slashes
+      } else if (sep == '/' && a <= 12 && b <= 12 &&
+                 order == SlashOrder::kMonthFirst) {
+        f->mo = a;  // US order, unless the caller knows the page's country
         f->d = b;
       } else {
         f->d = a;
@@ -380,7 +390,8 @@ std::optional<ParsedDate> ParseDate(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<ParsedDate> FindDateInText(std::string_view text) {
+std::optional<ParsedDate> FindDateInText(std::string_view text,
+                                         SlashOrder order) {
   std::vector<Token> t;
   Tokenize(text.substr(0, 20000), &t);
   for (size_t k = 0; k < t.size(); ++k) {
@@ -392,7 +403,7 @@ std::optional<ParsedDate> FindDateInText(std::string_view text) {
       if (auto d = ParseIso(rest.substr(0, rest.find_first_of(" \n\t,;)"))); d) return d;
     }
     Fields f;
-    size_t next = MatchHuman(t, k, &f);
+    size_t next = MatchHuman(t, k, &f, order);
     if (next == 0) continue;
     MatchTimeTokens(text, t, next, &f);
     if (auto d = Build(f)) return d;

@@ -31,8 +31,14 @@ struct ParsedDate {
 // Returns nullopt if unparseable or calendar-invalid.
 std::optional<ParsedDate> ParseDate(std::string_view s);
 
+// How to read an ambiguous "05/03/2022" (both numbers <= 12): month first
+// as in the US, or day first as in most other countries. An unambiguous
+// one ("25/03/2022") is read the only way it can be.
+enum class SlashOrder { kMonthFirst, kDayFirst };
+
 // Finds the first full date (day, month and year) in running text.
-std::optional<ParsedDate> FindDateInText(std::string_view text);
+std::optional<ParsedDate> FindDateInText(
+    std::string_view text, SlashOrder order = SlashOrder::kMonthFirst);
 
 // Finds /YYYY/MM/DD/ (or -YYYY-MM-DD-, /YYYYMMDD/) in a URL path.
 std::optional<ParsedDate> DateFromUrl(std::string_view url);

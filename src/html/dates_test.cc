@@ -44,6 +44,25 @@ TEST(DatesTest, FindDateInText) {
   EXPECT_EQ(d->value, "2019-03-04");
   EXPECT_FALSE(FindDateInText("© 2024 Example Corp. All rights reserved."));
   EXPECT_FALSE(FindDateInText("Seit 1998 im Dienst"));
+  // German typography puts spaces after the dots; mixed spacing is no date.
+  EXPECT_EQ(
+      FindDateInText("Von Deutscher Tennis Bund 4. 2. 2022. Teamchef")->value,
+      "2022-02-04");
+  EXPECT_FALSE(FindDateInText("Version 4. 2.2022"));
+  EXPECT_FALSE(FindDateInText("4.2. 2022"));
+}
+
+TEST(DatesTest, SlashOrder) {
+  EXPECT_EQ(FindDateInText("Posted 05/03/2022")->value, "2022-05-03");
+  EXPECT_EQ(
+      FindDateInText("Publicado 05/03/2022", SlashOrder::kDayFirst)->value,
+      "2022-03-05");
+  // Unambiguous either way.
+  EXPECT_EQ(
+      FindDateInText("Publicado 25/03/2022", SlashOrder::kMonthFirst)->value,
+      "2022-03-25");
+  EXPECT_EQ(FindDateInText("Posted 03/25/2022", SlashOrder::kDayFirst)->value,
+            "2022-03-25");
 }
 
 TEST(DatesTest, DateFromUrl) {

@@ -230,13 +230,22 @@ Dom::ParseStats Dom::Parse(std::string_view html, const Limits& limits) {
     if (id == MyHTML_TAG__TEXT) {
       const Node& p = nodes_[it.parent];
       if (p.tag == Tag::kStyle) continue;
-      if (p.tag == Tag::kScript &&
-          !EqualsIgnoreCase(Attr(it.parent, "type"), "application/ld+json")) {
-        continue;
+      // Scripts are code, except structured data: JSON-LD, and the first
+      // kMaxJsonScriptBytes of other JSON (a CMS's page state, which may
+      // name the publication date).
+      constexpr size_t kMaxJsonScriptBytes = 64 * 1024;
+      bool json_script = false;
+      if (p.tag == Tag::kScript) {
+        std::string_view type = Attr(it.parent, "type");
+        if (!EqualsIgnoreCase(type, "application/ld+json")) {
+          if (!EqualsIgnoreCase(type, "application/json")) continue;
+          json_script = true;
+        }
       }
       size_t len = 0;
       const char* text = myhtml_node_text(it.node, &len);
       if (text == nullptr || len == 0) continue;
+      if (json_script && len > kMaxJsonScriptBytes) len = kMaxJsonScriptBytes;
       Node n;
       n.tag = Tag::kText;
       n.parent = it.parent;

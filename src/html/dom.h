@@ -11,7 +11,8 @@
 //   - text and attribute strings live in one character arena and are handed
 //     out as string_views.
 // Comments and doctype are dropped; the text of <script> is kept only for
-// type="application/ld+json", and <style> text is dropped.
+// type="application/ld+json" and, up to 64 KB, type="application/json" (page
+// state that may name the publication date); <style> text is dropped.
 //
 // Limits: elements deeper than `max_depth` are not materialised (their
 // children, text included, attach to the element at the limit); the raw

@@ -10,8 +10,10 @@
 #include <utility>
 
 #include "base/utf8.h"
+#include "html/comments.h"
 #include "html/dates.h"
 #include "html/dom.h"
+#include "html/language.h"
 #include "html/main_text.h"
 #include "html/metadata.h"
 #include "html/text_page.h"
@@ -38,9 +40,9 @@ void DateFromHint(const RawDoc& doc, Article* a) {
 // a sidebar, a copyright line, the first comment's timestamp). A page with no
 // date at all is already wrong, so a guess here can only help. Bounded: at
 // most kMaxNodes short text nodes are tried.
-// Before that, a publication date under a common key in a JSON-LD script's
-// raw text (the only scripts the Dom keeps): a value the JSON-LD reader
-// rejected ("2022-01-10T22:06:08:684Z", its day is still right) or a key
+// Before that, a publication date under a common key in the raw text of a
+// JSON-LD or JSON script (the only scripts the Dom keeps): a value the JSON-LD
+// reader rejected ("2022-01-10T22:06:08:684Z", its day is still right) or a key
 // outside the objects it reads ("publishedDate", "publishedAt").
 // "28.09.19": a day-first date with a two-digit year (20yy), standing alone
 // (no digit or dot on either side, so not a version "1.12.19.4"). Only the
@@ -63,9 +65,19 @@ std::optional<ParsedDate> ShortDottedDate(std::string_view s) {
 }
 
 void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
-  static constexpr std::string_view kKeys[] = {"\"datePublished\":\"", "\"publishedDate\":\"",
-                                               "\"published_at\":\"", "\"publishedAt\":\"",
-                                               "\"publishDate\":\"", "\"publish_date\":\""};
+  static constexpr std::string_view kKeys[] = {
+      "\"datePublished\"", "\"publishedDate\"", "\"published_at\"",
+      "\"publishedAt\"",   "\"publishDate\"",   "\"publish_date\""};
+  // The value after `key`: optional spaces, ':', optional spaces, '"'.
+  auto value_after = [](std::string_view s, size_t p) -> std::string_view {
+    while (p < s.size() && s[p] == ' ') ++p;
+    if (p >= s.size() || s[p] != ':') return {};
+    ++p;
+    while (p < s.size() && s[p] == ' ') ++p;
+    if (p >= s.size() || s[p] != '"') return {};
+    std::string_view v = s.substr(p + 1, 40);
+    return v.substr(0, v.find('"'));
+  };
   for (uint32_t k = 1; k < dom.size(); ++k) {
     const Dom::Node& t = dom.node(k);
     if (t.tag != Tag::kText || dom.node(t.parent).tag != Tag::kScript) continue;
@@ -73,8 +85,7 @@ void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
     for (auto key : kKeys) {
       size_t p = s.find(key);
       if (p == std::string_view::npos) continue;
-      std::string_view v = s.substr(p + key.size(), 40);
-      v = v.substr(0, v.find('"'));
+      std::string_view v = value_after(s, p + key.size());
       auto d = ParseDate(v);
       if (!d && v.size() > 10) d = ParseDate(v.substr(0, 10));  // "...:08:684Z"
       if (d && PlausibleDate(*d, fetch_time)) {
@@ -105,7 +116,9 @@ void DateFromPageText(const Dom& dom, int64_t fetch_time, Article* a) {
     }
     if (!digit) continue;
     ++tried;
-    auto d = FindDateInText(s);
+    auto d = FindDateInText(s, a->lang.empty() || a->lang == "en"
+                                   ? SlashOrder::kMonthFirst
+                                   : SlashOrder::kDayFirst);
     if (!d) d = ShortDottedDate(s);
     if (d && PlausibleDate(*d, fetch_time)) {
       a->published = DateField{d->value, "page", d->no_timezone};
@@ -142,6 +155,21 @@ void UtcToCentralEuropean(std::string_view lang, DateField* f) {
                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, offset_h);
   f->value = buf;
   f->no_timezone = false;
+}
+
+// The language: the markup's declaration (already in a->lang) checked
+// against the detected language of the title and main text.
+void ChooseLang(Article* a) {
+  std::string text = a->title;
+  for (const auto& p : a->paragraphs) {
+    if (text.size() >= kMaxDetectBytes) break;
+    text += '\n';
+    text += p;
+  }
+  ChosenLanguage c =
+      ChooseLanguage(a->lang, DetectTextLanguage(text), text.size());
+  a->lang = std::move(c.code);
+  a->lang_source = std::move(c.source);
 }
 
 void CopyDocFields(const RawDoc& doc, Article* a) {
@@ -197,19 +225,38 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   a.published = std::move(page.published);
   a.modified = std::move(page.modified);
   a.authors = std::move(page.authors);
+  a.section = std::move(page.section);
+  a.tags = std::move(page.tags);
 
   const std::string& base = a.canonical_url.empty() ? doc.url : a.canonical_url;
   main_text.Extract(dom, base, page.article_body, &text);
   a.paragraphs = std::move(text.paragraphs);
   a.links = std::move(text.links);
   if (text.from_json_ld) a.warnings.push_back("main text taken from JSON-LD articleBody");
-  // The headline is metadata, not body text.
+  // The headline is metadata, not body text; so is the headline with its
+  // kicker run in ("Transport Harbour bridge reopens ...").
+  constexpr size_t kMaxKicker = 40;  // bytes
+  auto is_headline = [&](const std::string& p) {
+    if (p == a.title) return true;
+    return !a.title.empty() && p.size() > a.title.size() &&
+           p.size() <= a.title.size() + kMaxKicker + 1 &&
+           p.compare(p.size() - a.title.size(), a.title.size(), a.title) == 0 &&
+           p[p.size() - a.title.size() - 1] == ' ';
+  };
   for (size_t k = 0; k < a.paragraphs.size() && k < 3; ++k) {
-    if (a.paragraphs[k] == a.title) {
+    if (is_headline(a.paragraphs[k])) {
       a.paragraphs.erase(a.paragraphs.begin() + static_cast<std::ptrdiff_t>(k));
       break;
     }
   }
+
+  ExtractComments(dom, &a.comments);
+  ChooseLang(&a);
+  // "05/03/2022" is May 3 on a US page and 5 March almost everywhere else;
+  // an English page is taken as US (the language cannot tell en-GB apart).
+  const SlashOrder order = a.lang.empty() || a.lang == "en"
+                               ? SlashOrder::kMonthFirst
+                               : SlashOrder::kDayFirst;
 
   // The article's own visible dateline beats a metadata date that names
   // another day: JSON-LD and meta dates are often the first upload, a
@@ -220,11 +267,11 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   if (!a.published.value.empty() && a.published.source != "time") {
     constexpr size_t kAfter = 400, kBefore = 100;
     std::string_view after(page.headline_after);
-    auto d = FindDateInText(after.substr(0, kAfter));
+    auto d = FindDateInText(after.substr(0, kAfter), order);
     if (!d) {
       std::string_view before(page.headline_before);
       if (before.size() > kBefore) before = before.substr(before.size() - kBefore);
-      d = FindDateInText(before);
+      d = FindDateInText(before, order);
     }
     // "05/03/2022" read day-first where the metadata says May 3: the
     // dateline is the same day in the other order, keep the metadata.
@@ -244,7 +291,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   // top of the main text.
   if (a.published.value.empty()) {
     for (const auto& t : page.date_texts) {
-      auto d = FindDateInText(t);
+      auto d = FindDateInText(t, order);
       if (d && PlausibleDate(*d, doc.fetch_time)) {
         a.published = DateField{d->value, "text", d->no_timezone};
         break;
@@ -253,7 +300,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   }
   if (a.published.value.empty()) {
     for (const auto& t : text.date_lines) {
-      auto d = FindDateInText(t);
+      auto d = FindDateInText(t, order);
       if (d && PlausibleDate(*d, doc.fetch_time)) {
         a.published = DateField{d->value, "text", d->no_timezone};
         break;
@@ -262,7 +309,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   }
   if (a.published.value.empty()) {
     for (const std::string* t : {&page.headline_after, &page.headline_before}) {
-      auto d = FindDateInText(*t);
+      auto d = FindDateInText(*t, order);
       if (d && PlausibleDate(*d, doc.fetch_time)) {
         a.published = DateField{d->value, "dateline", d->no_timezone};
         break;
@@ -272,7 +319,7 @@ Result<Article> Extractor::Impl::ExtractHtml(const RawDoc& doc) {
   if (a.published.value.empty()) {
     for (size_t k = 0; k < a.paragraphs.size() && k < 2; ++k) {
       if (a.paragraphs[k].size() > 200) continue;
-      auto d = FindDateInText(a.paragraphs[k]);
+      auto d = FindDateInText(a.paragraphs[k], order);
       if (d && PlausibleDate(*d, doc.fetch_time)) {
         a.published = DateField{d->value, "text", d->no_timezone};
         break;
@@ -316,6 +363,7 @@ Result<Article> Extractor::Extract(const RawDoc& doc) {
     a.site = std::move(host);
   }
   DateFromHint(doc, &a);
+  ChooseLang(&a);
   if (a.title.empty() && a.paragraphs.empty()) {
     return Status::InvalidArgument("no article text found");
   }

@@ -181,7 +181,9 @@ TEST(ExtractorFixtureTest, BrokenMarkup) {
   ASSERT_TRUE(r.ok());
   const Article& a = *r;
   EXPECT_EQ(a.title, "Storm damages harbour");
-  EXPECT_EQ(a.lang, "");
+  // No markup declares a language; the text is plainly English.
+  EXPECT_EQ(a.lang, "en");
+  EXPECT_EQ(a.lang_source, "detected");
   EXPECT_EQ(Join(a.paragraphs),
             "[A storm with winds of up to 120 kilometres an hour damaged boats and piers in the "
             "harbour overnight, the coast guard said.][Several fishing boats sank at their "
@@ -221,6 +223,15 @@ TEST(ExtractorTest, LastResortDates) {
                          "</body></html>"));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->published.value.substr(0, 10), "2022-09-23");
+  // A JSON page-state script, with spaces around the ':'; a code script
+  // with the same key is not data.
+  r = ex.Extract(HtmlDoc("<html><body><script>var x = {\"publishedAt\": \"2017-01-01\"};</script>"
+                         "<script type=\"application/json\">{\"publishedAt\" : "
+                         "\"2021-03-04T10:00:00Z\"}</script>" +
+                         body + "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2021-03-04");
+  EXPECT_EQ(r->published.source, "page");
 }
 
 // A visible dateline under the headline beats a JSON-LD date naming another
@@ -242,6 +253,24 @@ TEST(ExtractorTest, VisibleDatelineBeatsMetadataDate) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->published.value.substr(0, 10), "2020-02-19");
   EXPECT_EQ(r->published.source, "time");
+  // A date in the middle of the first paragraph is an event, not a dateline.
+  r = ex.Extract(HtmlDoc("<html><head>" + ld + "</head><body><h1>A headline of words</h1>"
+                         "<p>Die württembergischen Handballclubs dürfen sich wieder auf mehr "
+                         "Zuschauer freuen. Laut der am 28.01.2020 in Kraft getretenen Verordnung "
+                         "sind bis zu 1500 Fans zugelassen.</p>" +
+                         body + "</body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2020-02-19");
+  EXPECT_EQ(r->published.source, "jsonld");
+  // "03/05/2022" on a Portuguese page is 3 May.
+  r = ex.Extract(HtmlDoc(
+      "<html lang=pt><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"datePublished\":\"2022-05-04T00:44:52Z\"}</script></head><body><h1>Pacheco diz que "
+      "vai decidir</h1><div>03/05/2022 21:44</div><p>O presidente do Senado disse nesta "
+      "terça-feira que vai decidir sobre a candidatura nos próximos dias, segundo "
+      "aliados.</p></body></html>"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->published.value.substr(0, 10), "2022-05-03");
 }
 
 // A short heading that opens the comments or an author box ends the article
@@ -455,7 +484,10 @@ TEST(ExtractorTest, ReusedAcrossPages) {
     auto b = ExtractFixture(&ex, "boilerplate.html");
     ASSERT_TRUE(a.ok() && b.ok());
     EXPECT_EQ(a->lang, "de");
-    EXPECT_EQ(b->lang, "");
+    // Nothing of the German page leaks: b declares no language and its
+    // text is English.
+    EXPECT_EQ(b->lang, "en");
+    EXPECT_EQ(b->lang_source, "detected");
     EXPECT_EQ(b->paragraphs.size(), 3u);
   }
 }

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <utility>
 
@@ -18,7 +19,8 @@ namespace {
 struct JsonLd {
   int priority = 0;  // 3 article types, 1 WebPage-like, 0 none
   std::string headline, date_published, date_modified, publisher, image, body, lang, url;
-  std::vector<std::string> authors;
+  std::string section;
+  std::vector<std::string> authors, keywords;
 };
 
 int TypePriority(std::string_view type) {
@@ -134,6 +136,31 @@ void TakeObject(element obj, int priority, JsonLd* out) {
     if (!p.empty()) j.publisher = p[0];
   }
   if (obj.at_key("image").get(v) == simdjson::SUCCESS) j.image = std::string(ImageUrl(v));
+  // keywords: "a, b, c" or ["a", "b"]; articleSection: a string or an array
+  // (the first is the section).
+  if (obj.at_key("keywords").get(v) == simdjson::SUCCESS) {
+    if (v.type() == element_type::STRING) {
+      j.keywords.emplace_back(GetString(v));
+    } else if (v.type() == element_type::ARRAY) {
+      for (element x : AsArray(v)) {
+        if (x.type() == element_type::STRING && j.keywords.size() < kMaxTags) {
+          j.keywords.emplace_back(GetString(x));
+        }
+      }
+    }
+  }
+  if (obj.at_key("articleSection").get(v) == simdjson::SUCCESS) {
+    if (v.type() == element_type::STRING) {
+      j.section = std::string(GetString(v));
+    } else if (v.type() == element_type::ARRAY) {
+      for (element x : AsArray(v)) {
+        if (x.type() == element_type::STRING) {
+          j.section = std::string(GetString(x));
+          break;
+        }
+      }
+    }
+  }
   // Merge: a higher-priority object wins; equal priority fills gaps only.
   if (j.priority > out->priority) {
     *out = std::move(j);
@@ -150,6 +177,8 @@ void TakeObject(element obj, int priority, JsonLd* out) {
   fill(&out->image, j.image);
   fill(&out->body, j.body);
   fill(&out->lang, j.lang);
+  fill(&out->section, j.section);
+  if (out->keywords.empty()) out->keywords = std::move(j.keywords);
   if (out->authors.empty()) out->authors = std::move(j.authors);
 }
 
@@ -201,13 +230,27 @@ std::string Normalized(std::string_view s) {
   return out;
 }
 
-// "www.spiegel.de" -> "spiegel".
+// "www.spiegel.de" -> "spiegel", "www.cybercook.com.br" -> "cybercook".
 std::string HostLabel(std::string_view host) {
   if (StartsWithIgnoreCaseAscii(host, "www.")) host.remove_prefix(4);
   size_t dot = host.rfind('.');
   if (dot != std::string_view::npos) host = host.substr(0, dot);
   dot = host.rfind('.');
-  if (dot != std::string_view::npos) host = host.substr(dot + 1);
+  if (dot != std::string_view::npos) {
+    std::string_view label = host.substr(dot + 1);
+    // A second-level public suffix (co.uk, com.br, org.au, gv.at): the
+    // site's own label is the one before it.
+    static constexpr std::string_view kSecondLevel[] = {
+        "co", "com", "org", "net", "gov", "ac", "edu", "gv", "or", "ne"};
+    bool second_level = false;
+    for (auto l : kSecondLevel) second_level = second_level || label == l;
+    if (second_level) {
+      host = host.substr(0, dot);
+      dot = host.rfind('.');
+      label = dot == std::string_view::npos ? host : host.substr(dot + 1);
+    }
+    host = label;
+  }
   return Normalized(host);
 }
 
@@ -221,6 +264,21 @@ bool MatchesSite(std::string_view part, std::string_view site, std::string_view 
   }
   std::string h = HostLabel(host);
   return h.size() >= 3 && p.find(h) != std::string::npos;
+}
+
+// A heading that is only the site's name ("Disfunctions.de", "ICON
+// Magazine"), not one that mentions it ("Unsere MinusL Joghurts").
+bool IsSiteName(std::string_view heading, std::string_view site,
+                std::string_view host) {
+  std::string p = Normalized(heading);
+  if (p.empty()) return false;
+  std::string s = Normalized(site);
+  std::string h = HostLabel(host);
+  if (!s.empty() &&
+      (p == s || (p.size() >= 4 && s.find(p) != std::string::npos)))
+    return true;
+  return h.size() >= 3 && p.compare(0, h.size(), h) == 0 &&
+         p.size() <= h.size() + 4;
 }
 
 size_t CountWords(std::string_view s) {
@@ -289,6 +347,8 @@ bool InPageChrome(const Dom& dom, uint32_t i) {
   for (uint32_t a = dom.node(i).parent; a != Dom::kNone && a != Dom::root();
        a = dom.node(a).parent) {
     Tag t = dom.node(a).tag;
+    // <body> classes describe the whole page ("wp-custom-logo"), not chrome.
+    if (t == Tag::kBody || t == Tag::kHtml) return false;
     if (t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside) return true;
     if (t == Tag::kArticle || t == Tag::kMain) return false;
     if (t == Tag::kHeader && dom.node(a).parent != Dom::kNone &&
@@ -302,10 +362,128 @@ bool InPageChrome(const Dom& dom, uint32_t i) {
   return false;
 }
 
+// Inside content that is not the article's: reader comments, sidebars,
+// lists of related articles, or nav/aside/footer. A <time> there
+// dates a comment or another story.
+bool InOtherContent(const Dom& dom, uint32_t i) {
+  for (uint32_t a = dom.node(i).parent; a != Dom::kNone && a != Dom::root();
+       a = dom.node(a).parent) {
+    Tag t = dom.node(a).tag;
+    if (t == Tag::kBody || t == Tag::kHtml) return false;
+    if (t == Tag::kNav || t == Tag::kFooter || t == Tag::kAside) return true;
+    if (dom.node(a).attr_count > 0 &&
+        ClassIdHas(dom, a,
+                   {"comment", "kommentar", "disqus", "sidebar", "related",
+                    "recommend"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string SubtreeText(const Dom& dom, uint32_t i) {
   std::string raw;
   dom.AppendSubtreeText(i, &raw);
   return CollapseWhitespace(raw);
+}
+
+// Parts of a heading that are not the headline: a kicker / roofline above it
+// ("Nach Corona-Lockerungen"), a subtitle in <small>, a category label, and
+// text hidden from sight (screen-reader separators, "| Site" suffixes).
+bool NotHeadlinePart(const Dom& dom, uint32_t i) {
+  const Dom::Node& n = dom.node(i);
+  if (n.tag == Tag::kSmall || n.tag == Tag::kTime || n.tag == Tag::kScript ||
+      n.tag == Tag::kStyle) {
+    return true;
+  }
+  if (n.attr_count == 0) return false;
+  if (dom.Attr(i, "aria-hidden") == "true" || dom.HasAttr(i, "hidden"))
+    return true;
+  std::string cls = AsciiLower(dom.Attr(i, "class"));
+  static constexpr std::string_view kParts[] = {
+      "kicker",      "dachzeile",     "overline",        "roofline",
+      "topline",     "eyebrow",       "spitzmarke",      "subtitle",
+      "subheadline", "invisible",     "visually-hidden", "visuallyhidden",
+      "sr-only",     "screen-reader", "hiddendash",      "sub-heading",
+      "subheading",  "small"};
+  for (auto w : kParts) {
+    if (cls.find(w) != std::string::npos) return true;
+  }
+  return ForEachWordToken(
+      cls, [](std::string_view t) { return t == "label" || t == "badge"; });
+}
+
+// The visible headline text of a heading element, without NotHeadlinePart
+// subtrees; whitespace-collapsed.
+std::string HeadlineText(const Dom& dom, uint32_t h) {
+  std::string raw;
+  const uint32_t end = dom.node(h).end;
+  for (uint32_t k = h + 1; k < end;) {
+    const Dom::Node& n = dom.node(k);
+    if (n.tag == Tag::kText) {
+      raw += dom.Text(k);
+      ++k;
+    } else if (n.tag == Tag::kOther &&
+               (dom.Name(k) == "rt" || dom.Name(k) == "rp")) {
+      k = n.end;  // a ruby reading, inside a word: no space
+    } else if (NotHeadlinePart(dom, k)) {
+      // A hidden separator (": ", " – ") between a kicker and the headline
+      // marks everything before it as the kicker.
+      std::string sep;
+      dom.AppendSubtreeText(k, &sep);
+      std::string_view v = TrimAscii(sep);
+      if (!v.empty() && v.size() <= 3 && !TrimAscii(raw).empty() &&
+          (v == ":" || v == "-" || v == "|" || v == "\u2013" ||
+           v == "\u2014")) {
+        raw.clear();
+      }
+      raw += ' ';
+      k = n.end;
+    } else {
+      if (n.tag == Tag::kBr) raw += ' ';
+      ++k;
+    }
+  }
+  return CollapseWhitespace(raw);
+}
+
+// A heading that is the site's logo: most of its text is a link to the
+// site's home page ("/", or a URL whose path is empty or "/").
+bool IsHomeLinkHeading(const Dom& dom, uint32_t h, size_t text_size) {
+  for (uint32_t k = h + 1; k < dom.node(h).end; ++k) {
+    if (dom.node(k).tag != Tag::kA) continue;
+    std::string_view href = TrimAscii(dom.Attr(k, "href"));
+    size_t scheme = href.find("://");
+    if (scheme != std::string_view::npos) {
+      size_t slash = href.find('/', scheme + 3);
+      href = slash == std::string_view::npos ? std::string_view("/")
+                                             : href.substr(slash);
+    }
+    if (href != "/" && href != "./" && href != "../" && href != "index.html")
+      continue;
+    std::string t;
+    dom.AppendSubtreeText(k, &t);
+    return CollapseWhitespace(t).size() * 5 >= text_size * 4;
+  }
+  return false;
+}
+
+// Adds the tags of one field to *tags: split on commas when `split` (a
+// keyword list in one string), trimmed, whitespace-collapsed; empty, overlong
+// and repeated (case-insensitively) ones are dropped.
+void AddTags(std::string_view field, bool split,
+             std::vector<std::string>* tags) {
+  constexpr size_t kMaxTagBytes = 80;
+  while (!field.empty() && tags->size() < kMaxTags) {
+    size_t comma = split ? field.find(',') : std::string_view::npos;
+    std::string t = CollapseWhitespace(field.substr(0, comma));
+    field = comma == std::string_view::npos ? std::string_view()
+                                            : field.substr(comma + 1);
+    if (t.empty() || t.size() > kMaxTagBytes) continue;
+    bool dup = false;
+    for (const auto& x : *tags) dup = dup || EqualsIgnoreCaseAscii(x, t);
+    if (!dup) tags->push_back(std::move(t));
+  }
 }
 
 }  // namespace
@@ -327,35 +505,77 @@ std::string PrimaryLanguage(std::string_view tag) {
 std::string StripSiteFromTitle(std::string_view title, std::string_view site,
                                std::string_view host) {
   std::string t = CollapseWhitespace(title);
-  static constexpr std::string_view kSeps[] = {" | ", " :: ", " — ", " – ", " - ", " · ",
-                                               " » ", " // ", " ~ ", " • "};
-  for (int round = 0; round < 2; ++round) {
+  static constexpr std::string_view kSeps[] = {" | ", " :: ", " — ", " – ",
+                                               " - ", " · ",  " » ", " // ",
+                                               " ~ ", " • ",  " : "};
+  // The rightmost separator of any kind splits off a suffix ("A | B - Site"
+  // ends in " - Site"), the leftmost a prefix.
+  auto strong = [](std::string_view sep) {
+    return sep == " | " || sep == " :: " || sep == " — " || sep == " · " ||
+           sep == " » " || sep == " // " || sep == " • ";
+  };
+  // Parts that are the site's furniture, not the headline ("Site » Blog
+  // Archive » Headline").
+  auto furniture = [](std::string_view part) {
+    std::string p = Normalized(part);
+    return p == "blogarchiv" || p == "blogarchive" || p == "archiv" ||
+           p == "archive" || p == "startseite" || p == "home" ||
+           p == "homepage" || p == "blog";
+  };
+  auto site_suffix = [&](std::string_view part) {
+    return furniture(part) || MatchesSite(part, site, host);
+  };
+  // A prefix must be the site's name itself: a headline often mentions the
+  // site's subject ("Skibergsteigen: ..." on bergsteigen.com).
+  auto site_prefix = [&](std::string_view part) {
+    return furniture(part) || IsSiteName(part, site, host) ||
+           (CountWords(part) <= 4 && part.find(':') == std::string_view::npos &&
+            MatchesSite(part, site, host));
+  };
+  bool first_suffix = true;
+  for (int round = 0; round < 3; ++round) {
     bool changed = false;
+    size_t last = std::string::npos, first = std::string::npos;
+    std::string_view last_sep, first_sep;
     for (auto sep : kSeps) {
-      size_t last = t.rfind(sep);
-      if (last != std::string::npos && last > 0) {
-        std::string_view head(t.data(), last);
-        std::string_view tail(t.data() + last + sep.size(), t.size() - last - sep.size());
-        bool strong = sep == " | " || sep == " :: " || sep == " — " || sep == " · " ||
-                      sep == " » " || sep == " // " || sep == " • ";
-        if (MatchesSite(tail, site, host) ||
-            (round == 0 && strong && CountWords(tail) <= 4 && tail.size() < head.size()) ||
-            (round == 0 && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
-             tail.size() * 3 < head.size())) {
-          t = std::string(TrimAscii(head));
-          changed = true;
-          break;
-        }
+      size_t l = t.rfind(sep);
+      if (l != std::string::npos && l > 0 &&
+          (last == std::string::npos || l > last)) {
+        last = l;
+        last_sep = sep;
       }
-      size_t first = t.find(sep);
-      if (first != std::string::npos && first > 0) {
-        std::string_view head(t.data(), first);
-        std::string_view tail(t.data() + first + sep.size(), t.size() - first - sep.size());
-        if (MatchesSite(head, site, host) && CountWords(tail) >= 2) {
-          t = std::string(TrimAscii(tail));
-          changed = true;
-          break;
-        }
+      size_t f = t.find(sep);
+      if (f != std::string::npos && f > 0 &&
+          (first == std::string::npos || f < first)) {
+        first = f;
+        first_sep = sep;
+      }
+    }
+    // A site prefix goes first: after "Site » ", the headline is at the end.
+    if (first != std::string::npos) {
+      std::string_view head(t.data(), first);
+      std::string_view tail(t.data() + first + first_sep.size(),
+                            t.size() - first - first_sep.size());
+      if (site_prefix(head) && CountWords(tail) >= 2) {
+        t = std::string(TrimAscii(tail));
+        continue;
+      }
+    }
+    if (last != std::string::npos) {
+      std::string_view head(t.data(), last);
+      std::string_view tail(t.data() + last + last_sep.size(),
+                            t.size() - last - last_sep.size());
+      // Without a site name to recognise, only the first suffix looked at
+      // may be guessed from its shape (short, after a strong separator).
+      const bool guess = first_suffix;
+      first_suffix = false;
+      if (site_suffix(tail) ||
+          (guess && strong(last_sep) && CountWords(tail) <= 4 &&
+           tail.size() < head.size()) ||
+          (guess && CountWords(tail) <= 2 && CountWords(head) >= 4 &&
+           tail.size() * 3 < head.size())) {
+        t = std::string(TrimAscii(head));
+        changed = true;
       }
     }
     if (!changed) break;
@@ -366,17 +586,61 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site,
 void CleanAuthors(std::string_view raw, std::string_view site, std::vector<std::string>* names) {
   std::string s = CollapseWhitespace(raw);
   // Cut trailing noise: dates, separators, e-mail prompts.
-  static constexpr std::string_view kCut[] = {" | ", "Email the author", "E-Mail", " - ",
-                                              " — ", " – ", "\n", "(", " am ", " on ",
-                                              " Updated", " Published", " Aktualisiert"};
+  static constexpr std::string_view kCut[] = {" | ",
+                                              "Email the author",
+                                              "E-Mail",
+                                              " - ",
+                                              " — ",
+                                              " – ",
+                                              "\n",
+                                              "(",
+                                              " am ",
+                                              " on ",
+                                              " Updated",
+                                              " Published",
+                                              " Aktualisiert",
+                                              " said",
+                                              " says",
+                                              " sagt",
+                                              " schreibt",
+                                              " wrote"};
   for (auto c : kCut) {
     size_t p = s.find(c);
     if (p != std::string::npos) s.resize(p);
   }
-  static constexpr std::string_view kPrefix[] = {"By ", "by ", "BY ", "Von ", "von ", "VON ",
-                                                 "Par ", "par ", "Por ", "por ", "Written by ",
-                                                 "Autor: ", "Autorin: ", "Author: ", "Text: ",
-                                                 "Autor ", "Autorin ", "Author "};
+  static constexpr std::string_view kPrefix[] = {"By ",
+                                                 "by ",
+                                                 "BY ",
+                                                 "Von ",
+                                                 "von ",
+                                                 "VON ",
+                                                 "Par ",
+                                                 "par ",
+                                                 "Por ",
+                                                 "por ",
+                                                 "Written by ",
+                                                 "Autor: ",
+                                                 "Autorin: ",
+                                                 "Author: ",
+                                                 "Text: ",
+                                                 "Autor ",
+                                                 "Autorin ",
+                                                 "Author ",
+                                                 "Von: ",
+                                                 "By: ",
+                                                 "vom ",
+                                                 "Post author ",
+                                                 "Posted by ",
+                                                 "Veröffentlicht von ",
+                                                 "Geschrieben von "};
+  // Labels run into the name without a space ("AuthorAndreas Kalt",
+  // "Veröffentlicht vonChris Jung").
+  static constexpr std::string_view kGlued[] = {
+      "Author", "Autor", "Veröffentlicht von", "By", "Von"};
+  // Not names: form labels and placeholders.
+  static constexpr std::string_view kNotNames[] = {
+      "name",  "name *",        "no author",    "posted",
+      "admin", "administrator", "publiziert am"};
   // Split on separators.
   std::vector<std::string> parts;
   std::string cur;
@@ -413,10 +677,21 @@ void CleanAuthors(std::string_view raw, std::string_view site, std::vector<std::
         }
       }
     }
+    for (auto g : kGlued) {
+      if (v.size() > g.size() + 1 && v.substr(0, g.size()) == g &&
+          v[g.size()] >= 'A' && v[g.size()] <= 'Z') {
+        v = v.substr(g.size());
+        break;
+      }
+    }
     while (!v.empty() && (v.back() == '.' || v.back() == ':' || v.back() == '|')) {
       v.remove_suffix(1);
     }
     v = TrimAscii(v);
+    bool placeholder = false;
+    for (auto no : kNotNames)
+      placeholder = placeholder || EqualsIgnoreCaseAscii(v, no);
+    if (placeholder) continue;
     if (v.size() < 3 || v.size() > 60 || LooksLikeUrl(v) || v.find('@') != std::string_view::npos ||
         v.find_first_of("0123456789") != std::string_view::npos) {
       continue;
@@ -443,6 +718,8 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   auto& meta = impl_->meta;
   meta.clear();
   JsonLd ld;
+  std::string logo_text;  // a heading linking to the home page: the site's name
+  std::vector<std::string> rel_tags;  // texts of <a rel=tag>
   std::string title_tag, html_lang, canonical_link, rel_author_text;
   std::vector<std::string> h1s, h2s;
   uint32_t first_h1 = Dom::kNone;
@@ -483,14 +760,20 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
         break;
       case Tag::kH2:
         if (h2s.size() < 4 && !InPageChrome(dom, i)) {
-          std::string h = SubtreeText(dom, i);
-          if (!h.empty()) h2s.push_back(std::move(h));
+          std::string h = HeadlineText(dom, i);
+          if (!h.empty() && !IsHomeLinkHeading(dom, i, h.size()))
+            h2s.push_back(std::move(h));
         }
         break;
       case Tag::kH1:
-        if (h1s.size() < 4 && !InPageChrome(dom, i)) {
-          std::string h = SubtreeText(dom, i);
-          if (!h.empty()) {
+        // A heading that is itself the logo or hidden is no headline.
+        if (h1s.size() < 4 && !InPageChrome(dom, i) &&
+            !(n.attr_count > 0 && (ClassIdHas(dom, i, {"logo", "brand"}) ||
+                                   NotHeadlinePart(dom, i)))) {
+          std::string h = HeadlineText(dom, i);
+          if (!h.empty() && IsHomeLinkHeading(dom, i, h.size())) {
+            if (logo_text.empty()) logo_text = h;
+          } else if (!h.empty()) {
             if (h1s.empty()) first_h1 = i;
             h1s.push_back(std::move(h));
           }
@@ -523,16 +806,23 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
         item_published = CheckedDate(value(), fetch_time);
       } else if (itemprop == "dateModified" && !item_modified) {
         item_modified = CheckedDate(value(), fetch_time);
-      } else if (itemprop == "author" && item_authors.size() < 5 && n.tag != Tag::kMeta &&
-                 n.tag != Tag::kLink) {
+      } else if (itemprop == "author" && item_authors.size() < 5 &&
+                 n.tag != Tag::kMeta && n.tag != Tag::kLink &&
+                 !InOtherContent(dom, i)) {
         item_authors.push_back(SubtreeText(dom, i));
       }
     }
     if (n.tag == Tag::kTime && !time_published) {
       std::string_view dt = dom.Attr(i, "datetime");
-      if (!dt.empty() && !ClassIdHas(dom, i, {"updat", "modif"})) {
+      if (!dt.empty() && !ClassIdHas(dom, i, {"updat", "modif"}) &&
+          !InOtherContent(dom, i)) {
         time_published = CheckedDate(dt, fetch_time);
       }
+    }
+    if (n.tag == Tag::kA && rel_tags.size() < kMaxTags &&
+        ForEachWordToken(dom.Attr(i, "rel"),
+                         [](std::string_view t) { return t == "tag"; })) {
+      rel_tags.push_back(SubtreeText(dom, i));
     }
     if (n.tag == Tag::kA && rel_author_text.empty() &&
         AsciiLower(dom.Attr(i, "rel")).find("author") != std::string::npos) {
@@ -546,8 +836,10 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
         if (!t.empty() && t.size() < 120) byline_texts.push_back(std::move(t));
       }
       if (out->date_texts.size() < 8 &&
-          ClassIdHas(dom, i, {"date", "time", "datum", "publish", "posted", "meta", "byline",
-                              "dateline", "zeit", "fecha"})) {
+          ClassIdHas(dom, i,
+                     {"date", "time", "datum", "publish", "posted", "meta",
+                      "byline", "dateline", "zeit", "fecha"}) &&
+          !InOtherContent(dom, i)) {
         std::string t = SubtreeText(dom, i);
         if (!t.empty() && t.size() < 200) out->date_texts.push_back(std::move(t));
       }
@@ -574,6 +866,23 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
 
   // Site.
   out->site = CollapseWhitespace(first_meta({"og:site_name", "application-name"}));
+  // A "site name" of many words is a page title put in og:site_name
+  // ("Cup-Vorschau: ... - Handball Schweiz"): its last part is the site.
+  if (CountWords(out->site) > 6) {
+    std::string_view v(out->site);
+    size_t cut = std::string_view::npos;
+    for (std::string_view sep : {" - ", " | ", " \u2013 ", " \u2014 "}) {
+      size_t p = v.rfind(sep);
+      if (p != std::string_view::npos &&
+          (cut == std::string_view::npos || p > cut)) {
+        cut = p + sep.size();
+      }
+    }
+    std::string tail = cut == std::string_view::npos
+                           ? ""
+                           : std::string(TrimAscii(v.substr(cut)));
+    out->site = CountWords(tail) <= 4 ? tail : "";
+  }
   if (out->site.empty()) out->site = CollapseWhitespace(ld.publisher);
   if (out->site.empty() && !host.empty()) {
     out->site = StartsWithIgnoreCaseAscii(host, "www.") ? host.substr(4) : host;
@@ -581,7 +890,10 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
 
   // Title.
   std::string og_title = CollapseWhitespace(first_meta({"og:title", "twitter:title"}));
-  std::string clean_tag = StripSiteFromTitle(title_tag, out->site, host);
+  std::string clean_tag = StripSiteFromTitle(
+      logo_text.empty() ? title_tag
+                        : StripSiteFromTitle(title_tag, logo_text, host),
+      out->site, host);
   std::string h1_match;
   for (const auto& h : h1s) {
     if (!h.empty() && title_tag.find(h) != std::string::npos) {
@@ -597,11 +909,64 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   // (blogs put the site name in <h1>) is preferred.
   std::string h1_headline;
   const std::string& ref = og_title.empty() ? title_tag : og_title;
+  // When neither og:title nor <title> is longer than two words (a section or
+  // site name: "About Us - Shabka", "Gefahrstoff-Service"), they cannot be
+  // the headline and need not agree with it.
+  const std::string og_clean_ref =
+      StripSiteFromTitle(og_title, out->site, host);
+  // (A <title> that is only the site's name marks a home page: there the
+  // headings are sections and the site is the title.)
+  const bool declared_short = CountWords(og_clean_ref) <= 2 &&
+                              CountWords(clean_tag) <= 2 &&
+                              !IsSiteName(clean_tag, out->site, host);
   auto usable = [&](const std::string& h) {
-    return h.size() <= 300 && CountWords(h) >= 2 && !MatchesSite(h, out->site, host);
+    if (h.size() > 300 || IsSiteName(h, out->site, host)) return false;
+    // Scripts without spaces (Chinese, Japanese): a long run is a sentence.
+    constexpr size_t kLongUnspaced = 18;  // bytes: six CJK characters
+    const bool unspaced =
+        h.size() >= kLongUnspaced && static_cast<unsigned char>(h[0]) >= 0xE0;
+    if (CountWords(h) >= 2 || unspaced) return true;
+    // One word is a headline only when the declared titles are short too,
+    // or begin with it and it is a long compound ("Mandarinen-Schmand-Kuchen
+    // von jesusfreak | Chefkoch").
+    constexpr size_t kLongWord = 12;
+    // ... as the first word of a phrase, not as a segment of its own
+    // ("Fachmeldungen - Verkündung des ...").
+    auto begins = [&](const std::string& t) {
+      return h.size() >= kLongWord && t.size() > h.size() + 1 &&
+             t.compare(0, h.size(), h) == 0 && t[h.size()] == ' ' &&
+             std::isalnum(static_cast<unsigned char>(t[h.size() + 1]));
+    };
+    // A declared title that contains the word says more ("Enchufla Figuren").
+    constexpr size_t kMinWord = 8;
+    const bool contained = og_clean_ref.find(h) != std::string::npos ||
+                           clean_tag.find(h) != std::string::npos;
+    return (declared_short && h.size() >= kMinWord && !contained) ||
+           begins(og_clean_ref) || begins(clean_tag);
+  };
+  // Agreement with the declared titles: the share of the heading's words in
+  // og:title or <title>, or of theirs in the heading (a long headline under
+  // a short social title).
+  // <title> is consulted when og:title is missing or only a section name
+  // ("Pressemitteilungen").
+  const bool og_is_section =
+      CountWords(StripSiteFromTitle(og_title, out->site, host)) <= 2;
+  auto agrees = [&](const std::string& h) {
+    if (ref.empty() || declared_short) return true;
+    for (const std::string* t : {&og_title, &title_tag}) {
+      if (t->empty() || (t == &title_tag && !og_is_section)) continue;
+      // Words shared only with a "| Site" suffix are no agreement.
+      std::string clean = StripSiteFromTitle(*t, out->site, host);
+      if (WordOverlap(h, clean) >= 0.2) return true;
+      if (CountWords(clean) >= 3 && CountWords(h) > CountWords(clean) &&
+          WordOverlap(clean, h) >= 0.4) {
+        return true;
+      }
+    }
+    return false;
   };
   for (const auto& h : h1s) {
-    if (usable(h) && (ref.empty() || WordOverlap(h, ref) >= 0.2)) {
+    if (usable(h) && agrees(h)) {
       h1_headline = h;
       break;
     }
@@ -625,6 +990,15 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
       const std::string& t = *c;
       if (CountWords(t) < 3 || t.size() + 3 > h1_headline.size()) continue;
       if (h1_headline.compare(h1_headline.size() - t.size(), t.size(), t) != 0) continue;
+      // Not a kicker: a head the heading itself joins to the rest with a
+      // dash ("Title – Subtitle"), or the site's name.
+      std::string_view head =
+          TrimAscii(std::string_view(h1_headline)
+                        .substr(0, h1_headline.size() - t.size()));
+      if (head.ends_with("-") || head.ends_with("\u2013") ||
+          head.ends_with("\u2014") || MatchesSite(head, out->site, host)) {
+        continue;
+      }
       out->title = t;  // also "Einheit der WocheLagen-...": a kicker <span> run in
       break;
     }
@@ -715,6 +1089,18 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
   }
   if (out->authors.size() > 8) out->authors.resize(8);
 
+  // Section and tags.
+  out->section =
+      CollapseWhitespace(first_meta({"article:section", "og:article:section"}));
+  if (out->section.empty()) out->section = CollapseWhitespace(ld.section);
+  for (const auto& [mk, mv] : meta) {
+    if (mk == "article:tag" || mk == "og:article:tag")
+      AddTags(mv, false, &out->tags);
+  }
+  for (const auto& k : ld.keywords) AddTags(k, true, &out->tags);
+  AddTags(first_meta({"news_keywords"}), true, &out->tags);
+  for (const auto& t : rel_tags) AddTags(t, false, &out->tags);
+
   out->article_body = std::move(ld.body);
 
   // Visible text around the headline, where datelines sit ("Mise en ligne
@@ -728,10 +1114,22 @@ void MetadataExtractor::Extract(const Dom& dom, std::string_view url, int64_t fe
     };
     constexpr size_t kAround = 1500;  // bytes of text kept on each side
     std::string& after = out->headline_after;
+    // Of a long text node (prose) only its start is kept: a dateline opens
+    // a paragraph ("BERLIN, 12. März (dpa) -"), while a date in the middle
+    // of a sentence is an event ("wurde am 18. Oktober eröffnet").
+    constexpr size_t kProse = 150, kProseStart = 50;
     for (uint32_t k = dom.node(first_h1).end; k < dom.size() && after.size() < kAround; ++k) {
       if (!visible(k)) continue;
-      after += dom.Text(k);
-      after += ' ';
+      std::string_view text = TrimAscii(dom.Text(k));
+      if (text.size() > kProse) {
+        size_t cut = kProseStart;
+        while (cut > 0 &&
+               (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+          --cut;
+        text = text.substr(0, cut);
+      }
+      after += text;
+      after += " \n ";
     }
     std::vector<uint32_t> before;
     size_t bytes = 0;

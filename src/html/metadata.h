@@ -16,6 +16,8 @@
 //   authors      JSON-LD author names, meta author / article:author (not
 //                URLs), rel=author, itemprop=author, byline elements
 //   site         og:site_name, JSON-LD publisher.name, URL host minus www.
+//   section      article:section, JSON-LD articleSection
+//   tags         article:tag, JSON-LD keywords, news_keywords, rel=tag links
 //   lang, image, canonical_url, description as documented in article.h.
 // JSON-LD blocks (<script type="application/ld+json">, several per page,
 // arrays and @graph) are parsed with simdjson; the article-typed object
@@ -41,12 +43,17 @@ struct PageMetadata {
   std::string title;
   std::string description;
   std::string site;
-  std::string lang;
+  std::string lang;  // declared by the markup only (see language.h)
   std::string image;
   std::string canonical_url;
   DateField published;
   DateField modified;
   std::vector<std::string> authors;
+  // article:section, else JSON-LD articleSection.
+  std::string section;
+  // article:tag metas, JSON-LD keywords, news_keywords, rel=tag link texts:
+  // at most kMaxTags of at most 80 bytes, deduplicated case-insensitively.
+  std::vector<std::string> tags;
   // JSON-LD articleBody, when present (plain text).
   std::string article_body;
   // Texts of elements whose class/id says "date"/"time"/"byline"...: the
@@ -71,6 +78,8 @@ class MetadataExtractor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+inline constexpr size_t kMaxTags = 30;
 
 // Removes a site suffix or prefix (" | Site", "Site - ") from a page title.
 // `site` and `host` help recognise the site part; either may be empty.

@@ -163,6 +163,15 @@ CREATE TABLE stories(
 CREATE INDEX stories_size ON stories(size);
 CREATE INDEX stories_last_day ON stories(last_day);
 )sql",
+    // 4 -> 5: extraction metadata: where the language came from, section,
+    // tags and reader comments (kept out of the main text). Rows stored
+    // before have them empty, as their extraction did not look for them.
+    R"sql(
+ALTER TABLE articles ADD COLUMN lang_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN section TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE articles ADD COLUMN comments TEXT NOT NULL DEFAULT '[]';
+)sql",
 };
 constexpr int kNumMigrations = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kNumMigrations == Store::kSchemaVersion);
@@ -215,7 +224,7 @@ constexpr const char* kArticleColumns =
     "seq, id, source, format, url, canonical_url, site, title, description, "
     "published, published_source, published_tz, modified, modified_source, "
     "modified_tz, authors, lang, image, charset, fetch_time, paragraphs, "
-    "links, warnings";
+    "links, warnings, lang_source, section, tags, comments";
 
 }  // namespace
 
@@ -366,9 +375,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
       "INSERT INTO articles(id, source, format, url, canonical_url, site, "
       "title, description, published, published_source, published_tz, "
       "modified, modified_source, modified_tz, authors, lang, image, charset, "
-      "fetch_time, ingested_at, paragraphs, text, links, warnings) VALUES "
+      "fetch_time, ingested_at, paragraphs, text, links, warnings, "
+      "lang_source, section, tags, comments) VALUES "
       "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-      "?20,?21,?22,?23,?24) ON CONFLICT(id) DO NOTHING",
+      "?20,?21,?22,?23,?24,?25,?26,?27,?28) ON CONFLICT(id) DO NOTHING",
       &impl->insert_article));
   RETURN_IF_ERROR(impl->Prepare("SELECT seq FROM articles WHERE id=?1",
                                 &impl->find_article));
@@ -448,6 +458,8 @@ Result<bool> Store::PutArticle(const Article& a, int64_t* seq) {
   std::string text = a.Text();
   std::string links = JsonLinks(a.links);
   std::string warnings = JsonStrings(a.warnings);
+  std::string tags = JsonStrings(a.tags);
+  std::string comments = JsonStrings(a.comments);
   auto bind = [s](int i, std::string_view v) {
     sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()),
                       SQLITE_STATIC);
@@ -476,6 +488,10 @@ Result<bool> Store::PutArticle(const Article& a, int64_t* seq) {
   bind(22, text);
   bind(23, links);
   bind(24, warnings);
+  bind(25, a.lang_source);
+  bind(26, a.section);
+  bind(27, tags);
+  bind(28, comments);
   if (sqlite3_step(s) != SQLITE_DONE) return impl_->Error("insert article");
   bool inserted = sqlite3_changes(impl_->db) > 0;
   int64_t row = 0;
@@ -777,6 +793,10 @@ Status Store::ReadRow(void* stmt, Article* a, int64_t* seq) {
   impl_->JsonStringArray(ColumnText(st, 20), &a->paragraphs);
   impl_->JsonLinkArray(ColumnText(st, 21), &a->links);
   impl_->JsonStringArray(ColumnText(st, 22), &a->warnings);
+  a->lang_source = ColumnText(st, 23);
+  a->section = ColumnText(st, 24);
+  impl_->JsonStringArray(ColumnText(st, 25), &a->tags);
+  impl_->JsonStringArray(ColumnText(st, 26), &a->comments);
   // Related items through the one prepared statement.
   sqlite3_stmt* r = impl_->select_related.get();
   sqlite3_reset(r);

@@ -147,7 +147,7 @@ enum class StoryOrder { kLargest, kRecent };
 class Store {
  public:
   // The schema version this build writes.
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens (creating if needed) the archive at `path`. Fails with
   // Unavailable when the file cannot be opened, Corruption when it is not a

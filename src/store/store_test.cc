@@ -226,6 +226,69 @@ TEST(StoreTest, AnalysisRoundTripAndEntityCounts) {
   EXPECT_EQ(stats->timexes, 2);
 }
 
+// Statements that turn a current archive's articles table back into its
+// schema-4 shape (before lang_source, section, tags and comments).
+constexpr const char* kDropV5Columns =
+    "ALTER TABLE articles DROP COLUMN lang_source; "
+    "ALTER TABLE articles DROP COLUMN section; "
+    "ALTER TABLE articles DROP COLUMN tags; "
+    "ALTER TABLE articles DROP COLUMN comments; ";
+
+TEST(StoreTest, MigratesVersionFourArchivesToMetadataColumns) {
+  std::string path = TempDb("migrate4");
+  Article old_article = Seed();
+  {
+    auto store = std::move(Store::Open(path)).value();
+    ASSERT_TRUE(store->BeginBatch().ok());
+    int64_t seq = 0;
+    ASSERT_TRUE(store->PutArticle(old_article, &seq).ok());
+    ASSERT_TRUE(store->CommitBatch().ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db,
+                   (std::string(kDropV5Columns) +
+                    "UPDATE meta SET value='4' WHERE key='schema_version'")
+                       .c_str(),
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK);
+  sqlite3_close(db);
+
+  auto opened = Store::Open(path);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  std::unique_ptr<Store> store = std::move(opened).value();
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->schema_version, 5);
+  // The row stored under schema 4 reads back with the new fields empty.
+  auto old_back = store->GetArticle(old_article.id);
+  ASSERT_TRUE(old_back.ok()) << old_back.status().ToString();
+  EXPECT_EQ(old_back->title, old_article.title);
+  EXPECT_TRUE(old_back->tags.empty());
+  EXPECT_TRUE(old_back->comments.empty());
+  EXPECT_EQ(old_back->section, "");
+  // A new article keeps them.
+  Article a = Seed();
+  a.url = "https://example.com/new";
+  a.lang = "de";
+  a.lang_source = "markup+detected";
+  a.section = "Politik";
+  a.tags = {"Syrien", "Russland"};
+  a.comments = {"Erster Kommentar.", "Zweiter \"Kommentar\"."};
+  a.id = ComputeArticleId(a);
+  ASSERT_TRUE(store->BeginBatch().ok());
+  int64_t seq = 0;
+  ASSERT_TRUE(store->PutArticle(a, &seq).ok());
+  ASSERT_TRUE(store->CommitBatch().ok());
+  auto back = store->GetArticle(a.id);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->lang_source, "markup+detected");
+  EXPECT_EQ(back->section, "Politik");
+  EXPECT_EQ(back->tags, a.tags);
+  EXPECT_EQ(back->comments, a.comments);
+}
+
 TEST(StoreTest, MigratesVersionOneArchives) {
   std::string path = TempDb("migrate");
   { auto store = std::move(Store::Open(path)).value(); }
@@ -237,6 +300,10 @@ TEST(StoreTest, MigratesVersionOneArchives) {
                          "DROP TABLE mentions; DROP TABLE timexes; "
                          "DROP TABLE claims; "
                          "DROP TABLE article_links; DROP TABLE stories; "
+                         "ALTER TABLE articles DROP COLUMN lang_source; "
+                         "ALTER TABLE articles DROP COLUMN section; "
+                         "ALTER TABLE articles DROP COLUMN tags; "
+                         "ALTER TABLE articles DROP COLUMN comments; "
                          "UPDATE meta SET value='1' WHERE key='schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
@@ -258,6 +325,10 @@ TEST(StoreTest, MigratesVersionThreeArchivesToLinks) {
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP TABLE article_links; DROP TABLE stories; "
+                         "ALTER TABLE articles DROP COLUMN lang_source; "
+                         "ALTER TABLE articles DROP COLUMN section; "
+                         "ALTER TABLE articles DROP COLUMN tags; "
+                         "ALTER TABLE articles DROP COLUMN comments; "
                          "UPDATE meta SET value='3' WHERE key='schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
@@ -266,7 +337,7 @@ TEST(StoreTest, MigratesVersionThreeArchivesToLinks) {
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   auto stats = (*store)->Stats();
   ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats->schema_version, 4);
+  EXPECT_EQ(stats->schema_version, Store::kSchemaVersion);
   EXPECT_EQ(stats->stories, 0);
 }
 
