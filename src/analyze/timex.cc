@@ -513,6 +513,30 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
       (Kw(begin - 2, kSoon) || Kw(begin - 2, kEarly))) {
     return 1;
   }
+  // A determiner before "plan" makes it a noun ("announced the plan"),
+  // and "than expected" / "as expected" compare with a past forecast.
+  auto determiner = [&](int k) {
+    return Kw(k, kThe) || Kw(k, kA) || Kw(k, kAn) || Kw(k, kIts) ||
+           Kw(k, kThis) || Kw(k, kThat) || Word(k, "his") ||
+           Word(k, "her") || Word(k, "their") || Word(k, "our") ||
+           Word(k, "s") || Kw(k, kThan) || Kw(k, kAs);
+  };
+  // A participle after a form of "be" or an article is passive or an
+  // adjective ("would be completed in January", "a still unspecified
+  // date"): it says nothing about the tense of the clause.
+  auto participle = [&](int k) {
+    for (int j = k - 1; j >= k - 2 && j >= 0; --j) {
+      if (Word(j, "be") || Word(j, "been") || Word(j, "being") ||
+          Kw(j, kIs) || determiner(j)) {
+        return true;
+      }
+      if (!(Kw(j, kStill) || Word(j, "not") || Word(j, "newly") ||
+            Word(j, "recently") || Word(j, "already"))) {
+        return false;
+      }
+    }
+    return false;
+  };
   auto marker = [&](int k) -> int {
     const Token& t = toks_[k];
     if (t.kind != kWordTok) return 0;
@@ -521,21 +545,23 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
         case kWill:
         case kShall:
         case kWould:
+          return 1;
         case kPlan:
         case kExpected:
-          return 1;
+          return determiner(k - 1) ? 0 : 1;
         case kGoing:
           return Kw(k + 1, kTo) ? 1 : 0;
         case kSaid:
         case kWas:
         case kHad:
-        case kDid:
           return -1;
+        case kDid:
+          return participle(k) ? 0 : -1;
         default:
           break;
       }
     }
-    return IsEdWord(t.lw) ? -1 : 0;
+    return IsEdWord(t.lw) && !participle(k) ? -1 : 0;
   };
   for (int dist = 1; dist <= kWindow; ++dist) {
     const int l = begin - dist;

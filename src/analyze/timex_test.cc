@@ -105,6 +105,19 @@ TEST(TimexTest, MonthsResolveByTenseAndNearness) {
       {"next March", "1999-03-12", "[next March] DATE 2000-03"},
       {"July last year", "1998-02-19", "[July last year] DATE 1997-07"},
       {"May this year", "2013-07-12", "[May this year] DATE 2013-05"},
+      // "plan" after a determiner is a noun, not a forecast.
+      {"The thrift announced the plan Aug. 21.", "1989-10-27",
+       "[Aug. 21] DATE 1989-08-21"},
+      {"The company plans to sell it in August.", "1989-10-27",
+       "[August] DATE 1990-08"},
+      // A participle after "be" or an article is passive or an adjective:
+      // the governing verb is "would".
+      {"It would be paid on a still unspecified date in January.",
+       "1989-10-26", "[January] DATE 1990-01"},
+      {"The sale would be completed in March.", "1989-10-26",
+       "[March] DATE 1990-03"},
+      {"Profit rose more than expected in August.", "1989-10-26",
+       "[August] DATE 1989-08"},
   };
   RUN_TABLE(kCases);
 }
