@@ -503,11 +503,9 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
   // Nearest tense marker in the same sentence within a window.
   constexpr int kWindow = 12;
   const int sentence = toks_[begin].sentence;
-  // "until Tuesday", "by Friday": a deadline ahead.
-  if (begin >= 1 && (Kw(begin - 1, kUntil) || Kw(begin - 1, kBy)) &&
-      L(begin) && L(begin)->weekday) {
-    return 1;
-  }
+  const bool deadline = begin >= 1 &&
+                        (Kw(begin - 1, kUntil) || Kw(begin - 1, kBy)) &&
+                        L(begin) && L(begin)->weekday;
   // "as early as Tuesday", "as soon as Friday": a forecast.
   if (begin >= 3 && Kw(begin - 3, kAs) && Kw(begin - 1, kAs) &&
       (Kw(begin - 2, kSoon) || Kw(begin - 2, kEarly))) {
@@ -524,18 +522,23 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
   // A participle after a form of "be" or an article is passive or an
   // adjective ("would be completed in January", "a still unspecified
   // date"): it says nothing about the tense of the clause.
+  // 1: after a form of "be" (passive), 2: after a determiner (adjective),
+  // 0: neither; adverbs in between are skipped.
   auto participle = [&](int k) {
-    for (int j = k - 1; j >= k - 2 && j >= 0; --j) {
+    for (int j = k - 1; j >= k - 3 && j >= 0; --j) {
       if (Word(j, "be") || Word(j, "been") || Word(j, "being") ||
-          Kw(j, kIs) || determiner(j)) {
-        return true;
+          Kw(j, kIs)) {
+        return 1;
       }
-      if (!(Kw(j, kStill) || Word(j, "not") || Word(j, "newly") ||
-            Word(j, "recently") || Word(j, "already"))) {
-        return false;
+      if (determiner(j)) return 2;
+      const std::string_view w = toks_[j].lw;
+      const bool adverb = w.size() > 4 && w.substr(w.size() - 2) == "ly";
+      if (!(adverb || Kw(j, kStill) || Word(j, "not") ||
+            Word(j, "already"))) {
+        return 0;
       }
     }
-    return false;
+    return 0;
   };
   auto marker = [&](int k) -> int {
     const Token& t = toks_[k];
@@ -547,8 +550,21 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
         case kWould:
           return 1;
         case kPlan:
+          // "plans to", "planning to": "vacation plans" is a noun.
+          if (t.lw == "plan" || t.lw == "plans" || t.lw == "planning") {
+            return Kw(k + 1, kTo) && !determiner(k - 1) ? 1 : 0;
+          }
+          // "the hastily planned trip" is an adjective.
+          // "had been scheduled to expire Friday": a plan now past.
+          if (Kw(k - 1, kHad) || (Word(k - 1, "been") && Kw(k - 2, kHad))) {
+            return -1;
+          }
+          return participle(k) == 2 ? 0 : 1;
         case kExpected:
           return determiner(k - 1) ? 0 : 1;
+        case kIs:
+          // "is to resume trading Tuesday": an arrangement ahead.
+          return Kw(k + 1, kTo) ? 1 : 0;
         case kGoing:
           return Kw(k + 1, kTo) ? 1 : 0;
         case kSaid:
@@ -561,8 +577,20 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
           break;
       }
     }
+    // "is set to resume Monday"
+    if (t.lw == "set" && Kw(k + 1, kTo)) return 1;
     return IsEdWord(t.lw) && !participle(k) ? -1 : 0;
   };
+  if (deadline) {
+    // "until Tuesday", "by Friday": a deadline ahead, unless the clause is
+    // in the past perfect ("Until Thursday, they had not called him a
+    // suspect"); a reporting "said" around it does not move it back.
+    for (int k = std::max(0, begin - kWindow);
+         k < std::min(n(), end + kWindow); ++k) {
+      if (toks_[k].sentence == sentence && Kw(k, kHad)) return -1;
+    }
+    return 1;
+  }
   for (int dist = 1; dist <= kWindow; ++dist) {
     const int l = begin - dist;
     if (l >= 0 && toks_[l].sentence == sentence) {

@@ -142,6 +142,27 @@ TEST(TimexTest, WeekdaysByTense) {
        "[this past Monday] DATE 2013-07-08"},
       // Across a year boundary: 2016-01-01 is a Friday.
       {"She arrived Tuesday.", "2016-01-01", "[Tuesday] DATE 2015-12-29"},
+      {"The talks will resume Monday.", "2015-12-31",
+       "[Monday] DATE 2016-01-04"},
+      // Arrangements ahead: "is to", "set to", "is scheduled to".
+      {"It is to resume trading in Paris Tuesday.", "1989-10-27",
+       "[Tuesday] DATE 1989-10-31"},
+      {"Peace talks, set to resume Monday in Belfast.", "1998-03-22",
+       "[Monday] DATE 1998-03-23"},
+      {"The acquisition is scheduled to close Monday.", "1989-11-02",
+       "[Monday] DATE 1989-11-06"},
+      // ... unless the plan is in the past perfect.
+      {"The offer had been scheduled to expire Friday.", "1989-10-30",
+       "[Friday] DATE 1989-10-27"},
+      // Nouns and adjectives are not verbs of the clause.
+      {"On Friday, she set aside vacation plans for the hastily planned trip.",
+       "1998-08-17", "[Friday] DATE 1998-08-14"},
+      // A deadline is ahead, unless told in the past perfect.
+      {"The offer runs until Friday.", "1989-10-30", "[Friday] DATE 1989-11-03"},
+      {"He said it runs until Friday.", "1989-10-30",
+       "[Friday] DATE 1989-11-03"},
+      {"Until Thursday, they had not called him a suspect.", "1999-05-07",
+       "[Thursday] DATE 1999-05-06"},
   };
   RUN_TABLE(kCases);
 }
