@@ -400,6 +400,10 @@ class TimexTagger::Impl {
   Pt anchor_;          // narrative reference (g == kNone: none yet)
   int last_quarter_tok_ = -1000000;
   Pt last_quarter_;
+  // First token of an enclosing expression while a part of it is resolved
+  // ("4 a.m. EDT Thursday" resolves "Thursday"), else -1: tense and
+  // deadline cues are looked for around the whole expression.
+  int expr_begin_ = -1;
 };
 
 // ---------------------------------------------------------------------------
@@ -502,10 +506,12 @@ void TimexTagger::Impl::Tokenize() {
 int TimexTagger::Impl::TenseAround(int begin, int end) const {
   // Nearest tense marker in the same sentence within a window.
   constexpr int kWindow = 12;
+  const bool weekday = L(begin) && L(begin)->weekday;
+  if (expr_begin_ >= 0 && expr_begin_ < begin) begin = expr_begin_;
   const int sentence = toks_[begin].sentence;
   const bool deadline = begin >= 1 &&
                         (Kw(begin - 1, kUntil) || Kw(begin - 1, kBy)) &&
-                        L(begin) && L(begin)->weekday;
+                        weekday;
   // "as early as Tuesday", "as soon as Friday": a forecast.
   if (begin >= 3 && Kw(begin - 3, kAs) && Kw(begin - 1, kAs) &&
       (Kw(begin - 2, kSoon) || Kw(begin - 2, kEarly))) {
@@ -591,13 +597,22 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
     }
     return 1;
   }
+  // A reporting verb after a closing quote or comma ("will leave
+  // Thursday,'' Castro said") attributes the clause; it is not its verb.
+  auto attribution = [&](int r) {
+    if (!Kw(r, kSaid) && !Kw(r, kSays)) return false;
+    for (int j = r - 1; j >= r - 4 && j > end - 1; --j) {
+      if (Punct(j, ',') || Punct(j, '"') || IsApostrophe(j)) return true;
+    }
+    return false;
+  };
   for (int dist = 1; dist <= kWindow; ++dist) {
     const int l = begin - dist;
     if (l >= 0 && toks_[l].sentence == sentence) {
       if (int m = marker(l)) return m;
     }
     const int r = end - 1 + dist;
-    if (r < n() && toks_[r].sentence == sentence) {
+    if (r < n() && toks_[r].sentence == sentence && !attribution(r)) {
       if (int m = marker(r)) return m;
     }
   }
@@ -885,6 +900,7 @@ bool TimexTagger::Impl::MatchTime(int i, Cand* c) {
   Cand dc;
   int kk = k;
   if (Punct(kk, ',')) ++kk;
+  expr_begin_ = i;
   if (kk < n() && MatchDayExpr(kk, &dc)) {
     day = dc.pt;
     k = dc.end;
@@ -892,6 +908,7 @@ bool TimexTagger::Impl::MatchTime(int i, Cand* c) {
     day = dc.pt;
     k = dc.end;
   }
+  expr_begin_ = -1;
   Pt p = day;
   p.g = Gran::kMinute;
   p.hh = hh;

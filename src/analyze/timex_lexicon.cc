@@ -179,6 +179,13 @@ Table* Build() {
       {"got", kDid}, {"became", kDid}, {"paid", kDid}, {"spent", kDid},
       {"bought", kDid}, {"found", kDid}, {"struck", kDid}, {"fled", kDid},
       {"shot", kDid}, {"led", kDid}, {"wrote", kDid}, {"spoke", kDid},
+      {"brought", kDid}, {"thought", kDid}, {"sent", kDid}, {"kept", kDid},
+      {"heard", kDid}, {"ran", kDid}, {"drove", kDid}, {"broke", kDid},
+      {"chose", kDid}, {"knew", kDid}, {"grew", kDid}, {"threw", kDid},
+      {"flew", kDid}, {"drew", kDid}, {"withdrew", kDid}, {"stood", kDid},
+      {"sought", kDid}, {"fought", kDid}, {"caught", kDid}, {"built", kDid},
+      {"felt", kDid}, {"dealt", kDid}, {"arose", kDid}, {"froze", kDid},
+      {"shook", kDid}, {"swept", kDid}, {"forgot", kDid}, {"swore", kDid},
   };
   for (const K& k : kKw) m[k.w].kw = k.k;
   // "day" keeps its unit and doubles as the holiday tail.

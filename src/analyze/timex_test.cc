@@ -163,6 +163,20 @@ TEST(TimexTest, WeekdaysByTense) {
        "[Friday] DATE 1989-11-03"},
       {"Until Thursday, they had not called him a suspect.", "1999-05-07",
        "[Thursday] DATE 1999-05-06"},
+      // A weekday inside a time takes the cues of the whole expression.
+      {"INS extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03",
+       "[9 a.m. EST Tuesday] TIME 2000-04-04T09:00"},
+      {"The father will leave at 4 in the morning (4 a.m. EDT Thursday).",
+       "2000-04-05",
+       "[4 in the morning] TIME 2000-04-05T04:00; "
+       "[4 a.m. EDT Thursday] TIME 2000-04-06T04:00"},
+      // A reporting verb after the quote is not the verb of the clause.
+      {"\"We will be flying to Havana with the boy Thursday,\" Castro said.",
+       "2000-04-05",
+       "[Thursday] DATE 2000-04-06"},
+      // Irregular past forms.
+      {"In January, the company brought in a new chief who will stay.",
+       "1989-10-27", "[January] DATE 1989-01"},
   };
   RUN_TABLE(kCases);
 }
