@@ -1385,7 +1385,7 @@ bool TimexTagger::Impl::MatchRelative(int i, Cand* c) {
 
 bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
   int k = i;
-  const bool the = Kw(k, kThe) || Kw(k, kIts);
+  bool the = Kw(k, kThe) || Kw(k, kIts);
   if (the) ++k;
   int year = 0, e = 0;
   bool explicit_year = false;
@@ -1393,6 +1393,15 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
     if (!the) return false;
     explicit_year = true;
     k = e;
+  } else if (!the && (Kw(k, kThis) || Kw(k, kLast) || Kw(k, kNext)) &&
+             Unit(k + 1) == kYear && !L(k + 1)->plural &&
+             IsApostrophe(k + 2) && Word(k + 3, "s")) {
+    // "next year's first quarter", "this year's third quarter": the year
+    // is fixed as if written out.
+    year = dct_.year + (Kw(k, kLast) ? -1 : Kw(k, kNext) ? 1 : 0);
+    explicit_year = true;
+    the = true;
+    k += 4;
   }
   bool year_ago = false;
   // "the year-ago quarter", "the year-earlier period", "last year's quarter"
@@ -2146,6 +2155,8 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
     if (MatchTime(i, c)) return true;
   }
   if (l->kw == kLast || l->kw == kNext || l->kw == kThis) {
+    *c = Cand();
+    if (MatchQuarter(i, c)) return true;
     *c = Cand();
     if (MatchWeekday(i, c)) return true;
     *c = Cand();

@@ -272,6 +272,17 @@ TEST(TimexTest, DecadesCenturiesSeasonsQuarters) {
       // left unresolved within the DCT year, as the TBAQ gold does.
       {"the week of March 6", "2000-02-24", "[the week of March 6] DATE 2000-W10"},
       {"For the week, the index fell.", "1989-10-30", "[the week] DATE 1989-WXX"},
+      // "<this|last|next> year's" fixes the year of the period after it,
+      // also across a year boundary.
+      {"as early as next year's first quarter", "1989-10-31",
+       "[next year's first quarter] DATE 1990-Q1"},
+      {"sales for this year's third quarter", "1989-11-01",
+       "[this year's third quarter] DATE 1989-Q3"},
+      {"down from last year's fourth quarter", "2000-01-03",
+       "[last year's fourth quarter] DATE 1999-Q4"},
+      {"in last year's first half", "1989-11-01",
+       "[last year's first half] DATE 1988-H1"},
+      {"this year's results", "1989-11-01", "[this year] DATE 1989"},
   };
   RUN_TABLE(kCases);
 }
