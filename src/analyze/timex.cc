@@ -509,9 +509,11 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
   const bool weekday = L(begin) && L(begin)->weekday;
   if (expr_begin_ >= 0 && expr_begin_ < begin) begin = expr_begin_;
   const int sentence = toks_[begin].sentence;
-  const bool deadline = begin >= 1 &&
-                        (Kw(begin - 1, kUntil) || Kw(begin - 1, kBy)) &&
-                        weekday;
+  // "effective Feb. 1": a change announced ahead of the date.
+  const bool deadline =
+      begin >= 1 && (((Kw(begin - 1, kUntil) || Kw(begin - 1, kBy)) &&
+                      weekday) ||
+                     Word(begin - 1, "effective"));
   // "as early as Tuesday", "as soon as Friday": a forecast.
   if (begin >= 3 && Kw(begin - 3, kAs) && Kw(begin - 1, kAs) &&
       (Kw(begin - 2, kSoon) || Kw(begin - 2, kEarly))) {
@@ -688,6 +690,10 @@ bool TimexTagger::Impl::ParseCardinal(int i, bool allow_article, int* end,
       } else {
         return false;
       }
+    } else if (l->kw == kCouple && Kw(i + 1, kOf)) {
+      // "the next couple of years": two, loosely (the caller marks APPROX).
+      v = 2;
+      k = i + 2;
     } else if (l->kw == kSeveral || l->kw == kFew || l->kw == kSome ||
                l->kw == kMany) {
       *fuzzy = true;
@@ -1242,6 +1248,7 @@ bool TimexTagger::Impl::MatchRef(int i, Cand* c) {
         if (Num(i + 2) || Kw(i + 2, kFiscal) ||
             (next && (next->unit || next->number >= 0 || next->season ||
                       next->kw == kFew || next->kw == kSeveral ||
+                      next->kw == kCouple || next->kw == kMany ||
                       next->kw == kWeekend || next->weekday || next->month))) {
           return false;
         }
@@ -1293,6 +1300,7 @@ bool TimexTagger::Impl::MatchRelative(int i, Cand* c) {
       c->end = u + 1;
       c->type = TimexType::kDuration;
       c->value = DurationValue(unit, count, half);
+      if (Kw(k, kCouple)) c->mod = "APPROX";
       c->det_ok = true;
       return true;
     }

@@ -118,6 +118,12 @@ TEST(TimexTest, MonthsResolveByTenseAndNearness) {
        "[March] DATE 1990-03"},
       {"Profit rose more than expected in August.", "1989-10-26",
        "[August] DATE 1989-08"},
+      // "effective <date>" announces a change ahead, whatever the tense,
+      // also across a year boundary.
+      {"It created a new office, effective Feb. 1.", "1989-10-26",
+       "[Feb. 1] DATE 1990-02-01"},
+      {"The pact was signed, effective June 1.", "1989-10-26",
+       "[June 1] DATE 1990-06-01"},
   };
   RUN_TABLE(kCases);
 }
@@ -318,6 +324,13 @@ TEST(TimexTest, DurationsAndMods) {
       {"earlier this year", "1989-10-26", "[earlier this year] DATE 1989 START"},
       // Ages are not time expressions.
       {"the 6-year-old boy", "2000-01-07", ""},
+      // "couple of" is two, loosely.
+      {"in the next couple of years", "1989-10-26",
+       "[the next couple of years] DURATION P2Y APPROX"},
+      {"over the past couple of months", "1989-10-26",
+       "[the past couple of months] DURATION P2M APPROX"},
+      {"in the past many years", "1989-10-26",
+       "[the past many years] DURATION PXY"},
   };
   RUN_TABLE(kCases);
 }
