@@ -1235,6 +1235,19 @@ bool TimexTagger::Impl::MatchRef(int i, Cand* c) {
       return set(i + 1, "PRESENT_REF");
     case kRecently:
       return set(i + 1, "PAST_REF");
+    case kSoon:
+      // "will soon begin", "to soon grow"; "as soon as Friday" and "soon
+      // after the attack" take their time from what follows.
+      if (Kw(i - 1, kAs) || Kw(i + 1, kAs) || Kw(i + 1, kAfter) ||
+          Word(i + 1, "thereafter")) {
+        return false;
+      }
+      return set(i + 1, "FUTURE_REF");
+    case kAs:
+      if (Kw(i + 1, kSoon) && Kw(i + 2, kAs) && Word(i + 3, "possible")) {
+        return set(i + 4, "FUTURE_REF");
+      }
+      return false;
     case kCurrent:
       // Bare "current" (not "the current year", handled by MatchRelative).
       if (Unit(i + 1) || Kw(i + 1, kFiscal)) return false;
