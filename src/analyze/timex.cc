@@ -1752,11 +1752,9 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
     dir = -1;
     anchored = true;
     ++e;
-  } else if (Kw(e, kLater)) {
-    dir = 1;
-    anchored = true;
-    ++e;
   } else if (Kw(e, kFrom) && Kw(e + 1, kNow)) {
+    // (Not "later": TimeML annotates "three days later" as the DURATION
+    // "three days" with "later" as its signal, outside the expression.)
     dir = 1;
     e += 2;
   } else if (Kw(e, kHence)) {

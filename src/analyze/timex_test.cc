@@ -223,10 +223,21 @@ TEST(TimexTest, AgoLaterAndNumberWords) {
       {"about two years ago", "1989-11-01",
        "[about two years ago] DATE 1987 APPROX"},
       {"several years ago", "2013-07-12", "[several years ago] DATE PAST_REF"},
-      // Leap day plus a year: clamped to Feb 28 (see calendar.h).
+      // Leap day minus a year: clamped to Feb 28 (see calendar.h).
+      {"On Feb. 29, 2016 the law passed; a year earlier it was drafted.",
+       "2017-06-01",
+       "[Feb. 29, 2016] DATE 2016-02-29; [a year earlier] DATE 2015-02-28"},
+      // "later" is a signal outside the expression (TimeML), so the
+      // expression is the DURATION: "three days later" -> "three days".
       {"On Feb. 29, 2012 the law passed; a year later it was repealed.",
        "2013-06-01",
-       "[Feb. 29, 2012] DATE 2012-02-29; [a year later] DATE 2013-02-28"},
+       "[Feb. 29, 2012] DATE 2012-02-29; [a year] DURATION P1Y"},
+      {"Three days later, the index fell.", "1989-10-30",
+       "[Three days] DURATION P3D"},
+      {"A few days later, he resigned.", "1989-10-27",
+       "[A few days] DURATION PXD"},
+      {"Just over an hour later, police came.", "1998-10-25",
+       "[Just over an hour] DURATION PT1H MORE_THAN"},
   };
   RUN_TABLE(kCases);
 }
@@ -238,8 +249,9 @@ TEST(TimexTest, NarrativeReferenceMoves) {
        "[Oct. 23] DATE 1998-10-23; [The next day] DATE 1998-10-24"},
       {"On Monday they met. The following week they signed.", "2013-07-12",
        "[Monday] DATE 2013-07-08; [The following week] DATE 2013-W29"},
-      {"In March 1996 he moved; two years later he left.", "1998-02-19",
-       "[March 1996] DATE 1996-03; [two years later] DATE 1998-03"},
+      {"In March 1996 he moved; two years earlier he had left.",
+       "1998-02-19",
+       "[March 1996] DATE 1996-03; [two years earlier] DATE 1994-03"},
       {"In 1994 sales fell. That year the firm lost money.", "1998-01-01",
        "[1994] DATE 1994; [That year] DATE 1994"},
   };
