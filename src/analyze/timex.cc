@@ -505,7 +505,7 @@ void TimexTagger::Impl::Tokenize() {
 
 int TimexTagger::Impl::TenseAround(int begin, int end) const {
   // Nearest tense marker in the same sentence within a window.
-  constexpr int kWindow = 12;
+  constexpr int kWindow = 20;
   const bool weekday = L(begin) && L(begin)->weekday;
   if (expr_begin_ >= 0 && expr_begin_ < begin) begin = expr_begin_;
   const int sentence = toks_[begin].sentence;

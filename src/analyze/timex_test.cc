@@ -118,6 +118,10 @@ TEST(TimexTest, MonthsResolveByTenseAndNearness) {
        "[March] DATE 1990-03"},
       {"Profit rose more than expected in August.", "1989-10-26",
        "[August] DATE 1989-08"},
+      // The governing verb may be far back in a long clause.
+      {"Air Force Lieutenant Colonel Eileen Collins will be named commander "
+       "of the Space Shuttle Columbia for a mission in December.",
+       "1998-03-04", "[December] DATE 1998-12"},
       // "effective <date>" announces a change ahead, whatever the tense,
       // also across a year boundary.
       {"It created a new office, effective Feb. 1.", "1989-10-26",
