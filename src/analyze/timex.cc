@@ -364,7 +364,11 @@ class TimexTagger::Impl {
   bool ParseYear(int i, int* end, int* year) const;
   bool ParseMonth(int i, int* end, int* month) const;
   bool ParseDayNumber(int i, int* end, int* day) const;
-  int YearForMonthDay(int month, int day, int begin, int end) const;
+  // lean_past: with a silent tense, prefer the past occurrence unless the
+  // future one is more than two months nearer (months and dates; not
+  // holidays, which are announced ahead).
+  int YearForMonthDay(int month, int day, int begin, int end,
+                      bool lean_past = true) const;
   Pt DctPt(Gran g) const { return MakePt(dct_, g); }
   bool AnchorAt(Gran g, Pt* out) const;
 
@@ -792,7 +796,7 @@ bool TimexTagger::Impl::ParseDayNumber(int i, int* end, int* day) const {
 }
 
 int TimexTagger::Impl::YearForMonthDay(int month, int day, int begin,
-                                       int end) const {
+                                       int end, bool lean_past) const {
   // The occurrence of (month, day) nearest the DCT, unless the tense of
   // the clause says it lies before or after the DCT.
   const int y = dct_.year;
@@ -812,8 +816,12 @@ int TimexTagger::Impl::YearForMonthDay(int month, int day, int begin,
   const int tense = TenseAround(begin, end);
   if (tense < 0 && future_gap > 2) return past_y;
   if (tense > 0) return future_y;
-  if (past_gap == future_gap) return y;
-  return past_gap < future_gap ? past_y : future_y;
+  // Silent tense: the nearer occurrence, with a two-month lean to the
+  // past, since news mostly reports what happened (a month five ahead of
+  // the DCT is read as seven months ago).
+  const int lean = lean_past ? 2 : 0;
+  if (past_gap == future_gap + lean) return lean_past ? past_y : y;
+  return past_gap < future_gap + lean ? past_y : future_y;
 }
 
 bool TimexTagger::Impl::AnchorAt(Gran g, Pt* out) const {
@@ -1994,7 +2002,7 @@ bool TimexTagger::Impl::MatchHoliday(int i, Cand* c) {
       if (shift < 0 && cmp >= 0) --year;
       if (shift > 0 && cmp <= 0) ++year;
     } else {
-      year = YearForMonthDay(month, day, i, e);
+      year = YearForMonthDay(month, day, i, e, /*lean_past=*/false);
     }
     date_in(year);
   }

@@ -92,6 +92,12 @@ TEST(TimexTest, MonthsResolveByTenseAndNearness) {
       // Nearest occurrence when the tense is silent.
       {"a report in January", "1989-10-30", "[January] DATE 1990-01"},
       {"a report in December", "1998-02-06", "[December] DATE 1997-12"},
+      // ... leaning two months to the past: five months ahead is read as
+      // seven months ago, four ahead stays ahead.
+      {"a report in March", "1989-10-30", "[March] DATE 1989-03"},
+      {"a report in February", "1989-10-30", "[February] DATE 1990-02"},
+      {"a report in July", "2016-01-15", "[July] DATE 2015-07"},
+      {"a report on Feb. 29", "2016-07-15", "[Feb. 29] DATE 2016-02-29"},
       // Tense decides when the date is far.
       {"The plant closed in November.", "2000-01-06",
        "[November] DATE 1999-11"},
