@@ -371,6 +371,11 @@ class TimexTagger::Impl {
                       bool lean_past = true) const;
   Pt DctPt(Gran g) const { return MakePt(dct_, g); }
   bool AnchorAt(Gran g, Pt* out) const;
+  // The quarter under discussion near token i that a year-on-year phrase
+  // ("a year earlier", "year-ago") compares with: one of the four quarters
+  // up to the DCT's, never a quarter already a year back ("the 1988
+  // period" is itself the comparison).
+  bool ReportQuarter(int i, Pt* out) const;
 
   // ---- rule families ----------------------------------------------------
   bool MatchAt(int i, Cand* c);
@@ -822,6 +827,17 @@ int TimexTagger::Impl::YearForMonthDay(int month, int day, int begin,
   const int lean = lean_past ? 2 : 0;
   if (past_gap == future_gap + lean) return lean_past ? past_y : y;
   return past_gap < future_gap + lean ? past_y : future_y;
+}
+
+bool TimexTagger::Impl::ReportQuarter(int i, Pt* out) const {
+  if (last_quarter_.g != Gran::kQuarter || i - last_quarter_tok_ >= 400) {
+    return false;
+  }
+  const int dct_q = dct_.year * 4 + (dct_.month - 1) / 3;
+  const int q = last_quarter_.y * 4 + last_quarter_.sub - 1;
+  if (dct_q - q < 0 || dct_q - q > 3) return false;
+  *out = last_quarter_;
+  return true;
 }
 
 bool TimexTagger::Impl::AnchorAt(Gran g, Pt* out) const {
@@ -1469,8 +1485,8 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
     // The bare adjective "year-earlier" / "year-ago": the period under
     // discussion, a year before.
     Pt p;
-    if (last_quarter_.g == Gran::kQuarter && i - last_quarter_tok_ < 400) {
-      p = Shift(last_quarter_, kYear, -1);
+    if (ReportQuarter(i, &p)) {
+      p = Shift(p, kYear, -1);
     } else {
       p = Shift(DctPt(Gran::kYear), kYear, -1);
     }
@@ -1735,6 +1751,11 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
   // Ages ("a 6-year-old", "52 years old") are not time expressions, nor
   // fractions ("three-quarters").
   if (Kw(k + 1, kOld) || (Hyphen(k + 1) && Kw(k + 2, kOld))) return false;
+  // "a year-earlier loss": the adjective "year-earlier" is the expression
+  // (MatchQuarter), the article belongs to the noun.
+  if (article && Hyphen(k + 1) && (Kw(k + 2, kEarlier) || Kw(k + 2, kAgo))) {
+    return false;
+  }
   if (unit == kQuarter && hyphen && plural) return false;
   if (count == 1 && plural && !Num(i)) return false;  // "one days"
   if (article && count == 1 && (unit == kSecond || unit == kQuarter) &&
@@ -1789,9 +1810,7 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
     Pt base;
     // A year-on-year comparison in a financial report: "a year earlier"
     // after "the third quarter" means that quarter a year before.
-    if (unit == kYear && amount == 1 && last_quarter_.g == Gran::kQuarter &&
-        i - last_quarter_tok_ < 400) {
-      base = last_quarter_;
+    if (unit == kYear && amount == 1 && ReportQuarter(i, &base)) {
     } else if (anchored && anchor_.g != Gran::kNone) {
       base = anchor_;
       // Keep the anchor's granularity when it is finer than the unit

@@ -296,6 +296,17 @@ TEST(TimexTest, DecadesCenturiesSeasonsQuarters) {
        "[the quarter] DATE 1989-Q2; [July 31] DATE 1989-07-31"},
       {"For the quarter a year ago, it earned $5 million.", "1989-10-26",
        "[the quarter a year ago] DATE 1988-Q3"},
+      // "a year-earlier loss": the adjective is the expression.
+      {"a loss in the third quarter, compared with a year-earlier loss",
+       "1989-11-02",
+       "[the third quarter] DATE 1989-Q3; [year-earlier] DATE 1988-Q3"},
+      // A period already a year back is the comparison itself: "year-ago"
+      // after it is a year before the DCT, not two.
+      {"Profit in the 1988 period fell from year-ago levels.", "1989-11-02",
+       "[the 1988 period] DATE 1988-Q3; [year-ago] DATE 1988"},
+      // Across a year boundary: Q4 reported in January.
+      {"In the fourth quarter, sales rose from a year earlier.", "1990-01-20",
+       "[the fourth quarter] DATE 1989-Q4; [a year earlier] DATE 1988-Q4"},
       // "the week of <date>" is that date's week; a bare "the week" is
       // left unresolved within the DCT year, as the TBAQ gold does.
       {"the week of March 6", "2000-02-24", "[the week of March 6] DATE 2000-W10"},
