@@ -686,6 +686,9 @@ bool TimexTagger::Impl::ParseCardinal(int i, bool allow_article, int* end,
       } else if (Kw(i + 1, kCouple) && Kw(i + 2, kOf)) {
         v = 2;
         k = i + 3;
+      } else if (Kw(i + 1, kHundred) || Kw(i + 1, kThousand)) {
+        v = Kw(i + 1, kHundred) ? 100 : 1000;  // "almost a hundred years"
+        k = i + 2;
       } else if (Word(i + 1, "number") && Kw(i + 2, kOf)) {
         *fuzzy = true;
         k = i + 3;
@@ -1739,6 +1742,13 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
   bool fuzzy = false, half = false;
   if (!ParseCardinal(i, true, &k, &count, &fuzzy, &half)) return false;
   const bool article = Kw(i, kA) || Kw(i, kAn);
+  // "two more weeks", "an additional year", "eight trading days", "three
+  // straight quarters": the word between count and unit belongs to it.
+  const bool filler = (Kw(k, kMore) && !article) || Word(k, "additional") ||
+                      Word(k, "extra") || Word(k, "trading") ||
+                      Word(k, "business") || Word(k, "working") ||
+                      Word(k, "straight") || Word(k, "consecutive");
+  if (filler && UnitWord(k + 1, nullptr)) ++k;
   const bool hyphen = Hyphen(k);
   if (hyphen) ++k;
   bool plural = false;
@@ -1747,7 +1757,7 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
   if (!fuzzy && !half && count != 1 && !plural && !hyphen && count != 0) {
     // "five year" occurs as an adjective ("a five year low"): accept.
   }
-  if (fuzzy && !plural) return false;
+  if (fuzzy && !plural && !hyphen) return false;  // "a several-year effort"
   // Ages ("a 6-year-old", "52 years old") are not time expressions, nor
   // fractions ("three-quarters").
   if (Kw(k + 1, kOld) || (Hyphen(k + 1) && Kw(k + 2, kOld))) return false;
@@ -1837,6 +1847,7 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
   }
   // Duration.
   c->end = e;
+  if (Hyphen(e) && Kw(e + 1, kLong)) c->end = e + 2;  // "a day-long strike"
   if (hyphen && (Kw(e, kOld) || Kw(e, kLong)) && Hyphen(e)) c->end = e + 1;
   if (hyphen && Hyphen(e) && Kw(e + 1, kOld)) c->end = e + 2;
   c->type = TimexType::kDuration;
@@ -2039,7 +2050,15 @@ bool TimexTagger::Impl::MatchHoliday(int i, Cand* c) {
 // "for years", "in months", "over decades": a vague duration.
 bool TimexTagger::Impl::MatchBarePlural(int i, Cand* c) {
   bool plural = false;
-  if (!UnitWord(i, &plural) || !plural) return false;
+  if (!UnitWord(i, &plural)) return false;
+  // "a day-long strike" (P1D), "a decades-long feud" (PXY... of the unit).
+  if (Hyphen(i + 1) && Kw(i + 2, kLong) && Unit(i) >= kMinute) {
+    c->end = i + 3;
+    c->type = TimexType::kDuration;
+    c->value = DurationValue(Unit(i), plural ? -1 : 1, false);
+    return true;
+  }
+  if (!plural) return false;
   if (!(Kw(i - 1, kFor) || Kw(i - 1, kIn) || Kw(i - 1, kOver))) return false;
   const int u = Unit(i);
   if (u == kSecond || u == kQuarter) return false;

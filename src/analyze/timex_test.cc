@@ -364,6 +364,25 @@ TEST(TimexTest, DurationsAndMods) {
        "[the past couple of months] DURATION P2M APPROX"},
       {"in the past many years", "1989-10-26",
        "[the past many years] DURATION PXY"},
+      // A word between count and unit belongs to the duration.
+      {"for two more weeks", "2000-06-01", "[two more weeks] DURATION P2W"},
+      {"at least 20 more years", "1998-02-27",
+       "[at least 20 more years] DURATION P20Y EQUAL_OR_MORE"},
+      {"for an additional year", "1989-11-02",
+       "[an additional year] DURATION P1Y"},
+      {"Eight trading days after the crash", "1989-10-30",
+       "[Eight trading days] DURATION P8D"},
+      {"three straight quarters", "1989-10-30",
+       "[three straight quarters] DURATION P3Q"},
+      {"almost a hundred years", "1998-02-13",
+       "[almost a hundred years] DURATION P100Y EQUAL_OR_LESS"},
+      // Adjectives of length.
+      {"a day-long strike", "2000-04-03", "[a day-long] DURATION P1D"},
+      {"a two-hour-long meeting", "2000-04-03",
+       "[two-hour-long] DURATION PT2H"},
+      {"a decades-long feud", "2000-01-15", "[decades-long] DURATION PXDE"},
+      {"a several-year effort", "1989-11-02", "[several-year] DURATION PXY"},
+      {"a more years", "1989-11-02", ""},
   };
   RUN_TABLE(kCases);
 }
