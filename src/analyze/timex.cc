@@ -1427,6 +1427,21 @@ bool TimexTagger::Impl::MatchRelative(int i, Cand* c) {
     c->det_ok = true;
     return true;
   }
+  // "the next morning", "the following evening": the day after the day
+  // under narration (as "the next day"; the part of day is not kept, as
+  // for "Friday morning").
+  if (the && (kw == kNext || kw == kFollowing) && L(k) && L(k)->pod &&
+      !L(k)->plural) {
+    Pt base;
+    if (!AnchorAt(Gran::kDay, &base)) base = DctPt(Gran::kDay);
+    Pt p = Shift(base, kDay, 1);
+    c->end = k + 1;
+    c->pt = p;
+    c->type = TimexType::kDate;
+    c->value = Format(p);
+    c->det_ok = true;
+    return true;
+  }
   // "last night" is handled by MatchDeictic; "this morning" too.
   return false;
 }

@@ -264,6 +264,10 @@ TEST(TimexTest, NarrativeReferenceMoves) {
        "[March 1996] DATE 1996-03; [two years earlier] DATE 1994-03"},
       {"In 1994 sales fell. That year the firm lost money.", "1998-01-01",
        "[1994] DATE 1994; [That year] DATE 1994"},
+      // "the next morning" after a narrated day, across a month end in a
+      // leap year.
+      {"On Feb. 29 they met. The next morning, he left.", "2000-03-05",
+       "[Feb. 29] DATE 2000-02-29; [The next morning] DATE 2000-03-01"},
   };
   RUN_TABLE(kCases);
 }
