@@ -784,6 +784,24 @@ bool TimexTagger::Impl::ParseMonth(int i, int* end, int* month) const {
 }
 
 bool TimexTagger::Impl::ParseDayNumber(int i, int* end, int* day) const {
+  // Spoken dates: "March eighth", "May twenty-first", "June thirtieth".
+  if (const Lex* l = L(i); l && !Num(i)) {
+    int v = l->ordinal > 0 ? l->ordinal : 0;
+    int k = i + 1;
+    if (v == 0 && (l->number == 20 || l->number == 30)) {
+      int j = k;
+      if (Hyphen(j)) ++j;
+      if (L(j) && L(j)->ordinal >= 1 && L(j)->ordinal <= 9) {
+        v = l->number + L(j)->ordinal;
+        k = j + 1;
+      }
+    }
+    if (v < 1 || v > 31) return false;
+    if (Unit(k) == kQuarter || Kw(k, kHalf)) return false;  // "April second quarter"
+    *day = v;
+    *end = k;
+    return true;
+  }
   if (!Num(i) || toks_[i].ndigits > 2) return false;
   const int v = static_cast<int>(toks_[i].num);
   if (v < 1 || v > 31) return false;
@@ -1045,6 +1063,12 @@ bool TimexTagger::Impl::MatchMonthDate(int i, Cand* c) {
     explicit_year = true;
   }
   if (weekday_end >= 0 && day == 0) return false;
+  // "the annual March for Life", "the March of the Mothers": the noun.
+  if (month == 3 && day == 0 && !explicit_year &&
+      ((Word(k, "for") && k + 1 < n() && toks_[k + 1].cap) ||
+       (Kw(k, kOf) && Kw(k + 1, kThe) && k + 2 < n() && toks_[k + 2].cap))) {
+    return false;
+  }
   // "May this year", "June last year", "March next year"
   int shift_end = -1, shift = 0;
   if (!explicit_year && (Kw(k, kThis) || Kw(k, kLast) || Kw(k, kNext)) &&
@@ -1183,6 +1207,15 @@ bool TimexTagger::Impl::MatchWeekday(int i, Cand* c) {
   d.hour = -1;
   c->pt = MakePt(d, Gran::kDay);
   c->type = TimexType::kDate;
+  // "this coming Sunday, March eighth": the written date is the value.
+  Cand md;
+  if (dir != 0 && Punct(e, ',') && L(e + 1) && L(e + 1)->month &&
+      MatchMonthDate(e + 1, &md) && md.pt.g == Gran::kDay) {
+    c->pt = md.pt;
+    c->end = md.end;
+    c->value = Format(c->pt);
+    return true;
+  }
   // "Friday morning", "Sunday night": TimeBank annotates these mostly as
   // the DATE of the day (with the times only the weekday is marked up,
   // the part-of-day value "...TNI" measured 3 fewer correct values).
@@ -1495,6 +1528,11 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
   }
   if (Hyphen(k)) ++k;
   if (Kw(k, kFiscal)) ++k;
+  // "its quarter-century low", "the quarter-to-quarter comparison".
+  if (Unit(k) == kQuarter && Hyphen(k + 1) &&
+      (Unit(k + 2) >= kYear || Kw(k + 2, kTo))) {
+    return false;
+  }
   const bool quarter = Unit(k) == kQuarter && !L(k)->plural;
   const bool halfw = Kw(k, kHalf) && ord >= 1 && ord <= 2;
   const bool period = Kw(k, kPeriod) && (year_ago || explicit_year || latest);

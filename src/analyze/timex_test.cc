@@ -66,6 +66,21 @@ TEST(TimexTest, AbsoluteDates) {
        "[Fri Jul 12, 2013 16:48:58] TIME 2013-07-12T16:48:58"},
       {"\"pic\":\"/2013/06/28/a.jpg\"", "2013-07-12", ""},
       {"on 12 July 2013", "2014-01-01", "[12 July 2013] DATE 2013-07-12"},
+      // Spoken days, and a weekday with its written date as one timex.
+      {"this coming Sunday, March eighth", "1998-03-05",
+       "[this coming Sunday, March eighth] DATE 1998-03-08"},
+      {"on May twenty-first", "1998-03-05",
+       "[May twenty-first] DATE 1998-05-21"},
+      {"in April second quarter", "1998-03-05",
+       "[April] DATE 1998-04; [second quarter] DATE 1998-Q2"},
+      // "March" the noun.
+      {"the annual March for Life", "1999-01-22", ""},
+      {"the March of the Combatant Mothers", "2000-01-15", ""},
+      {"He stepped down in March for health reasons.", "1989-11-02",
+       "[March] DATE 1989-03"},
+      // "quarter" in compounds that are not quarters.
+      {"its quarter-century low", "1998-02-06", ""},
+      {"The quarter-to-quarter comparison", "1989-11-01", ""},
       {"in August 1988", "1989-10-26", "[August 1988] DATE 1988-08"},
       {"the Sept. 30 deadline", "1989-10-26", "[Sept. 30] DATE 1989-09-30"},
       {"filed 2013-07-12 at noon", "2013-08-01",
