@@ -371,6 +371,10 @@ class TimexTagger::Impl {
                       bool lean_past = true) const;
   Pt DctPt(Gran g) const { return MakePt(dct_, g); }
   bool AnchorAt(Gran g, Pt* out) const;
+  // True for a quoted title in capitals that reads as a time expression
+  // (ABC's "This Week", CBS's "60 Minutes"): a quote before it, and every
+  // word capitalized, its unit noun too, in mid-sentence.
+  bool IsQuotedTitle(int begin, int end) const;
   // The quarter under discussion near token i that a year-on-year phrase
   // ("a year earlier", "year-ago") compares with: one of the four quarters
   // up to the DCT's, never a quarter already a year back ("the 1988
@@ -848,6 +852,19 @@ int TimexTagger::Impl::YearForMonthDay(int month, int day, int begin,
   const int lean = lean_past ? 2 : 0;
   if (past_gap == future_gap + lean) return lean_past ? past_y : y;
   return past_gap < future_gap + lean ? past_y : future_y;
+}
+
+bool TimexTagger::Impl::IsQuotedTitle(int begin, int end) const {
+  if (begin < 1 || !(Punct(begin - 1, '"') || IsApostrophe(begin - 1))) {
+    return false;
+  }
+  bool unit = false;
+  for (int k = begin; k < end; ++k) {
+    if (toks_[k].kind != kWordTok) continue;
+    if (!toks_[k].cap) return false;
+    if (Unit(k) != kNoUnit) unit = true;
+  }
+  return unit;
 }
 
 bool TimexTagger::Impl::ReportQuarter(int i, Pt* out) const {
@@ -2486,6 +2503,10 @@ void TimexTagger::Impl::Tag(std::string_view text, const CivilTime& dct,
     }
     Cand c;
     if (!MatchAt(i, &c) || c.end <= i) continue;
+    if (IsQuotedTitle(i, c.end)) {
+      i = c.end - 1;
+      continue;
+    }
     // A trailing "or so" widens the expression.
     if (Kw(c.end, kOr) && Kw(c.end + 1, kSo) && c.type == TimexType::kDuration) {
       c.end += 2;

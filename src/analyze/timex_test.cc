@@ -78,6 +78,11 @@ TEST(TimexTest, AbsoluteDates) {
       {"the March of the Combatant Mothers", "2000-01-15", ""},
       {"He stepped down in March for health reasons.", "1989-11-02",
        "[March] DATE 1989-03"},
+      // Quoted titles in capitals are names, quoted speech is not.
+      {"speaking on ABC News' \"This Week,\" Baker said", "1990-08-13", ""},
+      {"Gonzalez said on CBS's ''60 Minutes.''", "2000-04-17", ""},
+      {"He said: \"Last week we met.\"", "1998-03-05",
+       "[Last week] DATE 1998-W09"},
       // "quarter" in compounds that are not quarters.
       {"its quarter-century low", "1998-02-06", ""},
       {"The quarter-to-quarter comparison", "1989-11-01", ""},
