@@ -1249,6 +1249,24 @@ bool TimexTagger::Impl::MatchDeictic(int i, Cand* c) {
   int delta = 0;
   bool day_word = false;
   if (l->kw == kToday || l->kw == kYesterday || l->kw == kTomorrow) {
+    // Generic uses are not dates: "many of today's computers", "in
+    // today's world", "the people of tomorrow" (but "in today's editions",
+    // "for today's quiz" are the DCT); nor is a name ("USA Today").
+    const bool possessive = IsApostrophe(i + 1) && Word(i + 2, "s");
+    if (Kw(i - 1, kOf) &&
+        (possessive || (l->kw == kTomorrow &&
+                        (i + 1 >= n() || toks_[i + 1].kind != kWordTok)))) {
+      return false;
+    }
+    if (Kw(i - 1, kIn) && possessive &&
+        (Word(i + 3, "world") || Word(i + 3, "society") ||
+         Word(i + 3, "economy"))) {
+      return false;
+    }
+    if (toks_[i].cap && i >= 1 && toks_[i - 1].kind == kWordTok &&
+        toks_[i - 1].cap && toks_[i - 1].sentence == toks_[i].sentence) {
+      return false;
+    }
     delta = l->kw == kYesterday ? -1 : l->kw == kTomorrow ? 1 : 0;
     day_word = true;
     k = i + 1;

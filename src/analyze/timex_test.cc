@@ -78,6 +78,16 @@ TEST(TimexTest, AbsoluteDates) {
       {"the March of the Combatant Mothers", "2000-01-15", ""},
       {"He stepped down in March for health reasons.", "1989-11-02",
        "[March] DATE 1989-03"},
+      // Generic "today's" / "tomorrow" and names are not the DCT.
+      {"many of today's personal computers", "1989-10-27", ""},
+      {"in today's world", "1998-04-24", ""},
+      {"the people of tomorrow, I would say", "1989-11-02", ""},
+      {"This is VOA Today.", "1998-03-31", ""},
+      {"advertised in today's editions", "1989-11-02",
+       "[today] DATE 1989-11-02"},
+      {"Now for today's geography quiz.", "1998-01-21",
+       "[Now] DATE PRESENT_REF; [today] DATE 1998-01-21"},
+      {"Today, he left.", "1998-01-21", "[Today] DATE 1998-01-21"},
       // Quoted titles in capitals are names, quoted speech is not.
       {"speaking on ABC News' \"This Week,\" Baker said", "1990-08-13", ""},
       {"Gonzalez said on CBS's ''60 Minutes.''", "2000-04-17", ""},
