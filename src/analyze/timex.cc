@@ -1817,6 +1817,13 @@ bool TimexTagger::Impl::MatchYearLike(int i, Cand* c) {
   }
   // Not a count: "2000 people".
   if (Unit(e) != kNoUnit && !Hyphen(e)) return false;
+  // Part of a name: "Orion 1980", "Expo 2000" (a capitalized word outside
+  // the time vocabulary right before it, in mid-sentence).
+  if (Num(i) && i >= 1 && toks_[i - 1].kind == kWordTok && toks_[i - 1].cap &&
+      !toks_[i - 1].lex && toks_[i - 1].sentence == toks_[i].sentence &&
+      i >= 2 && toks_[i - 2].sentence == toks_[i].sentence) {
+    return false;
+  }
   c->end = e;
   c->pt = MakePt(CivilTime{year, 1, 1}, Gran::kYear);
   c->value = Format(c->pt);

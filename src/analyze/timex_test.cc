@@ -88,6 +88,9 @@ TEST(TimexTest, AbsoluteDates) {
       {"Now for today's geography quiz.", "1998-01-21",
        "[Now] DATE PRESENT_REF; [today] DATE 1998-01-21"},
       {"Today, he left.", "1998-01-21", "[Today] DATE 1998-01-21"},
+      // A year right after a capitalized name word is part of the name.
+      {"a joint venture called Orion 1980, making parts", "1998-04-18", ""},
+      {"Clinton in 1998 said", "1999-01-01", "[1998] DATE 1998"},
       // Quoted titles in capitals are names, quoted speech is not.
       {"speaking on ABC News' \"This Week,\" Baker said", "1990-08-13", ""},
       {"Gonzalez said on CBS's ''60 Minutes.''", "2000-04-17", ""},
