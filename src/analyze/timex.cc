@@ -734,6 +734,22 @@ bool TimexTagger::Impl::ParseCardinal(int i, bool allow_article, int* end,
 }
 
 bool TimexTagger::Impl::ParseYear(int i, int* end, int* year) const {
+  // Spoken: "nineteen ninety-four", "eighteen sixty".
+  if (const Lex* l = L(i);
+      l && (l->number == 19 || l->number == 18) && L(i + 1) &&
+      L(i + 1)->number >= 20 && L(i + 1)->number % 10 == 0 &&
+      L(i + 1)->number < 100) {
+    int y = l->number * 100 + L(i + 1)->number;
+    int e = i + 2;
+    if (Hyphen(e) && L(e + 1) && L(e + 1)->number > 0 &&
+        L(e + 1)->number < 10) {
+      y += L(e + 1)->number;
+      e += 2;
+    }
+    *year = y;
+    *end = e;
+    return true;
+  }
   if (Num(i) && toks_[i].ndigits == 4) {
     const int64_t v = toks_[i].num;
     if (v < 1000 || v > 2999) return false;
@@ -1551,6 +1567,12 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
   if (l && l->ordinal >= 1 && l->ordinal <= 4) {
     ord = l->ordinal;
     ++k;
+  } else if (l && l->ordinal == -1 && the &&
+             (Kw(k + 1, kHalf) || Unit(k + 1) == kQuarter) &&
+             Kw(k + 2, kOf) && ParseYear(k + 3, &e, &year)) {
+    // "the last half of 1989", "the final quarter of 1998".
+    ord = Kw(k + 1, kHalf) ? 2 : 4;
+    ++k;
   } else if (Num(k) && toks_[k].num >= 1 && toks_[k].num <= 4 &&
              Kw(k + 1, kOrdinalSuffix) && Adjacent(k + 1)) {
     ord = static_cast<int>(toks_[k].num);
@@ -1678,6 +1700,12 @@ bool TimexTagger::Impl::MatchSeason(int i, Cand* c) {
     rel = true;
     ++k;
   }
+  // "this past spring": the most recent spring before the DCT's season.
+  bool this_past = false;
+  if (rel && shift == 0 && Kw(k, kPast)) {
+    this_past = true;
+    ++k;
+  }
   const Lex* l = L(k);
   if (!l || !l->season) return false;
   int year = 0, e = 0;
@@ -1699,6 +1727,10 @@ bool TimexTagger::Impl::MatchSeason(int i, Cand* c) {
   p.g = Gran::kSeason;
   p.sub = l->season;
   p.y = explicit_year ? year : dct_.year + shift;
+  if (this_past && !explicit_year) {
+    const Pt now = DctPt(Gran::kSeason);
+    p.y = l->season < now.sub ? now.y : now.y - 1;
+  }
   p.mo = l->season == 4 ? 12 : (l->season - 1) * 3 + 3;
   p.d = 1;
   c->end = explicit_year ? e : k + 1;

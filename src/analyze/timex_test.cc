@@ -359,6 +359,21 @@ TEST(TimexTest, DecadesCenturiesSeasonsQuarters) {
       {"in last year's first half", "1989-11-01",
        "[last year's first half] DATE 1988-H1"},
       {"this year's results", "1989-11-01", "[this year] DATE 1989"},
+      {"in the last half of 1989", "1989-10-26",
+       "[the last half of 1989] DATE 1989-H2"},
+      {"the final quarter of 1998", "1999-01-10",
+       "[the final quarter of 1998] DATE 1998-Q4"},
+      {"the last half of the '80s", "1989-10-26", "[the '80s] DATE 198"},
+      // Seasons: "this past" is the latest one before the DCT's season,
+      // "last" the one of the year before.
+      {"this past spring", "1989-10-30", "[this past spring] DATE 1989-SP"},
+      {"this past fall", "1989-10-30", "[this past fall] DATE 1988-FA"},
+      {"last spring", "1989-10-30", "[last spring] DATE 1988-SP"},
+      // Spoken years after a season or month.
+      {"the winter of nineteen ninety-four", "1998-02-23",
+       "[the winter of nineteen ninety-four] DATE 1994-WI"},
+      {"January nineteen ninety-seven.", "1998-02-27",
+       "[January nineteen ninety-seven] DATE 1997-01"},
   };
   RUN_TABLE(kCases);
 }
