@@ -596,10 +596,10 @@ TEST(TimexTest, TbaqRegression) {
   Result<TimexEvalReport> r = EvaluateTimemlDir(dir, false);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->documents, 256);
-  EXPECT_GE(r->relaxed_f1, 0.932);
-  EXPECT_GE(r->strict_f1, 0.862);
-  EXPECT_GE(r->type_accuracy, 0.955);
-  EXPECT_GE(r->value_f1, 0.792);
+  EXPECT_GE(r->relaxed_f1, 0.940);
+  EXPECT_GE(r->strict_f1, 0.878);
+  EXPECT_GE(r->type_accuracy, 0.958);
+  EXPECT_GE(r->value_f1, 0.815);
 }
 
 }  // namespace
