@@ -9,8 +9,12 @@
 // elements (same relative path, same text), so our scorer can grade it:
 //
 //   (cd bench/peers && npm install)          # chrono-node, pinned in package.json
-//   node bench/peers/chrono_timex.js ../shared/data/timex/tbaq build/chrono-tbaq
+//   node bench/peers/chrono_timex.js ../shared/data/timex/tbaq build/chrono-tbaq \
+//       --ours build-bench/bench/timex_bench
 //   build/wirewatch eval timex --timeml ../shared/data/timex/tbaq --system build/chrono-tbaq
+//
+// --ours runs our Google Benchmark on the same TBAQ texts (timex_bench reads
+// them itself) right after chrono, and prints both speeds and the ratio.
 //
 // chrono only finds dates and times (no durations or sets). Its result is
 // mapped to a TimeML value at the finest component it is certain of:
@@ -127,10 +131,27 @@ function writeTimeml(doc, results) {
   return out;
 }
 
+// Runs our timex_bench and returns its bytes per second (CPU time).
+function oursBytesPerSecond(benchPath) {
+  const {execFileSync} = require('child_process');
+  const out = execFileSync(benchPath, ['--benchmark_format=json'],
+                           {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
+  const bm = JSON.parse(out).benchmarks.find((b) => b.name === 'BM_TimexTag');
+  if (!bm) throw new Error('BM_TimexTag not found in ' + benchPath);
+  return bm.bytes_per_second;
+}
+
 function main() {
-  const [goldDir, outDir] = process.argv.slice(2);
-  if (!goldDir) {
-    console.error('usage: chrono_timex.js GOLD_DIR [OUT_DIR]');
+  const args = process.argv.slice(2);
+  let oursPath = null;
+  const at = args.indexOf('--ours');
+  if (at >= 0) {
+    oursPath = args[at + 1];
+    args.splice(at, 2);
+  }
+  const [goldDir, outDir] = args;
+  if (!goldDir || (at >= 0 && !oursPath)) {
+    console.error('usage: chrono_timex.js GOLD_DIR [OUT_DIR] [--ours TIMEX_BENCH]');
     process.exit(2);
   }
   const files = listTml(goldDir);
@@ -139,14 +160,20 @@ function main() {
   for (const d of docs) bytes += Buffer.byteLength(d.text, 'utf8');
   // One untimed pass warms the JIT; the timed passes repeat until ~2 s.
   const results = docs.map((d) => chrono.parse(d.text, d.ref));
+  // CPU time of this process (as Google Benchmark reports ours), so a
+  // busy shared machine does not inflate either side; wall time is shown
+  // too.
   let passes = 0;
   const t0 = process.hrtime.bigint();
-  let secs = 0;
-  while (secs < 2 || passes < 3) {
+  const c0 = process.cpuUsage();
+  let wall = 0;
+  while (wall < 3 || passes < 3) {
     for (const d of docs) chrono.parse(d.text, d.ref);
     ++passes;
-    secs = Number(process.hrtime.bigint() - t0) / 1e9;
+    wall = Number(process.hrtime.bigint() - t0) / 1e9;
   }
+  const cpu = process.cpuUsage(c0);
+  const secs = (cpu.user + cpu.system) / 1e6;
   const found = results.reduce((n, r) => n + r.length, 0);
   const version = JSON.parse(fs.readFileSync(
       path.join(__dirname, 'node_modules/chrono-node/package.json'))).version;
@@ -154,7 +181,15 @@ function main() {
               `${docs.length} documents, ${bytes} bytes, ${found} results`);
   console.log(`speed ${(docs.length * passes / secs).toFixed(0)} docs/s, ` +
               `${(bytes * passes / secs / 1e6).toFixed(2)} MB/s ` +
-              `(${passes} passes, ${secs.toFixed(2)} s, one core)`);
+              `(${passes} passes, ${secs.toFixed(2)} s CPU, ` +
+              `${wall.toFixed(2)} s wall, one thread)`);
+  if (oursPath) {
+    const chronoBps = bytes * passes / secs;
+    const oursBps = oursBytesPerSecond(oursPath);
+    console.log(`ours (${oursPath}): ${(oursBps / 1e6).toFixed(2)} MB/s, ` +
+                `${(oursBps / bytes * docs.length).toFixed(0)} docs/s ` +
+                `-> ${(oursBps / chronoBps).toFixed(1)}x chrono-node`);
+  }
   if (outDir) {
     files.forEach((f, i) => {
       const out = path.join(outDir, path.relative(goldDir, f));

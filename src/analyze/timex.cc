@@ -287,6 +287,19 @@ std::string DurationValue(int unit, int n, bool half) {
 
 // A match produced by one rule.
 struct Cand {
+  // Back to the default state, keeping the strings' buffers (the matcher
+  // resets a candidate before each rule family it tries).
+  // (Field by field: most families fail before writing anything, so
+  // this must cost next to nothing. Keep in step with the members.)
+  void Reset() {
+    end = -1;
+    type = TimexType::kDate;
+    value.clear();
+    mod.clear();
+    pt = Pt();
+    explicit_year = det_ok = ago = ref = derived = false;
+  }
+
   int end = -1;  // token index one past the match
   TimexType type = TimexType::kDate;
   std::string value;
@@ -298,6 +311,27 @@ struct Cand {
   bool ref = false;       // PRESENT_REF / PAST_REF / FUTURE_REF
   bool derived = false;   // computed from another period ("year-ago")
 };
+
+// False for lexicon words that only serve as context for the rules (tense
+// markers, prepositions, conjunctions): no rule family starts at them, so
+// the scan skips them. Words with any time meaning always start a try.
+bool CanStartExpression(const Lex& l) {
+  if (l.month || l.weekday || l.unit != kNoUnit || l.number >= 0 ||
+      l.ordinal || l.season || l.pod || l.holiday) {
+    return true;
+  }
+  switch (l.kw) {
+    case kSaid: case kWas: case kHad: case kDid: case kIs: case kSays:
+    case kWill: case kShall: case kWould: case kGoing: case kExpected:
+    case kPlan: case kTo: case kAnd: case kOr: case kOf: case kIn:
+    case kFor: case kOn: case kBy: case kSince: case kDuring: case kStill:
+    case kUntil: case kThrough: case kBetween: case kFrom: case kThan:
+    case kOclock:
+      return false;
+    default:
+      return true;
+  }
+}
 
 bool IsEdWord(std::string_view w) {
   if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
@@ -417,6 +451,10 @@ class TimexTagger::Impl {
   // ("4 a.m. EDT Thursday" resolves "Thursday"), else -1: tense and
   // deadline cues are looked for around the whole expression.
   int expr_begin_ = -1;
+  // Per-Tag() scratch kept for its capacity: the matches in text order and
+  // the token each starts at.
+  std::vector<Cand> cands_;
+  std::vector<int> first_tok_;
 };
 
 // ---------------------------------------------------------------------------
@@ -453,7 +491,10 @@ void TimexTagger::Impl::Tokenize() {
       ++i;
       continue;
     }
-    Token t;
+    // Built in place: a Token assembled on the stack and copied stalls on
+    // store forwarding (byte stores read back as 16-byte loads).
+    const size_t ti = toks_.size();
+    Token& t = toks_.emplace_back();
     t.b = static_cast<uint32_t>(i);
     t.space_before = space;
     if ((c | 32) >= 'a' && (c | 32) <= 'z') {
@@ -489,14 +530,14 @@ void TimexTagger::Impl::Tokenize() {
     }
     // Sentence id: paragraph breaks, and . ! ? followed by a space and a
     // capital (unless the dot ends an abbreviation).
-    int sentence = toks_.empty() ? 0 : toks_.back().sentence;
+    int sentence = ti == 0 ? 0 : toks_[ti - 1].sentence;
     if (newlines >= 2) {
       ++sentence;
-    } else if (toks_.size() >= 2 && t.space_before) {
-      const Token& prev = toks_.back();
+    } else if (ti >= 2 && t.space_before) {
+      const Token& prev = toks_[ti - 1];
       if (prev.kind == kPunctTok && (text_[prev.b] == '.' || text_[prev.b] == '?' ||
                                      text_[prev.b] == '!')) {
-        const Token& before = toks_[toks_.size() - 2];
+        const Token& before = toks_[ti - 2];
         const bool abbrev =
             text_[prev.b] == '.' && before.kind == kWordTok &&
             (before.e - before.b == 1 || (before.lex && before.lex->abbrev) ||
@@ -509,7 +550,6 @@ void TimexTagger::Impl::Tokenize() {
     t.sentence = sentence;
     space = false;
     newlines = 0;
-    toks_.push_back(t);
   }
 }
 
@@ -2204,13 +2244,13 @@ bool TimexTagger::Impl::MatchBarePlural(int i, Cand* c) {
 
 bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
   const Token& t = toks_[i];
-  *c = Cand();
+  c->Reset();
   if (t.kind == kNumTok) {
-    return MatchNumericDate(i, c) || (*c = Cand(), MatchTime(i, c)) ||
-           (*c = Cand(), MatchDayMonth(i, c)) ||
-           (*c = Cand(), MatchYearLike(i, c)) ||
-           (*c = Cand(), MatchSet(i, c)) ||
-           (*c = Cand(), MatchNumUnit(i, c));
+    return MatchNumericDate(i, c) || (c->Reset(), MatchTime(i, c)) ||
+           (c->Reset(), MatchDayMonth(i, c)) ||
+           (c->Reset(), MatchYearLike(i, c)) ||
+           (c->Reset(), MatchSet(i, c)) ||
+           (c->Reset(), MatchNumUnit(i, c));
   }
   if (t.kind == kPunctTok) {
     return IsApostrophe(i) && MatchYearLike(i, c);
@@ -2220,23 +2260,23 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
   // Ordered: the most specific families first.
   if (l->kw == kThe) {
     if (MatchRef(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchDeictic(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchQuarter(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchYearLike(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchSeason(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchRelative(i, c)) return true;
     // "the nine months", "the weekend", "the year", "the quarter"
-    *c = Cand();
+    c->Reset();
     if (MatchNumUnit(i + 1, c) && c->type == TimexType::kDuration &&
         !Kw(i + 1, kA) && !Kw(i + 1, kAn)) {
       return true;
     }
-    *c = Cand();
+    c->Reset();
     if (Kw(i + 1, kWeekend) && !L(i + 1)->plural) {
       Pt p = Shift(DctPt(Gran::kWeekend), kWeek, TenseAround(i, i + 2) > 0 ? 0 : -1);
       if (Weekday(dct_.year, dct_.month, dct_.day) >= 6) p = DctPt(Gran::kWeekend);
@@ -2256,7 +2296,7 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
         p.g = Gran::kDecade;
         p.y = dct_.year / 100 * 100 + (d + 2) * 10;
         if (p.y > dct_.year) p.y -= 100;
-        *c = Cand();
+        c->Reset();
         c->end = i + 2;
         c->pt = p;
         c->value = Format(p);
@@ -2271,7 +2311,7 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
         Pt p = day.pt;
         p.g = Gran::kWeek;
         Normalize(&p);
-        *c = Cand();
+        c->Reset();
         c->end = day.end;
         c->pt = p;
         c->explicit_year = day.explicit_year;
@@ -2285,7 +2325,7 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
           !Word(i + 2, "ended") && !Word(i + 2, "ending")) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "%04d-WXX", dct_.year);
-        *c = Cand();
+        c->Reset();
         c->end = i + 2;
         c->value = buf;
         return true;
@@ -2325,7 +2365,7 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
     else if (Kw(i + 1, kEnd)) e = i + 2;
     else if (IsApostrophe(i + 1) && Word(i + 2, "s") && Kw(i + 3, kEnd)) e = i + 4;
     if (e) {
-      *c = Cand();
+      c->Reset();
       c->end = e;
       c->pt = DctPt(Gran::kYear);
       c->value = Format(c->pt);
@@ -2335,44 +2375,44 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
   }
   if (l->weekday) {
     if (MatchMonthDate(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchWeekday(i, c)) return true;
   }
   if (l->holiday || l->kw == kNew) {
-    *c = Cand();
+    c->Reset();
     if (MatchHoliday(i, c)) return true;
   }
   if (l->kw == kNoon || l->kw == kMidnight) {
-    *c = Cand();
+    c->Reset();
     if (MatchTime(i, c)) return true;
   }
   if (l->kw == kLast || l->kw == kNext || l->kw == kThis) {
-    *c = Cand();
+    c->Reset();
     if (MatchQuarter(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchWeekday(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchHoliday(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchMonthRel(i, c)) return true;
   }
-  *c = Cand();
+  c->Reset();
   if (MatchDeictic(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchRef(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchQuarter(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchSeason(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchRelative(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchSet(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchYearLike(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchNumUnit(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchBarePlural(i, c)) return true;
   return false;
 }
@@ -2550,15 +2590,17 @@ void TimexTagger::Impl::Tag(std::string_view text, const CivilTime& dct,
   last_quarter_ = Pt();
   last_quarter_tok_ = -1000000;
   Tokenize();
-  std::vector<Cand> cands;
-  std::vector<int> first_tok;
+  std::vector<Cand>& cands = cands_;
+  std::vector<int>& first_tok = first_tok_;
+  cands.clear();
+  first_tok.clear();
+  Cand c;  // reused: MatchAt resets it for each try
   for (int i = 0; i < n(); ++i) {
     const Token& t = toks_[i];
-    if (t.kind == kWordTok ? t.lex == nullptr
+    if (t.kind == kWordTok ? t.lex == nullptr || !CanStartExpression(*t.lex)
                            : (t.kind == kPunctTok && !IsApostrophe(i))) {
       continue;
     }
-    Cand c;
     if (!MatchAt(i, &c) || c.end <= i) continue;
     if (IsQuotedTitle(i, c.end)) {
       i = c.end - 1;

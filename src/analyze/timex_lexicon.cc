@@ -1,7 +1,9 @@
 #include "analyze/timex_lexicon.h"
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace wirewatch::analyze::timex_internal {
 namespace {
@@ -194,10 +196,59 @@ Table* Build() {
 
 }  // namespace
 
+// The lookup runs once per word of every text, and most words are not in
+// the table: an open-addressing table with a cheap hash (FNV-1a over at most
+// the first 8 bytes plus the length) at a load factor below 1/4, so a miss
+// usually costs one probe and one length compare.
+class FlatTable {
+ public:
+  explicit FlatTable(const Table& t) {
+    size_t cap = 16;
+    while (cap < t.size() * 4) cap *= 2;
+    slots_.resize(cap);
+    mask_ = cap - 1;
+    for (const auto& [w, lex] : t) {
+      size_t h = Hash(w) & mask_;
+      while (slots_[h].used) h = (h + 1) & mask_;
+      slots_[h] = Slot{true, w, lex};
+    }
+  }
+
+  const Lex* Find(std::string_view w) const {
+    for (size_t h = Hash(w) & mask_;; h = (h + 1) & mask_) {
+      const Slot& s = slots_[h];
+      if (!s.used) return nullptr;
+      if (s.key == w) return &s.lex;
+    }
+  }
+
+ private:
+  struct Slot {
+    bool used = false;
+    std::string_view key;
+    Lex lex;
+  };
+
+  // Length, first, middle and last byte: enough to spread ~400 keys, and
+  // a fixed cost whatever the word.
+  static size_t Hash(std::string_view w) {
+    if (w.empty()) return 0;
+    const size_t n = w.size();
+    const uint64_t k = (uint64_t{static_cast<unsigned char>(w[0])} << 24) |
+                       (uint64_t{static_cast<unsigned char>(w[n / 2])} << 16) |
+                       (uint64_t{static_cast<unsigned char>(w[n - 1])} << 8) |
+                       (n & 0xff);
+    return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 32);
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
 const Lex* LookupWord(std::string_view w) {
-  static const Table* table = Build();
-  auto it = table->find(w);
-  return it == table->end() ? nullptr : &it->second;
+  static const Table* table = Build();  // owns the keys' bytes
+  static const FlatTable flat(*table);
+  return flat.Find(w);
 }
 
 const Holiday& HolidayAt(int index) { return kHolidays[index - 1]; }
