@@ -471,6 +471,23 @@ bool TimexTagger::Impl::IsApostrophe(int i) const {
           static_cast<unsigned char>(text_[b + 2]) == 0x98);
 }
 
+namespace {
+
+// Byte classes for the tokenizer: one table load instead of range tests.
+enum : uint8_t { kOtherByte = 0, kLetterByte, kDigitByte, kSpaceByte };
+
+struct ByteClasses {
+  uint8_t c[256] = {};
+  constexpr ByteClasses() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 32] = kLetterByte;
+    for (int b = '0'; b <= '9'; ++b) c[b] = kDigitByte;
+    c[' '] = c['\t'] = c['\n'] = c['\r'] = c['\f'] = c['\v'] = kSpaceByte;
+  }
+};
+constexpr ByteClasses kByteClass;
+
+}  // namespace
+
 void TimexTagger::Impl::Tokenize() {
   toks_.clear();
   const size_t size = text_.size();
@@ -484,8 +501,7 @@ void TimexTagger::Impl::Tokenize() {
   size_t i = 0;
   while (i < size) {
     const unsigned char c = static_cast<unsigned char>(text_[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-        c == '\v') {
+    if (kByteClass.c[c] == kSpaceByte) {
       space = true;
       if (c == '\n') ++newlines;
       ++i;
@@ -497,16 +513,19 @@ void TimexTagger::Impl::Tokenize() {
     Token& t = toks_.emplace_back();
     t.b = static_cast<uint32_t>(i);
     t.space_before = space;
-    if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+    if (kByteClass.c[c] == kLetterByte) {
       size_t j = i + 1;
-      while (j < size && ((text_[j] | 32) >= 'a' && (text_[j] | 32) <= 'z')) ++j;
+      while (j < size &&
+             kByteClass.c[static_cast<unsigned char>(text_[j])] == kLetterByte) {
+        ++j;
+      }
       t.kind = kWordTok;
       t.e = static_cast<uint32_t>(j);
       t.cap = c <= 'Z';
       t.lw = std::string_view(lower_).substr(i, j - i);
       t.lex = LookupWord(t.lw);
       i = j;
-    } else if (c >= '0' && c <= '9') {
+    } else if (kByteClass.c[c] == kDigitByte) {
       size_t j = i;
       int64_t v = 0;
       while (j < size && text_[j] >= '0' && text_[j] <= '9') {

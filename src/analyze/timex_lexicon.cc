@@ -208,6 +208,7 @@ class FlatTable {
     slots_.resize(cap);
     mask_ = cap - 1;
     for (const auto& [w, lex] : t) {
+      if (w.size() > max_len_) max_len_ = w.size();
       size_t h = Hash(w) & mask_;
       while (slots_[h].used) h = (h + 1) & mask_;
       slots_[h] = Slot{true, w, lex};
@@ -215,6 +216,7 @@ class FlatTable {
   }
 
   const Lex* Find(std::string_view w) const {
+    if (w.size() > max_len_) return nullptr;  // "international", ...
     for (size_t h = Hash(w) & mask_;; h = (h + 1) & mask_) {
       const Slot& s = slots_[h];
       if (!s.used) return nullptr;
@@ -243,6 +245,7 @@ class FlatTable {
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
+  size_t max_len_ = 0;  // longest key
 };
 
 const Lex* LookupWord(std::string_view w) {
