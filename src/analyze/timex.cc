@@ -492,9 +492,15 @@ void TimexTagger::Impl::Tokenize() {
   toks_.clear();
   const size_t size = text_.size();
   lower_.resize(size);
-  for (size_t i = 0; i < size; ++i) {
-    const char ch = text_[i];
-    lower_[i] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  {
+    // Raw pointers: through std::string's operator[] the compiler reloads
+    // the buffer every byte and does not vectorize the loop.
+    const char* src = text_.data();
+    char* dst = lower_.data();
+    for (size_t i = 0; i < size; ++i) {
+      const char ch = src[i];
+      dst[i] = static_cast<char>(ch + ((ch >= 'A' && ch <= 'Z') ? 32 : 0));
+    }
   }
   bool space = true;
   int newlines = 0;
