@@ -19,7 +19,12 @@
 // calendar units and printed in TimeML form. The reference for relative
 // expressions is the DCT; anchored expressions use the last emitted
 // specific date (the narrative reference). Tense comes from the nearest
-// marker verb in the same sentence (TenseAround).
+// cue of the governing verb within 20 tokens of the same sentence
+// (TenseAround): auxiliaries and past forms, but not nouns ("the plan"),
+// passive participles ("be completed"), adjectives ("a planned trip") or a
+// post-posed "X said"; arrangements ("is to", "set to", "effective") and
+// deadlines ("until Friday") point ahead. With no cue, a month leans two
+// months to the past (news reports what happened).
 //
 // Golden tables: timex_test.cc (one table per family) and the seed page
 // test; corpus quality: the TBAQ regression test in timex_test.cc.
