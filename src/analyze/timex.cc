@@ -2372,7 +2372,10 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
         !Kw(i + 2, kBefore) && !Kw(i + 2, kAfter) && !Kw(i + 2, kEarlier) &&
         !Kw(i + 2, kAgo)) {
       Pt p = DctPt(Gran::kYear);
-      if (Kw(i - 1, kFor)) {
+      // "(for) the year ended March 31": a fiscal year, the length of
+      // the period reported (TimeBank: all such cases); a bare "for the
+      // year" is the DCT year.
+      if (Word(i + 2, "ended") || Word(i + 2, "ending")) {
         c->end = i + 2;
         c->type = TimexType::kDuration;
         c->value = "P1Y";

@@ -359,6 +359,14 @@ TEST(TimexTest, DecadesCenturiesSeasonsQuarters) {
       {"in last year's first half", "1989-11-01",
        "[last year's first half] DATE 1988-H1"},
       {"this year's results", "1989-11-01", "[this year] DATE 1989"},
+      // "the year ended <date>" is the fiscal year's length; a bare "for
+      // the year" is the DCT year.
+      {"revenue of $76 million for the year ended March 31", "1989-11-02",
+       "[the year] DURATION P1Y; [March 31] DATE 1989-03-31"},
+      {"a loss for the year ending Oct. 31", "1989-10-30",
+       "[the year] DURATION P1Y; [Oct. 31] DATE 1989-10-31"},
+      {"For the year, pet food volume was flat.", "1989-11-02",
+       "[the year] DATE 1989"},
       {"in the last half of 1989", "1989-10-26",
        "[the last half of 1989] DATE 1989-H2"},
       {"the final quarter of 1998", "1999-01-10",
