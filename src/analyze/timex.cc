@@ -2368,20 +2368,21 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
       c->value = Format(c->pt);
       return true;
     }
-    if (Unit(i + 1) == kYear && !L(i + 1)->plural && !Hyphen(i + 2) &&
-        !Kw(i + 2, kBefore) && !Kw(i + 2, kAfter) && !Kw(i + 2, kEarlier) &&
-        !Kw(i + 2, kAgo)) {
+    const int y = Kw(i + 1, kFiscal) ? i + 2 : i + 1;  // "the fiscal year"
+    if (Unit(y) == kYear && !L(y)->plural && !Hyphen(y + 1) &&
+        !Kw(y + 1, kBefore) && !Kw(y + 1, kAfter) && !Kw(y + 1, kEarlier) &&
+        !Kw(y + 1, kAgo)) {
       Pt p = DctPt(Gran::kYear);
       // "(for) the year ended March 31": a fiscal year, the length of
       // the period reported (TimeBank: all such cases); a bare "for the
       // year" is the DCT year.
-      if (Word(i + 2, "ended") || Word(i + 2, "ending")) {
-        c->end = i + 2;
+      if (Word(y + 1, "ended") || Word(y + 1, "ending")) {
+        c->end = y + 1;
         c->type = TimexType::kDuration;
         c->value = "P1Y";
         return true;
       }
-      c->end = i + 2;
+      c->end = y + 1;
       c->pt = p;
       c->value = Format(p);
       return true;
