@@ -929,6 +929,8 @@ int TimexTagger::Impl::YearForMonthDay(int month, int day, int begin,
   const int future_gap = future_y * 12 + month - dct_m;
   // Tense overrides nearness, except for dates within two months, which
   // past-tense sentences often announce ("said it would pay Dec. 15").
+  // "the year ended Jan. 31": a period that has closed.
+  if (begin >= 1 && Word(begin - 1, "ended")) return past_y;
   const int tense = TenseAround(begin, end);
   if (tense < 0 && future_gap > 2) return past_y;
   if (tense > 0) return future_y;

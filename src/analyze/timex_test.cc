@@ -369,6 +369,10 @@ TEST(TimexTest, DecadesCenturiesSeasonsQuarters) {
        "[the year] DATE 1989"},
       {"lower earnings for the fiscal year.", "1989-11-02",
        "[the fiscal year] DATE 1989"},
+      // "ended <date>" has closed, even a few days after the DCT's date
+      // in the year before.
+      {"In the quarter ended Oct. 31, it lost money.", "1989-10-27",
+       "[the quarter] DATE 1988-Q3; [Oct. 31] DATE 1988-10-31"},
       {"In the fiscal year ended Jan. 31, 1989, it earned $5 million.",
        "1989-10-31",
        "[the fiscal year] DURATION P1Y; [Jan. 31, 1989] DATE 1989-01-31"},
