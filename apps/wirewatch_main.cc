@@ -568,8 +568,9 @@ int CmdFailures(const std::string& db, int64_t limit) {
   return kExitOk;
 }
 
-int CmdEvalTimex(const std::string& dir, bool diagnostics) {
-  auto report = ww::analyze::EvaluateTimemlDir(dir, diagnostics);
+int CmdEvalTimex(const std::string& dir, bool diagnostics,
+                 const std::string& system_dir) {
+  auto report = ww::analyze::EvaluateTimemlDir(dir, diagnostics, system_dir);
   if (!report.ok()) return Fail(report.status());
   fmt::print("{}", ww::analyze::FormatReport(*report));
   return kExitOk;
@@ -863,6 +864,12 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   eval_timex->add_flag("--diagnostics", diagnostics,
                        "list missed, spurious and wrong-value timexes");
+  std::string timex_system_dir;
+  eval_timex
+      ->add_option("--system", timex_system_dir,
+                   "score another tagger's TimeML output (same relative "
+                   "paths as --timeml) instead of running ours")
+      ->check(CLI::ExistingDirectory);
 
   std::string newsquant_file;
   auto* eval_quantities = eval->add_subcommand(
@@ -993,7 +1000,9 @@ int main(int argc, char** argv) {
     serve_opt.db = db;
     return ww::apps::RunServe(serve_opt);
   }
-  if (*eval_timex) return CmdEvalTimex(timeml_dir, diagnostics);
+  if (*eval_timex) {
+    return CmdEvalTimex(timeml_dir, diagnostics, timex_system_dir);
+  }
   if (*eval_quantities) return CmdEvalQuantities(newsquant_file, diagnostics);
   if (*eval_quotes) return CmdEvalQuotes(polnear_dir, diagnostics);
   if (*eval_ner) return CmdEvalNer(conll, model_path, eval_json);

@@ -235,8 +235,39 @@ void FinishReport(TimexEvalReport* r) {
   r->value_f1 = f1(r->value_p, r->value_r);
 }
 
+namespace {
+
+Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Unavailable("cannot read " + path.string());
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+// The timexes another tagger wrote for `gold` into the TimeML file `path`.
+Status ReadSystemTimexes(const std::filesystem::path& path,
+                         const TimemlDoc& gold, std::vector<Timex>* out) {
+  Result<std::string> xml = ReadWholeFile(path);
+  if (!xml.ok()) return xml.status();
+  Result<TimemlDoc> doc = ReadTimeml(*xml);
+  if (!doc.ok()) {
+    return Status(doc.status().code(),
+                  path.string() + ": " + doc.status().message());
+  }
+  if (doc->text != gold.text) {
+    return Status::InvalidArgument(path.string() +
+                                   ": text differs from the gold text");
+  }
+  *out = std::move(doc->gold);
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<TimexEvalReport> EvaluateTimemlDir(const std::string& dir,
-                                          bool diagnostics) {
+                                          bool diagnostics,
+                                          const std::string& system_dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -267,7 +298,13 @@ Result<TimexEvalReport> EvaluateTimemlDir(const std::string& dir,
       return Status(doc.status().code(),
                     path.string() + ": " + doc.status().message());
     }
-    tagger.Tag(doc->text, doc->dct, &system);
+    if (system_dir.empty()) {
+      tagger.Tag(doc->text, doc->dct, &system);
+    } else {
+      const fs::path rel = path.lexically_relative(dir);
+      Status st = ReadSystemTimexes(fs::path(system_dir) / rel, *doc, &system);
+      if (!st.ok()) return st;
+    }
     ++report.documents;
     report.text_bytes += static_cast<int64_t>(doc->text.size());
     lines.clear();

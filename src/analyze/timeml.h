@@ -82,8 +82,15 @@ void FinishReport(TimexEvalReport* report);
 // Reads every *.tml file under `dir` (recursively, sorted by path), tags its
 // text with TimexTagger against its DCT and scores it. NotFound when `dir`
 // holds no .tml file; a file that fails to parse is an error naming it.
+//
+// With a non-empty `system_dir`, the system timexes are not computed but
+// read from the TIMEX3 elements of the file at the same relative path under
+// `system_dir` (TempEval-3 style: another tagger's output as TimeML). Its
+// text must equal the gold text (InvalidArgument otherwise), so offsets
+// compare; a missing system file is an error naming it.
 Result<TimexEvalReport> EvaluateTimemlDir(const std::string& dir,
-                                          bool diagnostics);
+                                          bool diagnostics,
+                                          const std::string& system_dir = {});
 
 // A human-readable multi-line summary (and the diagnostics, if any).
 std::string FormatReport(const TimexEvalReport& report);

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <string>
+
 namespace wirewatch::analyze {
 namespace {
 
@@ -71,6 +75,44 @@ TEST(TimemlTest, ScoresTempEval3TaskA) {
   EXPECT_DOUBLE_EQ(r.value_r, 1.0 / 3);
   EXPECT_DOUBLE_EQ(r.value_f1, 1.0 / 3);
   EXPECT_EQ(diag.size(), 3u);  // VAL, MISS, SPUR
+}
+
+// Another tagger's TimeML output is scored instead of ours; a system file
+// whose text differs from the gold text is refused.
+TEST(TimemlTest, ScoresSystemTimemlDirectory) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / "timeml_system_test";
+  fs::remove_all(root);
+  fs::create_directories(root / "gold" / "sub");
+  fs::create_directories(root / "sys" / "sub");
+  std::ofstream(root / "gold" / "sub" / "a.tml") << kDoc;
+  // The system found "yesterday" with a wrong value and missed the duration.
+  std::string sys = kDoc;
+  sys.replace(sys.find("1998-01-07"), 10, "1998-01-06");
+  const size_t b = sys.find("<TIMEX3 tid=\"t2\"");
+  sys.erase(b, sys.find('>', b) + 1 - b);
+  sys.erase(sys.rfind("</TIMEX3>"), 9);
+  std::ofstream(root / "sys" / "sub" / "a.tml") << sys;
+
+  Result<TimexEvalReport> r = EvaluateTimemlDir(
+      (root / "gold").string(), false, (root / "sys").string());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->counts.gold, 2);
+  EXPECT_EQ(r->counts.system, 1);
+  EXPECT_EQ(r->counts.strict_match, 1);
+  EXPECT_EQ(r->counts.value_correct, 0);
+
+  std::string other = sys;
+  other.replace(other.find("fell"), 4, "rose");
+  std::ofstream(root / "sys" / "sub" / "a.tml", std::ios::trunc) << other;
+  EXPECT_FALSE(EvaluateTimemlDir((root / "gold").string(), false,
+                                 (root / "sys").string())
+                   .ok());
+  fs::remove_all(root / "sys" / "sub");
+  EXPECT_FALSE(EvaluateTimemlDir((root / "gold").string(), false,
+                                 (root / "sys").string())
+                   .ok());
+  fs::remove_all(root);
 }
 
 }  // namespace

@@ -19,7 +19,12 @@
 // calendar units and printed in TimeML form. The reference for relative
 // expressions is the DCT; anchored expressions use the last emitted
 // specific date (the narrative reference). Tense comes from the nearest
-// marker verb in the same sentence (TenseAround).
+// cue of the governing verb within 20 tokens of the same sentence
+// (TenseAround): auxiliaries and past forms, but not nouns ("the plan"),
+// passive participles ("be completed"), adjectives ("a planned trip") or a
+// post-posed "X said"; arrangements ("is to", "set to", "effective") and
+// deadlines ("until Friday") point ahead. With no cue, a month leans two
+// months to the past (news reports what happened).
 //
 // Golden tables: timex_test.cc (one table per family) and the seed page
 // test; corpus quality: the TBAQ regression test in timex_test.cc.
@@ -287,6 +292,19 @@ std::string DurationValue(int unit, int n, bool half) {
 
 // A match produced by one rule.
 struct Cand {
+  // Back to the default state, keeping the strings' buffers (the matcher
+  // resets a candidate before each rule family it tries).
+  // (Field by field: most families fail before writing anything, so
+  // this must cost next to nothing. Keep in step with the members.)
+  void Reset() {
+    end = -1;
+    type = TimexType::kDate;
+    value.clear();
+    mod.clear();
+    pt = Pt();
+    explicit_year = det_ok = ago = ref = derived = false;
+  }
+
   int end = -1;  // token index one past the match
   TimexType type = TimexType::kDate;
   std::string value;
@@ -298,6 +316,27 @@ struct Cand {
   bool ref = false;       // PRESENT_REF / PAST_REF / FUTURE_REF
   bool derived = false;   // computed from another period ("year-ago")
 };
+
+// False for lexicon words that only serve as context for the rules (tense
+// markers, prepositions, conjunctions): no rule family starts at them, so
+// the scan skips them. Words with any time meaning always start a try.
+bool CanStartExpression(const Lex& l) {
+  if (l.month || l.weekday || l.unit != kNoUnit || l.number >= 0 ||
+      l.ordinal || l.season || l.pod || l.holiday) {
+    return true;
+  }
+  switch (l.kw) {
+    case kSaid: case kWas: case kHad: case kDid: case kIs: case kSays:
+    case kWill: case kShall: case kWould: case kGoing: case kExpected:
+    case kPlan: case kTo: case kAnd: case kOr: case kOf: case kIn:
+    case kFor: case kOn: case kBy: case kSince: case kDuring: case kStill:
+    case kUntil: case kThrough: case kBetween: case kFrom: case kThan:
+    case kOclock:
+      return false;
+    default:
+      return true;
+  }
+}
 
 bool IsEdWord(std::string_view w) {
   if (w.size() < 5 || w.substr(w.size() - 2) != "ed") return false;
@@ -364,9 +403,22 @@ class TimexTagger::Impl {
   bool ParseYear(int i, int* end, int* year) const;
   bool ParseMonth(int i, int* end, int* month) const;
   bool ParseDayNumber(int i, int* end, int* day) const;
-  int YearForMonthDay(int month, int day, int begin, int end) const;
+  // lean_past: with a silent tense, prefer the past occurrence unless the
+  // future one is more than two months nearer (months and dates; not
+  // holidays, which are announced ahead).
+  int YearForMonthDay(int month, int day, int begin, int end,
+                      bool lean_past = true) const;
   Pt DctPt(Gran g) const { return MakePt(dct_, g); }
   bool AnchorAt(Gran g, Pt* out) const;
+  // True for a quoted title in capitals that reads as a time expression
+  // (ABC's "This Week", CBS's "60 Minutes"): a quote before it, and every
+  // word capitalized, its unit noun too, in mid-sentence.
+  bool IsQuotedTitle(int begin, int end) const;
+  // The quarter under discussion near token i that a year-on-year phrase
+  // ("a year earlier", "year-ago") compares with: one of the four quarters
+  // up to the DCT's, never a quarter already a year back ("the 1988
+  // period" is itself the comparison).
+  bool ReportQuarter(int i, Pt* out) const;
 
   // ---- rule families ----------------------------------------------------
   bool MatchAt(int i, Cand* c);
@@ -400,6 +452,14 @@ class TimexTagger::Impl {
   Pt anchor_;          // narrative reference (g == kNone: none yet)
   int last_quarter_tok_ = -1000000;
   Pt last_quarter_;
+  // First token of an enclosing expression while a part of it is resolved
+  // ("4 a.m. EDT Thursday" resolves "Thursday"), else -1: tense and
+  // deadline cues are looked for around the whole expression.
+  int expr_begin_ = -1;
+  // Per-Tag() scratch kept for its capacity: the matches in text order and
+  // the token each starts at.
+  std::vector<Cand> cands_;
+  std::vector<int> first_tok_;
 };
 
 // ---------------------------------------------------------------------------
@@ -416,39 +476,67 @@ bool TimexTagger::Impl::IsApostrophe(int i) const {
           static_cast<unsigned char>(text_[b + 2]) == 0x98);
 }
 
+namespace {
+
+// Byte classes for the tokenizer: one table load instead of range tests.
+enum : uint8_t { kOtherByte = 0, kLetterByte, kDigitByte, kSpaceByte };
+
+struct ByteClasses {
+  uint8_t c[256] = {};
+  constexpr ByteClasses() {
+    for (int b = 'a'; b <= 'z'; ++b) c[b] = c[b - 32] = kLetterByte;
+    for (int b = '0'; b <= '9'; ++b) c[b] = kDigitByte;
+    c[' '] = c['\t'] = c['\n'] = c['\r'] = c['\f'] = c['\v'] = kSpaceByte;
+  }
+};
+constexpr ByteClasses kByteClass;
+
+}  // namespace
+
 void TimexTagger::Impl::Tokenize() {
   toks_.clear();
   const size_t size = text_.size();
   lower_.resize(size);
-  for (size_t i = 0; i < size; ++i) {
-    const char ch = text_[i];
-    lower_[i] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  {
+    // Raw pointers: through std::string's operator[] the compiler reloads
+    // the buffer every byte and does not vectorize the loop.
+    const char* src = text_.data();
+    char* dst = lower_.data();
+    for (size_t i = 0; i < size; ++i) {
+      const char ch = src[i];
+      dst[i] = static_cast<char>(ch + ((ch >= 'A' && ch <= 'Z') ? 32 : 0));
+    }
   }
   bool space = true;
   int newlines = 0;
   size_t i = 0;
   while (i < size) {
     const unsigned char c = static_cast<unsigned char>(text_[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-        c == '\v') {
+    if (kByteClass.c[c] == kSpaceByte) {
       space = true;
       if (c == '\n') ++newlines;
       ++i;
       continue;
     }
-    Token t;
+    // Built in place: a Token assembled on the stack and copied stalls on
+    // store forwarding (byte stores read back as 16-byte loads).
+    const size_t ti = toks_.size();
+    Token& t = toks_.emplace_back();
     t.b = static_cast<uint32_t>(i);
     t.space_before = space;
-    if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+    if (kByteClass.c[c] == kLetterByte) {
       size_t j = i + 1;
-      while (j < size && ((text_[j] | 32) >= 'a' && (text_[j] | 32) <= 'z')) ++j;
+      while (j < size &&
+             kByteClass.c[static_cast<unsigned char>(text_[j])] == kLetterByte) {
+        ++j;
+      }
       t.kind = kWordTok;
       t.e = static_cast<uint32_t>(j);
       t.cap = c <= 'Z';
       t.lw = std::string_view(lower_).substr(i, j - i);
       t.lex = LookupWord(t.lw);
       i = j;
-    } else if (c >= '0' && c <= '9') {
+    } else if (kByteClass.c[c] == kDigitByte) {
       size_t j = i;
       int64_t v = 0;
       while (j < size && text_[j] >= '0' && text_[j] <= '9') {
@@ -472,14 +560,14 @@ void TimexTagger::Impl::Tokenize() {
     }
     // Sentence id: paragraph breaks, and . ! ? followed by a space and a
     // capital (unless the dot ends an abbreviation).
-    int sentence = toks_.empty() ? 0 : toks_.back().sentence;
+    int sentence = ti == 0 ? 0 : toks_[ti - 1].sentence;
     if (newlines >= 2) {
       ++sentence;
-    } else if (toks_.size() >= 2 && t.space_before) {
-      const Token& prev = toks_.back();
+    } else if (ti >= 2 && t.space_before) {
+      const Token& prev = toks_[ti - 1];
       if (prev.kind == kPunctTok && (text_[prev.b] == '.' || text_[prev.b] == '?' ||
                                      text_[prev.b] == '!')) {
-        const Token& before = toks_[toks_.size() - 2];
+        const Token& before = toks_[ti - 2];
         const bool abbrev =
             text_[prev.b] == '.' && before.kind == kWordTok &&
             (before.e - before.b == 1 || (before.lex && before.lex->abbrev) ||
@@ -492,7 +580,6 @@ void TimexTagger::Impl::Tokenize() {
     t.sentence = sentence;
     space = false;
     newlines = 0;
-    toks_.push_back(t);
   }
 }
 
@@ -501,18 +588,49 @@ void TimexTagger::Impl::Tokenize() {
 
 int TimexTagger::Impl::TenseAround(int begin, int end) const {
   // Nearest tense marker in the same sentence within a window.
-  constexpr int kWindow = 12;
+  constexpr int kWindow = 20;
+  const bool weekday = L(begin) && L(begin)->weekday;
+  if (expr_begin_ >= 0 && expr_begin_ < begin) begin = expr_begin_;
   const int sentence = toks_[begin].sentence;
-  // "until Tuesday", "by Friday": a deadline ahead.
-  if (begin >= 1 && (Kw(begin - 1, kUntil) || Kw(begin - 1, kBy)) &&
-      L(begin) && L(begin)->weekday) {
-    return 1;
-  }
+  // "effective Feb. 1": a change announced ahead of the date.
+  const bool deadline =
+      begin >= 1 && (((Kw(begin - 1, kUntil) || Kw(begin - 1, kBy)) &&
+                      weekday) ||
+                     Word(begin - 1, "effective"));
   // "as early as Tuesday", "as soon as Friday": a forecast.
   if (begin >= 3 && Kw(begin - 3, kAs) && Kw(begin - 1, kAs) &&
       (Kw(begin - 2, kSoon) || Kw(begin - 2, kEarly))) {
     return 1;
   }
+  // A determiner before "plan" makes it a noun ("announced the plan"),
+  // and "than expected" / "as expected" compare with a past forecast.
+  auto determiner = [&](int k) {
+    return Kw(k, kThe) || Kw(k, kA) || Kw(k, kAn) || Kw(k, kIts) ||
+           Kw(k, kThis) || Kw(k, kThat) || Word(k, "his") ||
+           Word(k, "her") || Word(k, "their") || Word(k, "our") ||
+           Word(k, "s") || Kw(k, kThan) || Kw(k, kAs);
+  };
+  // A participle after a form of "be" or an article is passive or an
+  // adjective ("would be completed in January", "a still unspecified
+  // date"): it says nothing about the tense of the clause.
+  // 1: after a form of "be" (passive), 2: after a determiner (adjective),
+  // 0: neither; adverbs in between are skipped.
+  auto participle = [&](int k) {
+    for (int j = k - 1; j >= k - 3 && j >= 0; --j) {
+      if (Word(j, "be") || Word(j, "been") || Word(j, "being") ||
+          Kw(j, kIs)) {
+        return 1;
+      }
+      if (determiner(j)) return 2;
+      const std::string_view w = toks_[j].lw;
+      const bool adverb = w.size() > 4 && w.substr(w.size() - 2) == "ly";
+      if (!(adverb || Kw(j, kStill) || Word(j, "not") ||
+            Word(j, "already"))) {
+        return 0;
+      }
+    }
+    return 0;
+  };
   auto marker = [&](int k) -> int {
     const Token& t = toks_[k];
     if (t.kind != kWordTok) return 0;
@@ -521,21 +639,57 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
         case kWill:
         case kShall:
         case kWould:
-        case kPlan:
-        case kExpected:
           return 1;
+        case kPlan:
+          // "plans to", "planning to": "vacation plans" is a noun.
+          if (t.lw == "plan" || t.lw == "plans" || t.lw == "planning") {
+            return Kw(k + 1, kTo) && !determiner(k - 1) ? 1 : 0;
+          }
+          // "the hastily planned trip" is an adjective.
+          // "had been scheduled to expire Friday": a plan now past.
+          if (Kw(k - 1, kHad) || (Word(k - 1, "been") && Kw(k - 2, kHad))) {
+            return -1;
+          }
+          return participle(k) == 2 ? 0 : 1;
+        case kExpected:
+          return determiner(k - 1) ? 0 : 1;
+        case kIs:
+          // "is to resume trading Tuesday": an arrangement ahead.
+          return Kw(k + 1, kTo) ? 1 : 0;
         case kGoing:
           return Kw(k + 1, kTo) ? 1 : 0;
         case kSaid:
         case kWas:
         case kHad:
-        case kDid:
           return -1;
+        case kDid:
+          return participle(k) ? 0 : -1;
         default:
           break;
       }
     }
-    return IsEdWord(t.lw) ? -1 : 0;
+    // "is set to resume Monday"
+    if (t.lw == "set" && Kw(k + 1, kTo)) return 1;
+    return IsEdWord(t.lw) && !participle(k) ? -1 : 0;
+  };
+  if (deadline) {
+    // "until Tuesday", "by Friday": a deadline ahead, unless the clause is
+    // in the past perfect ("Until Thursday, they had not called him a
+    // suspect"); a reporting "said" around it does not move it back.
+    for (int k = std::max(0, begin - kWindow);
+         k < std::min(n(), end + kWindow); ++k) {
+      if (toks_[k].sentence == sentence && Kw(k, kHad)) return -1;
+    }
+    return 1;
+  }
+  // A reporting verb after a closing quote or comma ("will leave
+  // Thursday,'' Castro said") attributes the clause; it is not its verb.
+  auto attribution = [&](int r) {
+    if (!Kw(r, kSaid) && !Kw(r, kSays)) return false;
+    for (int j = r - 1; j >= r - 4 && j > end - 1; --j) {
+      if (Punct(j, ',') || Punct(j, '"') || IsApostrophe(j)) return true;
+    }
+    return false;
   };
   for (int dist = 1; dist <= kWindow; ++dist) {
     const int l = begin - dist;
@@ -543,7 +697,7 @@ int TimexTagger::Impl::TenseAround(int begin, int end) const {
       if (int m = marker(l)) return m;
     }
     const int r = end - 1 + dist;
-    if (r < n() && toks_[r].sentence == sentence) {
+    if (r < n() && toks_[r].sentence == sentence && !attribution(r)) {
       if (int m = marker(r)) return m;
     }
   }
@@ -606,6 +760,9 @@ bool TimexTagger::Impl::ParseCardinal(int i, bool allow_article, int* end,
       } else if (Kw(i + 1, kCouple) && Kw(i + 2, kOf)) {
         v = 2;
         k = i + 3;
+      } else if (Kw(i + 1, kHundred) || Kw(i + 1, kThousand)) {
+        v = Kw(i + 1, kHundred) ? 100 : 1000;  // "almost a hundred years"
+        k = i + 2;
       } else if (Word(i + 1, "number") && Kw(i + 2, kOf)) {
         *fuzzy = true;
         k = i + 3;
@@ -619,6 +776,10 @@ bool TimexTagger::Impl::ParseCardinal(int i, bool allow_article, int* end,
       } else {
         return false;
       }
+    } else if (l->kw == kCouple && Kw(i + 1, kOf)) {
+      // "the next couple of years": two, loosely (the caller marks APPROX).
+      v = 2;
+      k = i + 2;
     } else if (l->kw == kSeveral || l->kw == kFew || l->kw == kSome ||
                l->kw == kMany) {
       *fuzzy = true;
@@ -643,6 +804,22 @@ bool TimexTagger::Impl::ParseCardinal(int i, bool allow_article, int* end,
 }
 
 bool TimexTagger::Impl::ParseYear(int i, int* end, int* year) const {
+  // Spoken: "nineteen ninety-four", "eighteen sixty".
+  if (const Lex* l = L(i);
+      l && (l->number == 19 || l->number == 18) && L(i + 1) &&
+      L(i + 1)->number >= 20 && L(i + 1)->number % 10 == 0 &&
+      L(i + 1)->number < 100) {
+    int y = l->number * 100 + L(i + 1)->number;
+    int e = i + 2;
+    if (Hyphen(e) && L(e + 1) && L(e + 1)->number > 0 &&
+        L(e + 1)->number < 10) {
+      y += L(e + 1)->number;
+      e += 2;
+    }
+    *year = y;
+    *end = e;
+    return true;
+  }
   if (Num(i) && toks_[i].ndigits == 4) {
     const int64_t v = toks_[i].num;
     if (v < 1000 || v > 2999) return false;
@@ -697,6 +874,24 @@ bool TimexTagger::Impl::ParseMonth(int i, int* end, int* month) const {
 }
 
 bool TimexTagger::Impl::ParseDayNumber(int i, int* end, int* day) const {
+  // Spoken dates: "March eighth", "May twenty-first", "June thirtieth".
+  if (const Lex* l = L(i); l && !Num(i)) {
+    int v = l->ordinal > 0 ? l->ordinal : 0;
+    int k = i + 1;
+    if (v == 0 && (l->number == 20 || l->number == 30)) {
+      int j = k;
+      if (Hyphen(j)) ++j;
+      if (L(j) && L(j)->ordinal >= 1 && L(j)->ordinal <= 9) {
+        v = l->number + L(j)->ordinal;
+        k = j + 1;
+      }
+    }
+    if (v < 1 || v > 31) return false;
+    if (Unit(k) == kQuarter || Kw(k, kHalf)) return false;  // "April second quarter"
+    *day = v;
+    *end = k;
+    return true;
+  }
   if (!Num(i) || toks_[i].ndigits > 2) return false;
   const int v = static_cast<int>(toks_[i].num);
   if (v < 1 || v > 31) return false;
@@ -717,7 +912,7 @@ bool TimexTagger::Impl::ParseDayNumber(int i, int* end, int* day) const {
 }
 
 int TimexTagger::Impl::YearForMonthDay(int month, int day, int begin,
-                                       int end) const {
+                                       int end, bool lean_past) const {
   // The occurrence of (month, day) nearest the DCT, unless the tense of
   // the clause says it lies before or after the DCT.
   const int y = dct_.year;
@@ -734,11 +929,41 @@ int TimexTagger::Impl::YearForMonthDay(int month, int day, int begin,
   const int future_gap = future_y * 12 + month - dct_m;
   // Tense overrides nearness, except for dates within two months, which
   // past-tense sentences often announce ("said it would pay Dec. 15").
+  // "the year ended Jan. 31": a period that has closed.
+  if (begin >= 1 && Word(begin - 1, "ended")) return past_y;
   const int tense = TenseAround(begin, end);
   if (tense < 0 && future_gap > 2) return past_y;
   if (tense > 0) return future_y;
-  if (past_gap == future_gap) return y;
-  return past_gap < future_gap ? past_y : future_y;
+  // Silent tense: the nearer occurrence, with a two-month lean to the
+  // past, since news mostly reports what happened (a month five ahead of
+  // the DCT is read as seven months ago).
+  const int lean = lean_past ? 2 : 0;
+  if (past_gap == future_gap + lean) return lean_past ? past_y : y;
+  return past_gap < future_gap + lean ? past_y : future_y;
+}
+
+bool TimexTagger::Impl::IsQuotedTitle(int begin, int end) const {
+  if (begin < 1 || !(Punct(begin - 1, '"') || IsApostrophe(begin - 1))) {
+    return false;
+  }
+  bool unit = false;
+  for (int k = begin; k < end; ++k) {
+    if (toks_[k].kind != kWordTok) continue;
+    if (!toks_[k].cap) return false;
+    if (Unit(k) != kNoUnit) unit = true;
+  }
+  return unit;
+}
+
+bool TimexTagger::Impl::ReportQuarter(int i, Pt* out) const {
+  if (last_quarter_.g != Gran::kQuarter || i - last_quarter_tok_ >= 400) {
+    return false;
+  }
+  const int dct_q = dct_.year * 4 + (dct_.month - 1) / 3;
+  const int q = last_quarter_.y * 4 + last_quarter_.sub - 1;
+  if (dct_q - q < 0 || dct_q - q > 3) return false;
+  *out = last_quarter_;
+  return true;
 }
 
 bool TimexTagger::Impl::AnchorAt(Gran g, Pt* out) const {
@@ -831,6 +1056,7 @@ bool TimexTagger::Impl::MatchTime(int i, Cand* c) {
   Cand dc;
   int kk = k;
   if (Punct(kk, ',')) ++kk;
+  expr_begin_ = i;
   if (kk < n() && MatchDayExpr(kk, &dc)) {
     day = dc.pt;
     k = dc.end;
@@ -838,6 +1064,7 @@ bool TimexTagger::Impl::MatchTime(int i, Cand* c) {
     day = dc.pt;
     k = dc.end;
   }
+  expr_begin_ = -1;
   Pt p = day;
   p.g = Gran::kMinute;
   p.hh = hh;
@@ -941,6 +1168,12 @@ bool TimexTagger::Impl::MatchMonthDate(int i, Cand* c) {
     explicit_year = true;
   }
   if (weekday_end >= 0 && day == 0) return false;
+  // "the annual March for Life", "the March of the Mothers": the noun.
+  if (month == 3 && day == 0 && !explicit_year &&
+      ((Word(k, "for") && k + 1 < n() && toks_[k + 1].cap) ||
+       (Kw(k, kOf) && Kw(k + 1, kThe) && k + 2 < n() && toks_[k + 2].cap))) {
+    return false;
+  }
   // "May this year", "June last year", "March next year"
   int shift_end = -1, shift = 0;
   if (!explicit_year && (Kw(k, kThis) || Kw(k, kLast) || Kw(k, kNext)) &&
@@ -1079,6 +1312,15 @@ bool TimexTagger::Impl::MatchWeekday(int i, Cand* c) {
   d.hour = -1;
   c->pt = MakePt(d, Gran::kDay);
   c->type = TimexType::kDate;
+  // "this coming Sunday, March eighth": the written date is the value.
+  Cand md;
+  if (dir != 0 && Punct(e, ',') && L(e + 1) && L(e + 1)->month &&
+      MatchMonthDate(e + 1, &md) && md.pt.g == Gran::kDay) {
+    c->pt = md.pt;
+    c->end = md.end;
+    c->value = Format(c->pt);
+    return true;
+  }
   // "Friday morning", "Sunday night": TimeBank annotates these mostly as
   // the DATE of the day (with the times only the weekday is marked up,
   // the part-of-day value "...TNI" measured 3 fewer correct values).
@@ -1095,6 +1337,24 @@ bool TimexTagger::Impl::MatchDeictic(int i, Cand* c) {
   int delta = 0;
   bool day_word = false;
   if (l->kw == kToday || l->kw == kYesterday || l->kw == kTomorrow) {
+    // Generic uses are not dates: "many of today's computers", "in
+    // today's world", "the people of tomorrow" (but "in today's editions",
+    // "for today's quiz" are the DCT); nor is a name ("USA Today").
+    const bool possessive = IsApostrophe(i + 1) && Word(i + 2, "s");
+    if (Kw(i - 1, kOf) &&
+        (possessive || (l->kw == kTomorrow &&
+                        (i + 1 >= n() || toks_[i + 1].kind != kWordTok)))) {
+      return false;
+    }
+    if (Kw(i - 1, kIn) && possessive &&
+        (Word(i + 3, "world") || Word(i + 3, "society") ||
+         Word(i + 3, "economy"))) {
+      return false;
+    }
+    if (toks_[i].cap && i >= 1 && toks_[i - 1].kind == kWordTok &&
+        toks_[i - 1].cap && toks_[i - 1].sentence == toks_[i].sentence) {
+      return false;
+    }
     delta = l->kw == kYesterday ? -1 : l->kw == kTomorrow ? 1 : 0;
     day_word = true;
     k = i + 1;
@@ -1158,6 +1418,19 @@ bool TimexTagger::Impl::MatchRef(int i, Cand* c) {
       return set(i + 1, "PRESENT_REF");
     case kRecently:
       return set(i + 1, "PAST_REF");
+    case kSoon:
+      // "will soon begin", "to soon grow"; "as soon as Friday" and "soon
+      // after the attack" take their time from what follows.
+      if (Kw(i - 1, kAs) || Kw(i + 1, kAs) || Kw(i + 1, kAfter) ||
+          Word(i + 1, "thereafter")) {
+        return false;
+      }
+      return set(i + 1, "FUTURE_REF");
+    case kAs:
+      if (Kw(i + 1, kSoon) && Kw(i + 2, kAs) && Word(i + 3, "possible")) {
+        return set(i + 4, "FUTURE_REF");
+      }
+      return false;
     case kCurrent:
       // Bare "current" (not "the current year", handled by MatchRelative).
       if (Unit(i + 1) || Kw(i + 1, kFiscal)) return false;
@@ -1171,6 +1444,7 @@ bool TimexTagger::Impl::MatchRef(int i, Cand* c) {
         if (Num(i + 2) || Kw(i + 2, kFiscal) ||
             (next && (next->unit || next->number >= 0 || next->season ||
                       next->kw == kFew || next->kw == kSeveral ||
+                      next->kw == kCouple || next->kw == kMany ||
                       next->kw == kWeekend || next->weekday || next->month))) {
           return false;
         }
@@ -1222,6 +1496,7 @@ bool TimexTagger::Impl::MatchRelative(int i, Cand* c) {
       c->end = u + 1;
       c->type = TimexType::kDuration;
       c->value = DurationValue(unit, count, half);
+      if (Kw(k, kCouple)) c->mod = "APPROX";
       c->det_ok = true;
       return true;
     }
@@ -1308,13 +1583,28 @@ bool TimexTagger::Impl::MatchRelative(int i, Cand* c) {
     c->det_ok = true;
     return true;
   }
+  // "the next morning", "the following evening": the day after the day
+  // under narration (as "the next day"; the part of day is not kept, as
+  // for "Friday morning").
+  if (the && (kw == kNext || kw == kFollowing) && L(k) && L(k)->pod &&
+      !L(k)->plural) {
+    Pt base;
+    if (!AnchorAt(Gran::kDay, &base)) base = DctPt(Gran::kDay);
+    Pt p = Shift(base, kDay, 1);
+    c->end = k + 1;
+    c->pt = p;
+    c->type = TimexType::kDate;
+    c->value = Format(p);
+    c->det_ok = true;
+    return true;
+  }
   // "last night" is handled by MatchDeictic; "this morning" too.
   return false;
 }
 
 bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
   int k = i;
-  const bool the = Kw(k, kThe) || Kw(k, kIts);
+  bool the = Kw(k, kThe) || Kw(k, kIts);
   if (the) ++k;
   int year = 0, e = 0;
   bool explicit_year = false;
@@ -1322,6 +1612,15 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
     if (!the) return false;
     explicit_year = true;
     k = e;
+  } else if (!the && (Kw(k, kThis) || Kw(k, kLast) || Kw(k, kNext)) &&
+             Unit(k + 1) == kYear && !L(k + 1)->plural &&
+             IsApostrophe(k + 2) && Word(k + 3, "s")) {
+    // "next year's first quarter", "this year's third quarter": the year
+    // is fixed as if written out.
+    year = dct_.year + (Kw(k, kLast) ? -1 : Kw(k, kNext) ? 1 : 0);
+    explicit_year = true;
+    the = true;
+    k += 4;
   }
   bool year_ago = false;
   // "the year-ago quarter", "the year-earlier period", "last year's quarter"
@@ -1340,6 +1639,12 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
   if (l && l->ordinal >= 1 && l->ordinal <= 4) {
     ord = l->ordinal;
     ++k;
+  } else if (l && l->ordinal == -1 && the &&
+             (Kw(k + 1, kHalf) || Unit(k + 1) == kQuarter) &&
+             Kw(k + 2, kOf) && ParseYear(k + 3, &e, &year)) {
+    // "the last half of 1989", "the final quarter of 1998".
+    ord = Kw(k + 1, kHalf) ? 2 : 4;
+    ++k;
   } else if (Num(k) && toks_[k].num >= 1 && toks_[k].num <= 4 &&
              Kw(k + 1, kOrdinalSuffix) && Adjacent(k + 1)) {
     ord = static_cast<int>(toks_[k].num);
@@ -1352,6 +1657,11 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
   }
   if (Hyphen(k)) ++k;
   if (Kw(k, kFiscal)) ++k;
+  // "its quarter-century low", "the quarter-to-quarter comparison".
+  if (Unit(k) == kQuarter && Hyphen(k + 1) &&
+      (Unit(k + 2) >= kYear || Kw(k + 2, kTo))) {
+    return false;
+  }
   const bool quarter = Unit(k) == kQuarter && !L(k)->plural;
   const bool halfw = Kw(k, kHalf) && ord >= 1 && ord <= 2;
   const bool period = Kw(k, kPeriod) && (year_ago || explicit_year || latest);
@@ -1360,8 +1670,8 @@ bool TimexTagger::Impl::MatchQuarter(int i, Cand* c) {
     // The bare adjective "year-earlier" / "year-ago": the period under
     // discussion, a year before.
     Pt p;
-    if (last_quarter_.g == Gran::kQuarter && i - last_quarter_tok_ < 400) {
-      p = Shift(last_quarter_, kYear, -1);
+    if (ReportQuarter(i, &p)) {
+      p = Shift(p, kYear, -1);
     } else {
       p = Shift(DctPt(Gran::kYear), kYear, -1);
     }
@@ -1462,6 +1772,12 @@ bool TimexTagger::Impl::MatchSeason(int i, Cand* c) {
     rel = true;
     ++k;
   }
+  // "this past spring": the most recent spring before the DCT's season.
+  bool this_past = false;
+  if (rel && shift == 0 && Kw(k, kPast)) {
+    this_past = true;
+    ++k;
+  }
   const Lex* l = L(k);
   if (!l || !l->season) return false;
   int year = 0, e = 0;
@@ -1483,6 +1799,10 @@ bool TimexTagger::Impl::MatchSeason(int i, Cand* c) {
   p.g = Gran::kSeason;
   p.sub = l->season;
   p.y = explicit_year ? year : dct_.year + shift;
+  if (this_past && !explicit_year) {
+    const Pt now = DctPt(Gran::kSeason);
+    p.y = l->season < now.sub ? now.y : now.y - 1;
+  }
   p.mo = l->season == 4 ? 12 : (l->season - 1) * 3 + 3;
   p.d = 1;
   c->end = explicit_year ? e : k + 1;
@@ -1601,6 +1921,13 @@ bool TimexTagger::Impl::MatchYearLike(int i, Cand* c) {
   }
   // Not a count: "2000 people".
   if (Unit(e) != kNoUnit && !Hyphen(e)) return false;
+  // Part of a name: "Orion 1980", "Expo 2000" (a capitalized word outside
+  // the time vocabulary right before it, in mid-sentence).
+  if (Num(i) && i >= 1 && toks_[i - 1].kind == kWordTok && toks_[i - 1].cap &&
+      !toks_[i - 1].lex && toks_[i - 1].sentence == toks_[i].sentence &&
+      i >= 2 && toks_[i - 2].sentence == toks_[i].sentence) {
+    return false;
+  }
   c->end = e;
   c->pt = MakePt(CivilTime{year, 1, 1}, Gran::kYear);
   c->value = Format(c->pt);
@@ -1614,6 +1941,13 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
   bool fuzzy = false, half = false;
   if (!ParseCardinal(i, true, &k, &count, &fuzzy, &half)) return false;
   const bool article = Kw(i, kA) || Kw(i, kAn);
+  // "two more weeks", "an additional year", "eight trading days", "three
+  // straight quarters": the word between count and unit belongs to it.
+  const bool filler = (Kw(k, kMore) && !article) || Word(k, "additional") ||
+                      Word(k, "extra") || Word(k, "trading") ||
+                      Word(k, "business") || Word(k, "working") ||
+                      Word(k, "straight") || Word(k, "consecutive");
+  if (filler && UnitWord(k + 1, nullptr)) ++k;
   const bool hyphen = Hyphen(k);
   if (hyphen) ++k;
   bool plural = false;
@@ -1622,10 +1956,15 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
   if (!fuzzy && !half && count != 1 && !plural && !hyphen && count != 0) {
     // "five year" occurs as an adjective ("a five year low"): accept.
   }
-  if (fuzzy && !plural) return false;
+  if (fuzzy && !plural && !hyphen) return false;  // "a several-year effort"
   // Ages ("a 6-year-old", "52 years old") are not time expressions, nor
   // fractions ("three-quarters").
   if (Kw(k + 1, kOld) || (Hyphen(k + 1) && Kw(k + 2, kOld))) return false;
+  // "a year-earlier loss": the adjective "year-earlier" is the expression
+  // (MatchQuarter), the article belongs to the noun.
+  if (article && Hyphen(k + 1) && (Kw(k + 2, kEarlier) || Kw(k + 2, kAgo))) {
+    return false;
+  }
   if (unit == kQuarter && hyphen && plural) return false;
   if (count == 1 && plural && !Num(i)) return false;  // "one days"
   if (article && count == 1 && (unit == kSecond || unit == kQuarter) &&
@@ -1651,11 +1990,9 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
     dir = -1;
     anchored = true;
     ++e;
-  } else if (Kw(e, kLater)) {
-    dir = 1;
-    anchored = true;
-    ++e;
   } else if (Kw(e, kFrom) && Kw(e + 1, kNow)) {
+    // (Not "later": TimeML annotates "three days later" as the DURATION
+    // "three days" with "later" as its signal, outside the expression.)
     dir = 1;
     e += 2;
   } else if (Kw(e, kHence)) {
@@ -1682,9 +2019,7 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
     Pt base;
     // A year-on-year comparison in a financial report: "a year earlier"
     // after "the third quarter" means that quarter a year before.
-    if (unit == kYear && amount == 1 && last_quarter_.g == Gran::kQuarter &&
-        i - last_quarter_tok_ < 400) {
-      base = last_quarter_;
+    if (unit == kYear && amount == 1 && ReportQuarter(i, &base)) {
     } else if (anchored && anchor_.g != Gran::kNone) {
       base = anchor_;
       // Keep the anchor's granularity when it is finer than the unit
@@ -1711,6 +2046,7 @@ bool TimexTagger::Impl::MatchNumUnit(int i, Cand* c) {
   }
   // Duration.
   c->end = e;
+  if (Hyphen(e) && Kw(e + 1, kLong)) c->end = e + 2;  // "a day-long strike"
   if (hyphen && (Kw(e, kOld) || Kw(e, kLong)) && Hyphen(e)) c->end = e + 1;
   if (hyphen && Hyphen(e) && Kw(e + 1, kOld)) c->end = e + 2;
   c->type = TimexType::kDuration;
@@ -1895,7 +2231,7 @@ bool TimexTagger::Impl::MatchHoliday(int i, Cand* c) {
       if (shift < 0 && cmp >= 0) --year;
       if (shift > 0 && cmp <= 0) ++year;
     } else {
-      year = YearForMonthDay(month, day, i, e);
+      year = YearForMonthDay(month, day, i, e, /*lean_past=*/false);
     }
     date_in(year);
   }
@@ -1913,7 +2249,15 @@ bool TimexTagger::Impl::MatchHoliday(int i, Cand* c) {
 // "for years", "in months", "over decades": a vague duration.
 bool TimexTagger::Impl::MatchBarePlural(int i, Cand* c) {
   bool plural = false;
-  if (!UnitWord(i, &plural) || !plural) return false;
+  if (!UnitWord(i, &plural)) return false;
+  // "a day-long strike" (P1D), "a decades-long feud" (PXY... of the unit).
+  if (Hyphen(i + 1) && Kw(i + 2, kLong) && Unit(i) >= kMinute) {
+    c->end = i + 3;
+    c->type = TimexType::kDuration;
+    c->value = DurationValue(Unit(i), plural ? -1 : 1, false);
+    return true;
+  }
+  if (!plural) return false;
   if (!(Kw(i - 1, kFor) || Kw(i - 1, kIn) || Kw(i - 1, kOver))) return false;
   const int u = Unit(i);
   if (u == kSecond || u == kQuarter) return false;
@@ -1932,13 +2276,13 @@ bool TimexTagger::Impl::MatchBarePlural(int i, Cand* c) {
 
 bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
   const Token& t = toks_[i];
-  *c = Cand();
+  c->Reset();
   if (t.kind == kNumTok) {
-    return MatchNumericDate(i, c) || (*c = Cand(), MatchTime(i, c)) ||
-           (*c = Cand(), MatchDayMonth(i, c)) ||
-           (*c = Cand(), MatchYearLike(i, c)) ||
-           (*c = Cand(), MatchSet(i, c)) ||
-           (*c = Cand(), MatchNumUnit(i, c));
+    return MatchNumericDate(i, c) || (c->Reset(), MatchTime(i, c)) ||
+           (c->Reset(), MatchDayMonth(i, c)) ||
+           (c->Reset(), MatchYearLike(i, c)) ||
+           (c->Reset(), MatchSet(i, c)) ||
+           (c->Reset(), MatchNumUnit(i, c));
   }
   if (t.kind == kPunctTok) {
     return IsApostrophe(i) && MatchYearLike(i, c);
@@ -1948,23 +2292,23 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
   // Ordered: the most specific families first.
   if (l->kw == kThe) {
     if (MatchRef(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchDeictic(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchQuarter(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchYearLike(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchSeason(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchRelative(i, c)) return true;
     // "the nine months", "the weekend", "the year", "the quarter"
-    *c = Cand();
+    c->Reset();
     if (MatchNumUnit(i + 1, c) && c->type == TimexType::kDuration &&
         !Kw(i + 1, kA) && !Kw(i + 1, kAn)) {
       return true;
     }
-    *c = Cand();
+    c->Reset();
     if (Kw(i + 1, kWeekend) && !L(i + 1)->plural) {
       Pt p = Shift(DctPt(Gran::kWeekend), kWeek, TenseAround(i, i + 2) > 0 ? 0 : -1);
       if (Weekday(dct_.year, dct_.month, dct_.day) >= 6) p = DctPt(Gran::kWeekend);
@@ -1984,7 +2328,7 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
         p.g = Gran::kDecade;
         p.y = dct_.year / 100 * 100 + (d + 2) * 10;
         if (p.y > dct_.year) p.y -= 100;
-        *c = Cand();
+        c->Reset();
         c->end = i + 2;
         c->pt = p;
         c->value = Format(p);
@@ -1999,7 +2343,7 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
         Pt p = day.pt;
         p.g = Gran::kWeek;
         Normalize(&p);
-        *c = Cand();
+        c->Reset();
         c->end = day.end;
         c->pt = p;
         c->explicit_year = day.explicit_year;
@@ -2013,7 +2357,7 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
           !Word(i + 2, "ended") && !Word(i + 2, "ending")) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "%04d-WXX", dct_.year);
-        *c = Cand();
+        c->Reset();
         c->end = i + 2;
         c->value = buf;
         return true;
@@ -2026,17 +2370,21 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
       c->value = Format(c->pt);
       return true;
     }
-    if (Unit(i + 1) == kYear && !L(i + 1)->plural && !Hyphen(i + 2) &&
-        !Kw(i + 2, kBefore) && !Kw(i + 2, kAfter) && !Kw(i + 2, kEarlier) &&
-        !Kw(i + 2, kAgo)) {
+    const int y = Kw(i + 1, kFiscal) ? i + 2 : i + 1;  // "the fiscal year"
+    if (Unit(y) == kYear && !L(y)->plural && !Hyphen(y + 1) &&
+        !Kw(y + 1, kBefore) && !Kw(y + 1, kAfter) && !Kw(y + 1, kEarlier) &&
+        !Kw(y + 1, kAgo)) {
       Pt p = DctPt(Gran::kYear);
-      if (Kw(i - 1, kFor)) {
-        c->end = i + 2;
+      // "(for) the year ended March 31": a fiscal year, the length of
+      // the period reported (TimeBank: all such cases); a bare "for the
+      // year" is the DCT year.
+      if (Word(y + 1, "ended") || Word(y + 1, "ending")) {
+        c->end = y + 1;
         c->type = TimexType::kDuration;
         c->value = "P1Y";
         return true;
       }
-      c->end = i + 2;
+      c->end = y + 1;
       c->pt = p;
       c->value = Format(p);
       return true;
@@ -2053,7 +2401,7 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
     else if (Kw(i + 1, kEnd)) e = i + 2;
     else if (IsApostrophe(i + 1) && Word(i + 2, "s") && Kw(i + 3, kEnd)) e = i + 4;
     if (e) {
-      *c = Cand();
+      c->Reset();
       c->end = e;
       c->pt = DctPt(Gran::kYear);
       c->value = Format(c->pt);
@@ -2063,42 +2411,44 @@ bool TimexTagger::Impl::MatchCore(int i, Cand* c) {
   }
   if (l->weekday) {
     if (MatchMonthDate(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchWeekday(i, c)) return true;
   }
   if (l->holiday || l->kw == kNew) {
-    *c = Cand();
+    c->Reset();
     if (MatchHoliday(i, c)) return true;
   }
   if (l->kw == kNoon || l->kw == kMidnight) {
-    *c = Cand();
+    c->Reset();
     if (MatchTime(i, c)) return true;
   }
   if (l->kw == kLast || l->kw == kNext || l->kw == kThis) {
-    *c = Cand();
+    c->Reset();
+    if (MatchQuarter(i, c)) return true;
+    c->Reset();
     if (MatchWeekday(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchHoliday(i, c)) return true;
-    *c = Cand();
+    c->Reset();
     if (MatchMonthRel(i, c)) return true;
   }
-  *c = Cand();
+  c->Reset();
   if (MatchDeictic(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchRef(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchQuarter(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchSeason(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchRelative(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchSet(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchYearLike(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchNumUnit(i, c)) return true;
-  *c = Cand();
+  c->Reset();
   if (MatchBarePlural(i, c)) return true;
   return false;
 }
@@ -2276,16 +2626,22 @@ void TimexTagger::Impl::Tag(std::string_view text, const CivilTime& dct,
   last_quarter_ = Pt();
   last_quarter_tok_ = -1000000;
   Tokenize();
-  std::vector<Cand> cands;
-  std::vector<int> first_tok;
+  std::vector<Cand>& cands = cands_;
+  std::vector<int>& first_tok = first_tok_;
+  cands.clear();
+  first_tok.clear();
+  Cand c;  // reused: MatchAt resets it for each try
   for (int i = 0; i < n(); ++i) {
     const Token& t = toks_[i];
-    if (t.kind == kWordTok ? t.lex == nullptr
+    if (t.kind == kWordTok ? t.lex == nullptr || !CanStartExpression(*t.lex)
                            : (t.kind == kPunctTok && !IsApostrophe(i))) {
       continue;
     }
-    Cand c;
     if (!MatchAt(i, &c) || c.end <= i) continue;
+    if (IsQuotedTitle(i, c.end)) {
+      i = c.end - 1;
+      continue;
+    }
     // A trailing "or so" widens the expression.
     if (Kw(c.end, kOr) && Kw(c.end + 1, kSo) && c.type == TimexType::kDuration) {
       c.end += 2;

@@ -37,6 +37,9 @@
 //               of March 6" -> that date's ISO week
 //   Friday night  the day ("2013-07-12"): giving the part of day
 //               ("...TNI") measured 3 fewer correct values
+//   three days later  the DURATION "three days" ("later" is a TimeML
+//               signal outside the expression; all 4 gold cases), while
+//               "a year earlier" stays the anchored DATE (20+ gold)
 //   quarter ended Sept. 30  the calendar quarter holding most of its
 //               months (ended July 31 -> Q2)
 //

@@ -1,7 +1,9 @@
 #include "analyze/timex_lexicon.h"
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace wirewatch::analyze::timex_internal {
 namespace {
@@ -179,6 +181,13 @@ Table* Build() {
       {"got", kDid}, {"became", kDid}, {"paid", kDid}, {"spent", kDid},
       {"bought", kDid}, {"found", kDid}, {"struck", kDid}, {"fled", kDid},
       {"shot", kDid}, {"led", kDid}, {"wrote", kDid}, {"spoke", kDid},
+      {"brought", kDid}, {"thought", kDid}, {"sent", kDid}, {"kept", kDid},
+      {"heard", kDid}, {"ran", kDid}, {"drove", kDid}, {"broke", kDid},
+      {"chose", kDid}, {"knew", kDid}, {"grew", kDid}, {"threw", kDid},
+      {"flew", kDid}, {"drew", kDid}, {"withdrew", kDid}, {"stood", kDid},
+      {"sought", kDid}, {"fought", kDid}, {"caught", kDid}, {"built", kDid},
+      {"felt", kDid}, {"dealt", kDid}, {"arose", kDid}, {"froze", kDid},
+      {"shook", kDid}, {"swept", kDid}, {"forgot", kDid}, {"swore", kDid},
   };
   for (const K& k : kKw) m[k.w].kw = k.k;
   // "day" keeps its unit and doubles as the holiday tail.
@@ -187,10 +196,62 @@ Table* Build() {
 
 }  // namespace
 
+// The lookup runs once per word of every text, and most words are not in
+// the table: an open-addressing table with a cheap hash (FNV-1a over at most
+// the first 8 bytes plus the length) at a load factor below 1/4, so a miss
+// usually costs one probe and one length compare.
+class FlatTable {
+ public:
+  explicit FlatTable(const Table& t) {
+    size_t cap = 16;
+    while (cap < t.size() * 4) cap *= 2;
+    slots_.resize(cap);
+    mask_ = cap - 1;
+    for (const auto& [w, lex] : t) {
+      if (w.size() > max_len_) max_len_ = w.size();
+      size_t h = Hash(w) & mask_;
+      while (slots_[h].used) h = (h + 1) & mask_;
+      slots_[h] = Slot{true, w, lex};
+    }
+  }
+
+  const Lex* Find(std::string_view w) const {
+    if (w.size() > max_len_) return nullptr;  // "international", ...
+    for (size_t h = Hash(w) & mask_;; h = (h + 1) & mask_) {
+      const Slot& s = slots_[h];
+      if (!s.used) return nullptr;
+      if (s.key == w) return &s.lex;
+    }
+  }
+
+ private:
+  struct Slot {
+    bool used = false;
+    std::string_view key;
+    Lex lex;
+  };
+
+  // Length, first, middle and last byte: enough to spread ~400 keys, and
+  // a fixed cost whatever the word.
+  static size_t Hash(std::string_view w) {
+    if (w.empty()) return 0;
+    const size_t n = w.size();
+    const uint64_t k = (uint64_t{static_cast<unsigned char>(w[0])} << 24) |
+                       (uint64_t{static_cast<unsigned char>(w[n / 2])} << 16) |
+                       (uint64_t{static_cast<unsigned char>(w[n - 1])} << 8) |
+                       (n & 0xff);
+    return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 32);
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t max_len_ = 0;  // longest key
+};
+
 const Lex* LookupWord(std::string_view w) {
-  static const Table* table = Build();
-  auto it = table->find(w);
-  return it == table->end() ? nullptr : &it->second;
+  static const Table* table = Build();  // owns the keys' bytes
+  static const FlatTable flat(*table);
+  return flat.Find(w);
 }
 
 const Holiday& HolidayAt(int index) { return kHolidays[index - 1]; }
