@@ -106,10 +106,16 @@ class Extraction {
         sent_of_[t] = s;
   }
 
-  void Run(std::vector<Quote>* out) {
+  // `cues` (may be null) come from the learned tagger: they replace the
+  // reported-speech rules.
+  void Run(const std::vector<CueGuess>* cues, std::vector<Quote>* out) {
     Direct(out);
     Colon(out);
-    for (uint32_t s = 0; s < sents_.size(); ++s) Reported(s, out);
+    if (cues == nullptr) {
+      for (uint32_t s = 0; s < sents_.size(); ++s) Reported(s, out);
+    } else {
+      for (const CueGuess& g : *cues) Learned(g, out);
+    }
     std::sort(out->begin(), out->end(),
               [](const Quote& x, const Quote& y) { return x.begin < y.begin; });
   }
@@ -283,7 +289,8 @@ class Extraction {
   void Direct(std::vector<Quote>* out) {
     uint32_t i = 0;
     while (i < N()) {
-      if (toks_[i].kind != TokenKind::kOpenQuote) {
+      if (toks_[i].kind != TokenKind::kOpenQuote ||
+          IsStrayQuoteMark(text_, toks_, i)) {
         ++i;
         continue;
       }
@@ -303,9 +310,11 @@ class Extraction {
           }
           --depth;
         } else if (toks_[c].kind == TokenKind::kOpenQuote) {
-          // A new paragraph opening with a quote mark continues the quote;
-          // another open mark inside is a nested quote.
+          // A new paragraph opening with a quote mark continues the quote
+          // (unless the mark is a stray one); another open mark inside is
+          // a nested quote.
           if (!(toks_[c].flags & text::kParagraphBefore)) ++depth;
+          else if (IsStrayQuoteMark(text_, toks_, c)) break;
         } else if ((toks_[c].flags & text::kParagraphBefore) &&
                    toks_[c].kind != TokenKind::kOpenQuote) {
           break;  // a paragraph without a quote mark ends an unclosed quote
@@ -327,6 +336,16 @@ class Extraction {
              toks_[c + 1].begin == toks_[c].end)
         ++c;
       bool found = false;
+      // A signed quote: “…”― Pamela Padilla
+      if (c + 2 < N() && toks_[c + 1].kind == TokenKind::kDash &&
+          IsUpperTok(c + 2) && toks_[c + 2].kind == TokenKind::kWord) {
+        Span sp = SpeakerRight(c + 2, std::min(N(), c + 8));
+        if (sp.second > sp.first) {
+          SetCue(c + 1, c + 2, &q);
+          Resolve(sp, c + 1, &q);
+          found = true;
+        }
+      }
       // After the closing mark: ", said Bogdanov" / ", Bogdanov said".
       uint32_t t = c + 1;
       if (t < N() && T(t) == ",") ++t;
@@ -335,7 +354,7 @@ class Extraction {
       bool same_sentence =
           t < N() && !(toks_[t].flags & text::kParagraphBefore) &&
           !(T(q.token_end - 1) == "." && IsUpperTok(t) && T(c + 1) != ",");
-      if (same_sentence && toks_[t].kind != TokenKind::kOpenQuote) {
+      if (!found && same_sentence && toks_[t].kind != TokenKind::kOpenQuote) {
         if (IsStrongCue(L(t))) {
           Span sp = SpeakerRight(t + 1, std::min(N(), t + 12));
           if (sp.second > sp.first) {
@@ -386,11 +405,19 @@ class Extraction {
   void Colon(std::vector<Quote>* out) {
     for (uint32_t p = 0; p < N(); ++p) {
       if (p != 0 && !(toks_[p].flags & text::kParagraphBefore)) continue;
+      // Transcripts may open each turn with an unclosed quote mark:
+      // "PENCE: Well, look, …
+      const bool quoted = toks_[p].kind == TokenKind::kOpenQuote;
+      const uint32_t p0 = p;
+      if (quoted) ++p;
       uint32_t k = p;
       while (k < N() && k < p + 6 && IsWordish(k) && IsUpperTok(k) &&
              (k == p || !(toks_[k].flags & text::kNewlineBefore)))
         ++k;
-      if (k == p || k >= N() || T(k) != ":" || in_quote_[k]) continue;
+      if (k == p || k >= N() || T(k) != ":" || (in_quote_[k] && !quoted)) {
+        p = p0;
+        continue;
+      }
       uint32_t e = k + 1;
       while (e < N() && !(toks_[e].flags & text::kParagraphBefore)) ++e;
       if (e <= k + 2) continue;
@@ -495,6 +522,101 @@ class Extraction {
     }
   }
 
+  // The token closing the quote opened at `o`, or 0.
+  uint32_t CloseOf(uint32_t o) const {
+    for (uint32_t c = o + 1; c < N() && c - o < kMaxQuote; ++c) {
+      if (toks_[c].kind == TokenKind::kCloseQuote) return c;
+      if (toks_[c].kind == TokenKind::kOpenQuote) return 0;
+      if (toks_[c].flags & text::kParagraphBefore) return 0;
+    }
+    return 0;
+  }
+  // The token opening the quote closed at `c`, or N().
+  uint32_t OpenOf(uint32_t c) const {
+    for (uint32_t o = c; o-- > 0 && c - o < kMaxQuote;) {
+      if (toks_[o].kind == TokenKind::kOpenQuote) return o;
+      if (toks_[o].kind == TokenKind::kCloseQuote) return N();
+      if (toks_[o + 1].flags & text::kParagraphBefore) return N();
+    }
+    return N();
+  }
+
+  // A cue of the learned tagger: its content on the predicted side, its
+  // source from the noun-phrase rules.
+  void Learned(const CueGuess& g, std::vector<Quote>* out) {
+    for (uint32_t k = g.begin; k < g.end; ++k)
+      if (cue_used_[k]) return;
+    const uint32_t s = sent_of_[g.begin];
+    const uint32_t sb = sents_[s].token_begin;
+    const uint32_t se = std::min(sents_[s].token_end, N());
+    Span sp{0, 0};
+    uint32_t b = 0, e = 0;
+    auto punct = [&](uint32_t k) {
+      return toks_[k].kind == TokenKind::kPunct || toks_[k].kind == TokenKind::kDash;
+    };
+    if (g.side == kSideLeft) {
+      e = g.begin;
+      if (g.begin > sb && (T(g.begin - 1) == "," ||
+                           toks_[g.begin - 1].kind == TokenKind::kCloseQuote)) {
+        sp = SpeakerRight(g.end, se);  // "…, said the official"
+      } else {
+        sp = SpeakerLeft(g.begin, sb);  // "…, the official said"
+        if (sp.second > sp.first) e = sp.first;
+      }
+      while (e > sb && (T(e - 1) == "," || T(e - 1) == "(" || punct(e - 1)) &&
+             toks_[e - 1].kind != TokenKind::kCloseQuote)
+        --e;
+      if (e > 0 && toks_[e - 1].kind == TokenKind::kCloseQuote) {
+        uint32_t o = OpenOf(e - 1);
+        if (o < N()) {
+          b = o + 1;
+          --e;
+        } else {
+          b = sb;
+        }
+      } else {
+        b = sb;
+      }
+    } else if (g.side == kSideRight) {
+      sp = SpeakerLeft(g.begin, sb);
+      uint32_t k = g.end;
+      if (sp.first >= sp.second) {
+        // "According to the report, …"
+        Span r = SpeakerRight(k, se);
+        if (r.second > r.first && r.second < se && T(r.second) == ",") {
+          sp = r;
+          k = r.second + 1;
+        }
+      }
+      while (k < se && (L(k) == "that" || T(k) == "," || T(k) == ":")) ++k;
+      if (k < N() && toks_[k].kind == TokenKind::kOpenQuote) {
+        uint32_t c = CloseOf(k);
+        b = k + 1;
+        e = c ? c : se;
+      } else {
+        b = k;
+        e = se;
+      }
+    } else {
+      sp = SpeakerLeft(g.begin, sb);
+      if (sp.first >= sp.second) sp = SpeakerRight(g.end, se);
+      b = sb;
+      e = se;
+    }
+    while (b < e && (punct(b) || toks_[b].kind == TokenKind::kOpenQuote)) ++b;
+    while (e > b && (punct(e - 1) || toks_[e - 1].kind == TokenKind::kCloseQuote))
+      --e;
+    if (e <= b) return;
+    Quote q;
+    q.kind = (L(g.begin) == "according") ? QuoteKind::kAccordingTo
+                                         : QuoteKind::kReported;
+    SetContent(b, e, &q);
+    SetCue(g.begin, g.end, &q);
+    Resolve(sp, g.begin, &q);
+    q.sentence = s;
+    out->push_back(std::move(q));
+  }
+
   void AccordingTo(uint32_t i, uint32_t sb, uint32_t se, std::vector<Quote>* out) {
     Span sp = SpeakerRight(i + 2, se);
     if (sp.first >= sp.second) return;
@@ -549,15 +671,20 @@ bool IsCueVerb(std::string_view lower) {
   return IsStrongCue(lower) || IsWeakCue(lower);
 }
 
+QuoteExtractor::QuoteExtractor(const QuoteModel* model) {
+  if (model) tagger_ = std::make_unique<QuoteTagger>(model);
+}
+
 void QuoteExtractor::Extract(std::string_view text,
                              std::span<const text::Token> tokens,
                              std::span<const text::Sentence> sentences,
                              const Analysis* analysis,
-                             std::vector<Quote>* out) const {
+                             std::vector<Quote>* out) {
   out->clear();
   if (tokens.empty()) return;
+  if (tagger_) tagger_->Tag(text, tokens, sentences, &cues_);
   Extraction x(text, tokens, sentences, analysis);
-  x.Run(out);
+  x.Run(tagger_ ? &cues_ : nullptr, out);
 }
 
 }  // namespace wirewatch::analyze

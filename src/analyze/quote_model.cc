@@ -1,0 +1,385 @@
+// Features, model file and greedy decoding of the attribution cue tagger;
+// the design is described in quote_model.h, training in quote_train.cc,
+// golden behaviour in quote_model_test.cc.
+#include "analyze/quote_model.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "analyze/quotes.h"
+#include "base/hash.h"
+
+namespace wirewatch::analyze {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+constexpr char kMagic[8] = {'W', 'W', 'Q', 'U', 'O', 'M', 'D', 'L'};
+constexpr size_t kHeaderSize = 40;
+constexpr size_t kMaxModelBytes = size_t{64} << 20;
+constexpr int K = kQuoteLabels;
+
+// SplitMix64 finaliser: spreads template ids and values over 64 bits.
+inline uint64_t Mix(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+inline uint64_t F1(uint64_t tmpl, uint64_t a) { return Mix(a ^ (tmpl << 56)); }
+inline uint64_t F2(uint64_t tmpl, uint64_t a, uint64_t b) {
+  return Mix(a ^ Mix(b + (tmpl << 48)));
+}
+
+// Template ids. Cue templates are below 64, side templates from 64.
+enum : uint64_t {
+  kTBias = 1, kTLower, kTPre, kTSuf, kTShape, kTPrev1, kTNext1, kTPrev2,
+  kTNext2, kTBiPrev, kTBiNext, kTSkipNext, kTQuoteLex, kTQuoteLower,
+  kTLabel, kTLabelLower, kTLabelPre, kTLex, kTFirstLex, kTPreNext,
+  kTShapeNext,
+  kSBias = 64, kSFirst, kSLast, kSPre, kSPrev1, kSPrev2, kSNext1, kSNext2,
+  kSLastNext, kSPrevFirst, kSFromStart, kSToEnd, kSQuote, kSCloseBefore,
+  kSOpenAfter, kSBuckets, kSFirstNext
+};
+
+constexpr uint64_t kBos = 0x5B5B5B5Bull, kEos = 0x5D5D5D5Dull;
+
+uint64_t Bucket(uint32_t n) {
+  return n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n <= 5 ? 3 : n <= 10 ? 4 : 5;
+}
+
+uint8_t Shape(std::string_view w, TokenKind kind) {
+  if (kind != TokenKind::kWord && kind != TokenKind::kAbbrev)
+    return static_cast<uint8_t>(16 + static_cast<int>(kind));
+  bool up0 = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+  bool all_up = up0, any_up = false;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') any_up = true;
+    if (c >= 'a' && c <= 'z') all_up = false;
+  }
+  if (all_up && w.size() > 1) return 3;
+  if (up0) return 2;
+  return any_up ? 4 : 1;
+}
+
+template <typename T>
+void Put(std::string* out, const T& v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+
+}  // namespace
+
+bool IsStrayQuoteMark(std::string_view text, std::span<const Token> tokens,
+                      uint32_t i) {
+  const Token& t = tokens[i];
+  if (t.kind != TokenKind::kOpenQuote || t.text(text) != "\"" ||
+      !(i == 0 || (t.flags & text::kParagraphBefore)))
+    return false;
+  for (uint32_t k = i + 1; k < tokens.size(); ++k) {
+    if (tokens[k].flags & text::kParagraphBefore) break;
+    if (tokens[k].kind == TokenKind::kCloseQuote && tokens[k].text(text) == "\"")
+      return false;
+  }
+  return true;
+}
+
+void QuoteFeaturizer::Prepare(std::string_view text,
+                              std::span<const Token> tokens,
+                              std::span<const text::Sentence> sentences) {
+  sents_ = sentences;
+  info_.resize(tokens.size());
+  bool in_quote = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    Info& in = info_[i];
+    std::string_view w = t.text(text);
+    in.open_q = t.kind == TokenKind::kOpenQuote &&
+                !IsStrayQuoteMark(text, tokens, static_cast<uint32_t>(i));
+    in.close_q = t.kind == TokenKind::kCloseQuote;
+    // Quote state: a paragraph that does not open with a quote mark ends
+    // an unclosed quote.
+    if ((t.flags & text::kParagraphBefore) && !in.open_q) in_quote = false;
+    if (in.open_q) in_quote = true;
+    in.in_quote = in_quote;
+    if (in.close_q) in_quote = false;
+    in.taggable = t.kind == TokenKind::kWord || t.kind == TokenKind::kAbbrev ||
+                  t.kind == TokenKind::kClitic;
+    in.shape = Shape(w, t.kind);
+    if (in.open_q || in.close_q) {
+      in.lower = in.open_q ? 0x6F71 : 0x6371;  // every quote style alike
+      in.pre = in.suf = in.lower;
+      in.lex = 0;
+    } else {
+      buf_.assign(w);
+      for (char& c : buf_)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      in.lower = Hash64(buf_, 11);
+      std::string_view lv(buf_);
+      in.pre = Hash64(lv.substr(0, std::min<size_t>(5, lv.size())), 12);
+      in.suf = Hash64(lv.substr(lv.size() - std::min<size_t>(3, lv.size())), 13);
+      in.lex = IsCueVerb(lv) ? 1 : 0;
+    }
+    in.sentence = 0;
+  }
+  for (uint32_t s = 0; s < sentences.size(); ++s)
+    for (uint32_t t = sentences[s].token_begin;
+         t < sentences[s].token_end && t < info_.size(); ++t)
+      info_[t].sentence = s;
+}
+
+uint64_t QuoteFeaturizer::Ctx(uint32_t i, int d) const {
+  const text::Sentence& s = sents_[info_[i].sentence];
+  int64_t j = static_cast<int64_t>(i) + d;
+  if (j < static_cast<int64_t>(s.token_begin)) return kBos;
+  if (j >= static_cast<int64_t>(s.token_end) ||
+      j >= static_cast<int64_t>(info_.size()))
+    return kEos;
+  return info_[j].lower;
+}
+
+void QuoteFeaturizer::CueFeatures(uint32_t i, uint8_t prev,
+                                  std::vector<uint64_t>* f) const {
+  const Info& in = info_[i];
+  const text::Sentence& s = sents_[in.sentence];
+  uint64_t p1 = Ctx(i, -1), n1 = Ctx(i, 1), p2 = Ctx(i, -2), n2 = Ctx(i, 2);
+  f->clear();
+  f->push_back(F1(kTBias, 0));
+  f->push_back(F1(kTLower, in.lower));
+  f->push_back(F1(kTPre, in.pre));
+  f->push_back(F1(kTSuf, in.suf));
+  f->push_back(F1(kTShape, in.shape));
+  f->push_back(F1(kTPrev1, p1));
+  f->push_back(F1(kTNext1, n1));
+  f->push_back(F1(kTPrev2, p2));
+  f->push_back(F1(kTNext2, n2));
+  f->push_back(F2(kTBiPrev, p1, in.lower));
+  f->push_back(F2(kTBiNext, in.lower, n1));
+  f->push_back(F2(kTSkipNext, in.lower, n2));
+  f->push_back(F2(kTQuoteLex, in.in_quote, in.lex));
+  f->push_back(F2(kTQuoteLower, in.in_quote, in.lower));
+  f->push_back(F1(kTLabel, prev));
+  f->push_back(F2(kTLabelLower, prev, in.lower));
+  f->push_back(F2(kTLabelPre, prev, in.pre));
+  f->push_back(F1(kTLex, in.lex));
+  f->push_back(F2(kTFirstLex, Bucket(i - s.token_begin), in.lex));
+  f->push_back(F2(kTPreNext, in.pre, n1));
+  f->push_back(F2(kTShapeNext, in.shape, n1));
+}
+
+void QuoteFeaturizer::SideFeatures(uint32_t b, uint32_t e,
+                                   std::vector<uint64_t>* f) const {
+  const Info& first = info_[b];
+  const Info& last = info_[e - 1];
+  const text::Sentence& s = sents_[first.sentence];
+  uint32_t se = std::min<uint32_t>(s.token_end, static_cast<uint32_t>(info_.size()));
+  bool close_before = false, open_after = false;
+  for (uint32_t k = b > s.token_begin + 3 ? b - 3 : s.token_begin; k < b; ++k)
+    close_before |= info_[k].close_q;
+  for (uint32_t k = e; k < se && k < e + 3; ++k) open_after |= info_[k].open_q;
+  uint64_t from_start = Bucket(b - s.token_begin);
+  uint64_t to_end = Bucket(se > e ? se - e : 0);
+  uint64_t n1 = Ctx(e - 1, 1);
+  f->clear();
+  f->push_back(F1(kSBias, 0));
+  f->push_back(F1(kSFirst, first.lower));
+  f->push_back(F1(kSLast, last.lower));
+  f->push_back(F1(kSPre, first.pre));
+  f->push_back(F1(kSPrev1, Ctx(b, -1)));
+  f->push_back(F1(kSPrev2, Ctx(b, -2)));
+  f->push_back(F1(kSNext1, n1));
+  f->push_back(F1(kSNext2, Ctx(e - 1, 2)));
+  f->push_back(F2(kSLastNext, last.lower, n1));
+  f->push_back(F2(kSPrevFirst, Ctx(b, -1), first.lower));
+  f->push_back(F1(kSFromStart, from_start));
+  f->push_back(F1(kSToEnd, to_end));
+  f->push_back(F1(kSQuote, first.in_quote));
+  f->push_back(F1(kSCloseBefore, close_before));
+  f->push_back(F1(kSOpenAfter, open_after));
+  f->push_back(F2(kSBuckets, from_start, to_end));
+  f->push_back(F2(kSFirstNext, first.lower, to_end));
+}
+
+uint8_t BestCueLabel(const float* scores, uint8_t prev) {
+  uint8_t best = kCueO;
+  if (scores[kCueB] > scores[best]) best = kCueB;
+  if (prev != kCueO && scores[kCueI] > scores[best]) best = kCueI;
+  return best;
+}
+
+ContentSide BestSide(const float* scores) {
+  int best = 0;
+  for (int k = 1; k < K; ++k)
+    if (scores[k] > scores[best]) best = k;
+  return static_cast<ContentSide>(best);
+}
+
+std::unique_ptr<QuoteModel> QuoteModel::Build(std::vector<uint64_t> keys,
+                                              const std::vector<float>& rows) {
+  auto m = std::unique_ptr<QuoteModel>(new QuoteModel());
+  float maxabs = 0;
+  for (float w : rows) maxabs = std::max(maxabs, std::fabs(w));
+  m->scale_ = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
+  m->qweights_.resize(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i)
+    m->qweights_[i] = static_cast<int16_t>(std::lround(rows[i] / m->scale_));
+  m->keys_ = std::move(keys);
+  m->BuildIndex();
+  return m;
+}
+
+void QuoteModel::BuildIndex() {
+  weights_.resize(qweights_.size());
+  for (size_t i = 0; i < qweights_.size(); ++i)
+    weights_[i] = static_cast<float>(qweights_[i]) * scale_;
+  size_t cap = std::bit_ceil(std::max<size_t>(16, keys_.size() * 2));
+  mask_ = cap - 1;
+  slots_.assign(cap, kEmpty);
+  for (uint32_t r = 0; r < keys_.size(); ++r) {
+    uint64_t slot = (keys_[r] ^ (keys_[r] >> 29)) & mask_;
+    while (slots_[slot] != kEmpty) slot = (slot + 1) & mask_;
+    slots_[slot] = r;
+  }
+}
+
+void QuoteModel::Score(std::span<const uint64_t> feats, float* scores) const {
+  for (uint64_t key : feats) {
+    uint64_t slot = (key ^ (key >> 29)) & mask_;
+    while (true) {
+      uint32_t r = slots_[slot];
+      if (r == kEmpty) break;
+      if (keys_[r] == key) {
+        const float* w = &weights_[size_t{r} * K];
+        for (int k = 0; k < K; ++k) scores[k] += w[k];
+        break;
+      }
+      slot = (slot + 1) & mask_;
+    }
+  }
+}
+
+std::string QuoteModel::Serialize() const {
+  std::string body;
+  body.append(reinterpret_cast<const char*>(keys_.data()),
+              keys_.size() * sizeof(uint64_t));
+  body.append(reinterpret_cast<const char*>(qweights_.data()),
+              qweights_.size() * sizeof(int16_t));
+  std::string out(kMagic, 8);
+  Put(&out, kQuoteModelFormatVersion);
+  Put(&out, kQuoteFeatureVersion);
+  Put(&out, static_cast<uint32_t>(K));
+  Put(&out, static_cast<uint32_t>(keys_.size()));
+  Put(&out, scale_);
+  Put(&out, uint32_t{0});
+  Put(&out, Hash64(body));
+  out += body;
+  return out;
+}
+
+Status QuoteModel::Save(const std::string& path) const {
+  std::string bytes = Serialize();
+  std::string tmp = path + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return Status::Unavailable("cannot write " + tmp);
+  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0)
+    return Status::Unavailable("cannot write " + path);
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<QuoteModel>> QuoteModel::FromBytes(
+    std::string_view bytes) {
+  static_assert(std::endian::native == std::endian::little,
+                "model format is little-endian");
+  if (bytes.size() < kHeaderSize || std::memcmp(bytes.data(), kMagic, 8) != 0)
+    return Status::Corruption("not a quote model (bad magic)");
+  uint32_t format, features, k, rows;
+  float scale;
+  uint64_t hash;
+  std::memcpy(&format, bytes.data() + 8, 4);
+  std::memcpy(&features, bytes.data() + 12, 4);
+  std::memcpy(&k, bytes.data() + 16, 4);
+  std::memcpy(&rows, bytes.data() + 20, 4);
+  std::memcpy(&scale, bytes.data() + 24, 4);
+  std::memcpy(&hash, bytes.data() + 32, 8);
+  if (format != kQuoteModelFormatVersion)
+    return Status::Corruption("quote model format version " + std::to_string(format));
+  if (features != kQuoteFeatureVersion)
+    return Status::Corruption("quote model feature version " +
+                              std::to_string(features) + ", this build reads " +
+                              std::to_string(kQuoteFeatureVersion));
+  std::string_view body = bytes.substr(kHeaderSize);
+  if (k != K || body.size() != size_t{rows} * (8 + 2 * K) ||
+      !(scale > 0) || !std::isfinite(scale))
+    return Status::Corruption("quote model: inconsistent sizes");
+  if (Hash64(body) != hash) return Status::Corruption("quote model: checksum mismatch");
+  auto m = std::unique_ptr<QuoteModel>(new QuoteModel());
+  m->scale_ = scale;
+  m->keys_.resize(rows);
+  m->qweights_.resize(size_t{rows} * K);
+  std::memcpy(m->keys_.data(), body.data(), size_t{rows} * 8);
+  std::memcpy(m->qweights_.data(), body.data() + size_t{rows} * 8,
+              size_t{rows} * K * 2);
+  for (size_t r = 1; r < m->keys_.size(); ++r)
+    if (m->keys_[r] <= m->keys_[r - 1])
+      return Status::Corruption("quote model: keys not increasing");
+  m->BuildIndex();
+  return m;
+}
+
+Result<std::unique_ptr<QuoteModel>> QuoteModel::Load(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::NotFound("cannot open quote model " + path);
+  std::string bytes;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) {
+    bytes.append(buf, n);
+    if (bytes.size() > kMaxModelBytes) {
+      std::fclose(f);
+      return Status::ResourceExhausted("quote model larger than 64 MiB: " + path);
+    }
+  }
+  std::fclose(f);
+  return FromBytes(bytes);
+}
+
+void QuoteTagger::Tag(std::string_view text, std::span<const Token> tokens,
+                      std::span<const text::Sentence> sentences,
+                      std::vector<CueGuess>* out) {
+  out->clear();
+  if (tokens.empty() || sentences.empty()) return;
+  feat_.Prepare(text, tokens, sentences);
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  for (const text::Sentence& s : sentences) {
+    uint8_t prev = kCueO;
+    const uint32_t se = std::min(s.token_end, n);
+    for (uint32_t i = s.token_begin; i < se; ++i) {
+      uint8_t label = kCueO;
+      if (feat_.Taggable(i)) {
+        float sc[K] = {0, 0, 0};
+        feat_.CueFeatures(i, prev, &f_);
+        model_->Score(f_, sc);
+        label = BestCueLabel(sc, prev);
+      }
+      if (label == kCueB) {
+        out->push_back(CueGuess{i, i + 1, kSideRight});
+      } else if (label == kCueI && !out->empty() && out->back().end == i) {
+        out->back().end = i + 1;
+      }
+      prev = label;
+    }
+  }
+  for (CueGuess& c : *out) {
+    float sc[K] = {0, 0, 0};
+    feat_.SideFeatures(c.begin, c.end, &f_);
+    model_->Score(f_, sc);
+    c.side = BestSide(sc);
+  }
+}
+
+}  // namespace wirewatch::analyze
