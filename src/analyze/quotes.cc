@@ -114,7 +114,9 @@ class Extraction {
     if (cues == nullptr) {
       for (uint32_t s = 0; s < sents_.size(); ++s) Reported(s, out);
     } else {
-      for (const CueGuess& g : *cues) Learned(g, out);
+      for (size_t k = 0; k < cues->size(); ++k)
+        Learned((*cues)[k], k + 1 < cues->size() ? &(*cues)[k + 1] : nullptr,
+                out);
     }
     std::sort(out->begin(), out->end(),
               [](const Quote& x, const Quote& y) { return x.begin < y.begin; });
@@ -543,75 +545,115 @@ class Extraction {
 
   // A cue of the learned tagger: its content on the predicted side, its
   // source from the noun-phrase rules.
-  void Learned(const CueGuess& g, std::vector<Quote>* out) {
+  // Where content running right from `b` ends when the next cue `next`
+  // opens a clause of its own: "…, arguing that …", "… and Smith said …".
+  uint32_t ClauseEnd(uint32_t b, uint32_t e, const CueGuess* next) const {
+    if (next == nullptr || next->begin <= b || next->begin >= e) return e;
+    Span sp = SpeakerLeft(next->begin, b);
+    uint32_t start = sp.second > sp.first ? sp.first : next->begin;
+    if (start <= b + 1) return e;
+    const std::string& w = L(start - 1);
+    if (w == "," || w == ";" || w == "and" || w == "but" || w == "while" ||
+        w == "as" || w == "--" || toks_[start - 1].kind == TokenKind::kDash)
+      return start - 1;
+    return e;
+  }
+
+  bool Punct(uint32_t k) const {
+    return toks_[k].kind == TokenKind::kPunct || toks_[k].kind == TokenKind::kDash;
+  }
+
+  // Content [*b, *e) and source *sp of the cue [cb, ce) of sentence [sb, se)
+  // when its content lies on `side`; false when that side has none (the
+  // tagger's side is then second-guessed).
+  bool SideSpan(uint32_t cb, uint32_t ce, ContentSide side, uint32_t sb,
+                uint32_t se, const CueGuess* next, Span* sp, uint32_t* b,
+                uint32_t* e) const {
+    *sp = {0, 0};
+    if (side == kSideLeft) {
+      // "…, said the official" / "…, the official said" / "… (the official
+      // said)": a separator must end the content.
+      uint32_t end = cb;
+      if (cb > sb && (T(cb - 1) == "," ||
+                      toks_[cb - 1].kind == TokenKind::kCloseQuote)) {
+        *sp = SpeakerRight(ce, se);
+      } else {
+        *sp = SpeakerLeft(cb, sb);
+        if (sp->second > sp->first) end = sp->first;
+      }
+      if (end <= sb || !(Punct(end - 1) || toks_[end - 1].kind == TokenKind::kCloseQuote))
+        return false;
+      while (end > sb && Punct(end - 1)) --end;
+      *b = sb;
+      *e = end;
+      if (end > 0 && toks_[end - 1].kind == TokenKind::kCloseQuote) {
+        uint32_t o = OpenOf(end - 1);
+        if (o < N()) {
+          *b = o + 1;
+          *e = end - 1;
+        }
+      }
+    } else if (side == kSideRight) {
+      *sp = SpeakerLeft(cb, sb);
+      uint32_t k = ce;
+      if (sp->first >= sp->second) {
+        // "According to the report, …"
+        Span r = SpeakerRight(k, se);
+        if (r.second > r.first && r.second < se && T(r.second) == ",") {
+          *sp = r;
+          k = r.second + 1;
+        }
+      }
+      while (k < se && (L(k) == "that" || T(k) == "," || T(k) == ":")) ++k;
+      uint32_t end = se;
+      if (k >= se && se > sb && T(se - 1) == ":" && se < N()) {
+        // "… made the following comment:" and the content follows.
+        const uint32_t s2 = sent_of_[se];
+        end = std::min(sents_[s2].token_end, N());
+      }
+      if (k < N() && toks_[k].kind == TokenKind::kOpenQuote) {
+        uint32_t c = CloseOf(k);
+        *b = k + 1;
+        *e = c ? c : end;
+      } else {
+        *b = k;
+        *e = end == se ? ClauseEnd(k, se, next) : end;
+      }
+    } else {
+      *sp = SpeakerLeft(cb, sb);
+      if (sp->first >= sp->second) *sp = SpeakerRight(ce, se);
+      *b = sb;
+      *e = ClauseEnd(ce, se, next);
+    }
+    while (*b < *e && (Punct(*b) || toks_[*b].kind == TokenKind::kOpenQuote)) ++*b;
+    while (*e > *b && (Punct(*e - 1) || toks_[*e - 1].kind == TokenKind::kCloseQuote))
+      --*e;
+    return *e > *b;
+  }
+
+  // A cue of the learned tagger: its content on the predicted side (else
+  // the other), its source from the noun-phrase rules.
+  void Learned(const CueGuess& g, const CueGuess* next,
+               std::vector<Quote>* out) {
     for (uint32_t k = g.begin; k < g.end; ++k)
       if (cue_used_[k]) return;
     const uint32_t s = sent_of_[g.begin];
     const uint32_t sb = sents_[s].token_begin;
     const uint32_t se = std::min(sents_[s].token_end, N());
-    Span sp{0, 0};
+    // "have" tagged, "shown" not: a cue verb right after a cue joins it.
+    uint32_t ce = g.end;
+    while (ce < se && ce < g.begin + 4 && IsCueVerb(L(ce)) && !cue_used_[ce]) ++ce;
+    Span sp;
     uint32_t b = 0, e = 0;
-    auto punct = [&](uint32_t k) {
-      return toks_[k].kind == TokenKind::kPunct || toks_[k].kind == TokenKind::kDash;
-    };
-    if (g.side == kSideLeft) {
-      e = g.begin;
-      if (g.begin > sb && (T(g.begin - 1) == "," ||
-                           toks_[g.begin - 1].kind == TokenKind::kCloseQuote)) {
-        sp = SpeakerRight(g.end, se);  // "…, said the official"
-      } else {
-        sp = SpeakerLeft(g.begin, sb);  // "…, the official said"
-        if (sp.second > sp.first) e = sp.first;
-      }
-      while (e > sb && (T(e - 1) == "," || T(e - 1) == "(" || punct(e - 1)) &&
-             toks_[e - 1].kind != TokenKind::kCloseQuote)
-        --e;
-      if (e > 0 && toks_[e - 1].kind == TokenKind::kCloseQuote) {
-        uint32_t o = OpenOf(e - 1);
-        if (o < N()) {
-          b = o + 1;
-          --e;
-        } else {
-          b = sb;
-        }
-      } else {
-        b = sb;
-      }
-    } else if (g.side == kSideRight) {
-      sp = SpeakerLeft(g.begin, sb);
-      uint32_t k = g.end;
-      if (sp.first >= sp.second) {
-        // "According to the report, …"
-        Span r = SpeakerRight(k, se);
-        if (r.second > r.first && r.second < se && T(r.second) == ",") {
-          sp = r;
-          k = r.second + 1;
-        }
-      }
-      while (k < se && (L(k) == "that" || T(k) == "," || T(k) == ":")) ++k;
-      if (k < N() && toks_[k].kind == TokenKind::kOpenQuote) {
-        uint32_t c = CloseOf(k);
-        b = k + 1;
-        e = c ? c : se;
-      } else {
-        b = k;
-        e = se;
-      }
-    } else {
-      sp = SpeakerLeft(g.begin, sb);
-      if (sp.first >= sp.second) sp = SpeakerRight(g.end, se);
-      b = sb;
-      e = se;
+    if (!SideSpan(g.begin, ce, g.side, sb, se, next, &sp, &b, &e)) {
+      ContentSide other = g.side == kSideLeft ? kSideRight : kSideLeft;
+      if (!SideSpan(g.begin, ce, other, sb, se, next, &sp, &b, &e)) return;
     }
-    while (b < e && (punct(b) || toks_[b].kind == TokenKind::kOpenQuote)) ++b;
-    while (e > b && (punct(e - 1) || toks_[e - 1].kind == TokenKind::kCloseQuote))
-      --e;
-    if (e <= b) return;
     Quote q;
     q.kind = (L(g.begin) == "according") ? QuoteKind::kAccordingTo
                                          : QuoteKind::kReported;
     SetContent(b, e, &q);
-    SetCue(g.begin, g.end, &q);
+    SetCue(g.begin, ce, &q);
     Resolve(sp, g.begin, &q);
     q.sentence = s;
     out->push_back(std::move(q));

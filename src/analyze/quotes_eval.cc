@@ -93,12 +93,15 @@ Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
         const PolnearRelation& g = gold[k];
         std::string src = text.substr(g.source.b, g.source.e - g.source.b);
         std::string cue = text.substr(g.cue.b, g.cue.e - g.cue.b);
-        bool cue_found = false;
+        // When our quote has the gold cue, show the content it took.
+        std::string ours;
         for (const Quote& q : quotes)
-          cue_found |= Overlap(g.cue, ByteSpan{q.cue_begin, q.cue_end}) > 0;
-        r.diagnostics.push_back(std::string(cue_found ? "MISS-SPAN [" : "MISS [") +
+          if (Overlap(g.cue, ByteSpan{q.cue_begin, q.cue_end}) > 0)
+            ours = " <<ours: " + text.substr(q.begin, std::min<uint32_t>(160, q.end - q.begin)) + ">>";
+        r.diagnostics.push_back(std::string(ours.empty() ? "MISS [" : "MISS-SPAN [") +
                                 src + " | " + cue + "] " +
-                                text.substr(g.content.b, std::min<uint32_t>(160, g.content.e - g.content.b)));
+                                text.substr(g.content.b, std::min<uint32_t>(160, g.content.e - g.content.b)) +
+                                ours);
       }
     }
   }
