@@ -656,8 +656,8 @@ int CmdTrainQuotes(const std::string& dir, const std::string& out,
   if (!model.ok()) return Fail(model.status());
   ww::Status st = (*model)->Save(out);
   if (!st.ok()) return Fail(st);
-  fmt::print(stderr, "train: {} documents, {} feature rows -> {}\n",
-             docs->size(), (*model)->num_rows(), out);
+  fmt::print(stderr, "train: {} documents, {} feature rows, {} cue starters -> {}\n",
+             docs->size(), (*model)->num_rows(), (*model)->num_starters(), out);
   return kExitOk;
 }
 
@@ -1015,6 +1015,10 @@ int main(int argc, char** argv) {
   train_quotes->add_option("--epochs", quote_train_opt.epochs)
       ->capture_default_str();
   train_quotes->add_option("--seed", quote_train_opt.seed)->capture_default_str();
+  train_quotes->add_option("--min-starter-rate", quote_train_opt.min_starter_rate,
+                           "a word may begin a cue when it began this share "
+                           "of its training occurrences")
+      ->capture_default_str();
   train_quotes->add_option("--prune", quote_train_opt.prune_threshold,
                            "drop rows whose largest |weight| is not above this")
       ->capture_default_str();

@@ -22,9 +22,12 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
+// ASCII only, as std::tolower in the "C" locale, without a libc call per
+// byte (this runs over every token of every article).
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   return out;
 }
 

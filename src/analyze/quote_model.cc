@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <cstdlib>
 
 #include "analyze/quotes.h"
 #include "base/hash.h"
@@ -90,13 +91,14 @@ bool IsStrayQuoteMark(std::string_view text, std::span<const Token> tokens,
 void QuoteFeaturizer::Prepare(std::string_view text,
                               std::span<const Token> tokens,
                               std::span<const text::Sentence> sentences) {
+  text_ = text;
+  toks_ = tokens;
   sents_ = sentences;
   info_.resize(tokens.size());
   bool in_quote = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     Info& in = info_[i];
-    std::string_view w = t.text(text);
     in.open_q = t.kind == TokenKind::kOpenQuote &&
                 !IsStrayQuoteMark(text, tokens, static_cast<uint32_t>(i));
     in.close_q = t.kind == TokenKind::kCloseQuote;
@@ -108,20 +110,15 @@ void QuoteFeaturizer::Prepare(std::string_view text,
     if (in.close_q) in_quote = false;
     in.taggable = t.kind == TokenKind::kWord || t.kind == TokenKind::kAbbrev ||
                   t.kind == TokenKind::kClitic;
-    in.shape = Shape(w, t.kind);
+    in.detailed = false;
     if (in.open_q || in.close_q) {
       in.lower = in.open_q ? 0x6F71 : 0x6371;  // every quote style alike
-      in.pre = in.suf = in.lower;
-      in.lex = 0;
     } else {
+      std::string_view w = t.text(text);
       buf_.assign(w);
       for (char& c : buf_)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
       in.lower = Hash64(buf_, 11);
-      std::string_view lv(buf_);
-      in.pre = Hash64(lv.substr(0, std::min<size_t>(5, lv.size())), 12);
-      in.suf = Hash64(lv.substr(lv.size() - std::min<size_t>(3, lv.size())), 13);
-      in.lex = IsCueVerb(lv) ? 1 : 0;
     }
     in.sentence = 0;
   }
@@ -129,6 +126,30 @@ void QuoteFeaturizer::Prepare(std::string_view text,
     for (uint32_t t = sentences[s].token_begin;
          t < sentences[s].token_end && t < info_.size(); ++t)
       info_[t].sentence = s;
+}
+
+// Prefix, suffix, shape and lexicon flag: needed only for the few tokens
+// the tagger scores, so computed on first use.
+const QuoteFeaturizer::Info& QuoteFeaturizer::Detail(uint32_t i) {
+  Info& in = info_[i];
+  if (in.detailed) return in;
+  in.detailed = true;
+  const Token& t = toks_[i];
+  std::string_view w = t.text(text_);
+  in.shape = Shape(w, t.kind);
+  if (in.open_q || in.close_q) {
+    in.pre = in.suf = in.lower;
+    in.lex = 0;
+    return in;
+  }
+  buf_.assign(w);
+  for (char& c : buf_)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  std::string_view lv(buf_);
+  in.pre = Hash64(lv.substr(0, std::min<size_t>(5, lv.size())), 12);
+  in.suf = Hash64(lv.substr(lv.size() - std::min<size_t>(3, lv.size())), 13);
+  in.lex = IsCueVerb(lv) ? 1 : 0;
+  return in;
 }
 
 uint64_t QuoteFeaturizer::Ctx(uint32_t i, int d) const {
@@ -142,8 +163,8 @@ uint64_t QuoteFeaturizer::Ctx(uint32_t i, int d) const {
 }
 
 void QuoteFeaturizer::CueFeatures(uint32_t i, uint8_t prev,
-                                  std::vector<uint64_t>* f) const {
-  const Info& in = info_[i];
+                                  std::vector<uint64_t>* f) {
+  const Info& in = Detail(i);
   const text::Sentence& s = sents_[in.sentence];
   uint64_t p1 = Ctx(i, -1), n1 = Ctx(i, 1), p2 = Ctx(i, -2), n2 = Ctx(i, 2);
   f->clear();
@@ -171,9 +192,9 @@ void QuoteFeaturizer::CueFeatures(uint32_t i, uint8_t prev,
 }
 
 void QuoteFeaturizer::SideFeatures(uint32_t b, uint32_t e,
-                                   std::vector<uint64_t>* f) const {
-  const Info& first = info_[b];
-  const Info& last = info_[e - 1];
+                                   std::vector<uint64_t>* f) {
+  const Info& first = Detail(b);
+  const Info& last = Detail(e - 1);
   const text::Sentence& s = sents_[first.sentence];
   uint32_t se = std::min<uint32_t>(s.token_end, static_cast<uint32_t>(info_.size()));
   bool close_before = false, open_after = false;
@@ -218,8 +239,12 @@ ContentSide BestSide(const float* scores) {
 }
 
 std::unique_ptr<QuoteModel> QuoteModel::Build(std::vector<uint64_t> keys,
-                                              const std::vector<float>& rows) {
+                                              const std::vector<float>& rows,
+                                              std::vector<uint64_t> starters) {
   auto m = std::unique_ptr<QuoteModel>(new QuoteModel());
+  std::sort(starters.begin(), starters.end());
+  starters.erase(std::unique(starters.begin(), starters.end()), starters.end());
+  m->starters_ = std::move(starters);
   float maxabs = 0;
   for (float w : rows) maxabs = std::max(maxabs, std::fabs(w));
   m->scale_ = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
@@ -235,6 +260,14 @@ void QuoteModel::BuildIndex() {
   weights_.resize(qweights_.size());
   for (size_t i = 0; i < qweights_.size(); ++i)
     weights_[i] = static_cast<float>(qweights_[i]) * scale_;
+  size_t scap = std::bit_ceil(std::max<size_t>(16, starters_.size() * 2));
+  starter_mask_ = scap - 1;
+  starter_slots_.assign(scap, 0);
+  for (uint64_t h : starters_) {
+    uint64_t slot = (h ^ (h >> 29)) & starter_mask_;
+    while (starter_slots_[slot] != 0) slot = (slot + 1) & starter_mask_;
+    starter_slots_[slot] = h;
+  }
   size_t cap = std::bit_ceil(std::max<size_t>(16, keys_.size() * 2));
   mask_ = cap - 1;
   slots_.assign(cap, kEmpty);
@@ -267,13 +300,15 @@ std::string QuoteModel::Serialize() const {
               keys_.size() * sizeof(uint64_t));
   body.append(reinterpret_cast<const char*>(qweights_.data()),
               qweights_.size() * sizeof(int16_t));
+  body.append(reinterpret_cast<const char*>(starters_.data()),
+              starters_.size() * sizeof(uint64_t));
   std::string out(kMagic, 8);
   Put(&out, kQuoteModelFormatVersion);
   Put(&out, kQuoteFeatureVersion);
   Put(&out, static_cast<uint32_t>(K));
   Put(&out, static_cast<uint32_t>(keys_.size()));
   Put(&out, scale_);
-  Put(&out, uint32_t{0});
+  Put(&out, static_cast<uint32_t>(starters_.size()));
   Put(&out, Hash64(body));
   out += body;
   return out;
@@ -297,7 +332,7 @@ Result<std::unique_ptr<QuoteModel>> QuoteModel::FromBytes(
                 "model format is little-endian");
   if (bytes.size() < kHeaderSize || std::memcmp(bytes.data(), kMagic, 8) != 0)
     return Status::Corruption("not a quote model (bad magic)");
-  uint32_t format, features, k, rows;
+  uint32_t format, features, k, rows, nstart;
   float scale;
   uint64_t hash;
   std::memcpy(&format, bytes.data() + 8, 4);
@@ -305,6 +340,7 @@ Result<std::unique_ptr<QuoteModel>> QuoteModel::FromBytes(
   std::memcpy(&k, bytes.data() + 16, 4);
   std::memcpy(&rows, bytes.data() + 20, 4);
   std::memcpy(&scale, bytes.data() + 24, 4);
+  std::memcpy(&nstart, bytes.data() + 28, 4);
   std::memcpy(&hash, bytes.data() + 32, 8);
   if (format != kQuoteModelFormatVersion)
     return Status::Corruption("quote model format version " + std::to_string(format));
@@ -313,7 +349,7 @@ Result<std::unique_ptr<QuoteModel>> QuoteModel::FromBytes(
                               std::to_string(features) + ", this build reads " +
                               std::to_string(kQuoteFeatureVersion));
   std::string_view body = bytes.substr(kHeaderSize);
-  if (k != K || body.size() != size_t{rows} * (8 + 2 * K) ||
+  if (k != K || body.size() != size_t{rows} * (8 + 2 * K) + size_t{nstart} * 8 ||
       !(scale > 0) || !std::isfinite(scale))
     return Status::Corruption("quote model: inconsistent sizes");
   if (Hash64(body) != hash) return Status::Corruption("quote model: checksum mismatch");
@@ -324,6 +360,12 @@ Result<std::unique_ptr<QuoteModel>> QuoteModel::FromBytes(
   std::memcpy(m->keys_.data(), body.data(), size_t{rows} * 8);
   std::memcpy(m->qweights_.data(), body.data() + size_t{rows} * 8,
               size_t{rows} * K * 2);
+  m->starters_.resize(nstart);
+  std::memcpy(m->starters_.data(), body.data() + size_t{rows} * (8 + 2 * K),
+              size_t{nstart} * 8);
+  for (size_t r = 1; r < m->starters_.size(); ++r)
+    if (m->starters_[r] <= m->starters_[r - 1] || m->starters_[r - 1] == 0)
+      return Status::Corruption("quote model: cue starters not increasing");
   for (size_t r = 1; r < m->keys_.size(); ++r)
     if (m->keys_[r] <= m->keys_[r - 1])
       return Status::Corruption("quote model: keys not increasing");
@@ -360,10 +402,13 @@ void QuoteTagger::Tag(std::string_view text, std::span<const Token> tokens,
     const uint32_t se = std::min(s.token_end, n);
     for (uint32_t i = s.token_begin; i < se; ++i) {
       uint8_t label = kCueO;
-      if (feat_.Taggable(i)) {
+      if (feat_.Taggable(i) &&
+          (prev != kCueO || model_->IsStarter(feat_.LowerHash(i)))) {
         float sc[K] = {0, 0, 0};
         feat_.CueFeatures(i, prev, &f_);
         model_->Score(f_, sc);
+        static const float kB = std::getenv("WW_CUE_BIAS") ? std::atof(std::getenv("WW_CUE_BIAS")) : 0.0f;
+        sc[kCueB] += kB;
         label = BestCueLabel(sc, prev);
       }
       if (label == kCueB) {

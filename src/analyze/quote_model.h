@@ -5,7 +5,9 @@
 //  - Cue tagging: each word of a sentence, left to right, gets O, B (first
 //    word of an attribution cue) or I (later word of the same cue), from
 //    features of the word and its neighbours, the quote state and the
-//    previous label (greedy decoding; I only after B or I). Cues are not
+//    previous label (greedy decoding; I only after B or I). Only words
+//    that began a cue in training may begin one (the model stores them),
+//    so most tokens are never scored. Cues are not
 //    only speech verbs: "believes", "according to", "reportedly", "the
 //    claim", "don't like" are cues in PolNeAR.
 //  - Direction: for each cue, whether its content lies to the right ("said
@@ -77,11 +79,14 @@ class QuoteFeaturizer {
   size_t size() const { return info_.size(); }
   size_t num_sentences() const { return sents_.size(); }
 
+  // Hash of the lowercase form of token i (the key of cue starters).
+  uint64_t LowerHash(uint32_t i) const { return info_[i].lower; }
+
   // Replaces *f with the cue-tagging features of token i given the label of
   // the previous token of its sentence (kCueO at the start).
-  void CueFeatures(uint32_t i, uint8_t prev, std::vector<uint64_t>* f) const;
+  void CueFeatures(uint32_t i, uint8_t prev, std::vector<uint64_t>* f);
   // Replaces *f with the direction features of the cue [b, e).
-  void SideFeatures(uint32_t b, uint32_t e, std::vector<uint64_t>* f) const;
+  void SideFeatures(uint32_t b, uint32_t e, std::vector<uint64_t>* f);
 
  private:
   struct Info {
@@ -89,9 +94,12 @@ class QuoteFeaturizer {
     uint32_t sentence;
     uint8_t shape;
     uint8_t lex;  // 1 when a known speech or attribution verb
-    bool in_quote, taggable, open_q, close_q;
+    bool in_quote, taggable, open_q, close_q, detailed;
   };
+  const Info& Detail(uint32_t i);
   uint64_t Ctx(uint32_t i, int d) const;  // lowercase hash of i+d in sentence
+  std::string_view text_;
+  std::span<const text::Token> toks_;
   std::span<const text::Sentence> sents_;
   std::vector<Info> info_;
   std::string buf_;
@@ -99,9 +107,11 @@ class QuoteFeaturizer {
 
 class QuoteModel {
  public:
-  // rows: keys.size() * kQuoteLabels floats, keys strictly increasing.
+  // rows: keys.size() * kQuoteLabels floats, keys strictly increasing;
+  // starters: LowerHash() of the words that began a cue in training.
   static std::unique_ptr<QuoteModel> Build(std::vector<uint64_t> keys,
-                                           const std::vector<float>& rows);
+                                           const std::vector<float>& rows,
+                                           std::vector<uint64_t> starters);
   static Result<std::unique_ptr<QuoteModel>> FromBytes(std::string_view bytes);
   static Result<std::unique_ptr<QuoteModel>> Load(const std::string& path);
   std::string Serialize() const;
@@ -110,6 +120,18 @@ class QuoteModel {
   // Adds the rows of `feats` to scores[0..kQuoteLabels).
   void Score(std::span<const uint64_t> feats, float* scores) const;
   size_t num_rows() const { return keys_.size(); }
+  size_t num_starters() const { return starters_.size(); }
+  // Whether a word (LowerHash) began a cue in training: only those can
+  // begin one at run time, which spares scoring nine tokens in ten.
+  bool IsStarter(uint64_t lower) const {
+    uint64_t slot = (lower ^ (lower >> 29)) & starter_mask_;
+    while (true) {
+      uint64_t h = starter_slots_[slot];
+      if (h == lower) return true;
+      if (h == 0) return false;
+      slot = (slot + 1) & starter_mask_;
+    }
+  }
 
  private:
   static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
@@ -121,6 +143,9 @@ class QuoteModel {
   float scale_ = 1.0f;
   std::vector<uint32_t> slots_;
   uint64_t mask_ = 0;
+  std::vector<uint64_t> starters_;       // sorted, never 0
+  std::vector<uint64_t> starter_slots_;  // open addressing, 0 = empty
+  uint64_t starter_mask_ = 0;
 };
 
 // Label of token i given the scores of its three labels and the previous

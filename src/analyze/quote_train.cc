@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
@@ -89,7 +90,8 @@ class Perceptron {
     }
   }
   void Tick() { ++step_; }
-  std::unique_ptr<QuoteModel> Average(float prune) const {
+  std::unique_ptr<QuoteModel> Average(float prune,
+                                      std::vector<uint64_t> starters) const {
     std::vector<uint64_t> keys;
     keys.reserve(rows_.size());
     for (const auto& [key, row] : rows_) keys.push_back(key);
@@ -109,7 +111,7 @@ class Perceptron {
       kept.push_back(key);
       weights.insert(weights.end(), avg, avg + K);
     }
-    return QuoteModel::Build(std::move(kept), weights);
+    return QuoteModel::Build(std::move(kept), weights, std::move(starters));
   }
 
  private:
@@ -135,8 +137,29 @@ Result<std::unique_ptr<QuoteModel>> TrainQuoteModel(
   for (size_t d = 0; d < docs.size(); ++d)
     Prepare(docs[d], &tok, &split, &prepared[d]);
 
-  Perceptron model;
+  // Words that begin a gold cue: the only ones the tagger may start a cue
+  // with, in training as at run time.
   QuoteFeaturizer feat;
+  std::unordered_map<uint64_t, std::pair<int64_t, int64_t>> seen;  // B, all
+  for (const Prepared& p : prepared) {
+    feat.Prepare(p.doc->text, p.tokens, p.sentences);
+    for (uint32_t i = 0; i < p.labels.size(); ++i) {
+      if (!feat.Taggable(i)) continue;
+      auto& c = seen[feat.LowerHash(i)];
+      c.first += p.labels[i] == kCueB;
+      ++c.second;
+    }
+  }
+  std::unordered_set<uint64_t> starter_set;
+  for (const auto& [h, c] : seen)
+    if (c.first > 0 &&
+        static_cast<double>(c.first) >= options.min_starter_rate * static_cast<double>(c.second))
+      starter_set.insert(h);
+  starter_set.erase(0);
+  std::vector<uint64_t> starters(starter_set.begin(), starter_set.end());
+  std::sort(starters.begin(), starters.end());
+
+  Perceptron model;
   std::vector<uint64_t> f;
   std::vector<size_t> order(prepared.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -152,7 +175,8 @@ Result<std::unique_ptr<QuoteModel>> TrainQuoteModel(
       for (const text::Sentence& s : p.sentences) {
         uint8_t prev = kCueO;
         for (uint32_t i = s.token_begin; i < std::min(s.token_end, n); ++i) {
-          if (!feat.Taggable(i)) {
+          if (!feat.Taggable(i) ||
+              (prev == kCueO && !starter_set.count(feat.LowerHash(i)))) {
             prev = kCueO;
             continue;
           }
@@ -184,7 +208,7 @@ Result<std::unique_ptr<QuoteModel>> TrainQuoteModel(
     }
     if (options.on_epoch) options.on_epoch(epoch, cue_errors, side_errors);
   }
-  return model.Average(options.prune_threshold);
+  return model.Average(options.prune_threshold, std::move(starters));
 }
 
 }  // namespace wirewatch::analyze

@@ -22,14 +22,19 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
+// ASCII only, as std::tolower in the "C" locale, without a libc call per
+// byte (this runs over every token of every article).
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   return out;
 }
 
-bool InList(std::string_view w, std::initializer_list<const char*> list) {
-  for (const char* k : list)
+// string_view entries: their lengths are known at compile time, so most
+// comparisons stop at the size check.
+bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view k : list)
     if (w == k) return true;
   return false;
 }
@@ -90,13 +95,30 @@ bool IsAux(std::string_view w) {
                     "separately", "publicly", "privately", "has", "did"});
 }
 
+}  // namespace
+
+// Per-document buffers, kept by the QuoteExtractor between documents.
+struct QuoteScratch {
+  std::vector<std::string> lower;  // lowercase token, filled on first use
+  std::vector<uint8_t> lowered;
+  std::vector<bool> in_quote;
+  std::vector<bool> cue_used;
+  std::vector<uint32_t> sent_of;
+};
+
+namespace {
+
 class Extraction {
  public:
   Extraction(std::string_view text, std::span<const Token> tokens,
-             std::span<const text::Sentence> sentences, const Analysis* a)
-      : text_(text), toks_(tokens), sents_(sentences), a_(a) {
-    lower_.reserve(tokens.size());
-    for (const Token& t : tokens) lower_.push_back(Lower(t.text(text)));
+             std::span<const text::Sentence> sentences, const Analysis* a,
+             QuoteScratch* scratch)
+      : text_(text), toks_(tokens), sents_(sentences), a_(a),
+        lower_(scratch->lower), lowered_(scratch->lowered),
+        in_quote_(scratch->in_quote), cue_used_(scratch->cue_used),
+        sent_of_(scratch->sent_of) {
+    if (lower_.size() < tokens.size()) lower_.resize(tokens.size());
+    lowered_.assign(tokens.size(), 0);
     in_quote_.assign(tokens.size(), false);
     cue_used_.assign(tokens.size(), false);
     sent_of_.assign(tokens.size(), 0);
@@ -125,7 +147,18 @@ class Extraction {
  private:
   using Span = std::pair<uint32_t, uint32_t>;  // tokens [first, second)
   uint32_t N() const { return static_cast<uint32_t>(toks_.size()); }
-  const std::string& L(uint32_t i) const { return lower_[i]; }
+  // Lowercase token i. Only the tokens the patterns look at are lowered.
+  const std::string& L(uint32_t i) const {
+    if (!lowered_[i]) {
+      std::string& l = lower_[i];
+      std::string_view t = T(i);
+      l.assign(t.data(), t.size());
+      for (char& c : l)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      lowered_[i] = 1;
+    }
+    return lower_[i];
+  }
   std::string_view T(uint32_t i) const { return toks_[i].text(text_); }
   bool IsWordish(uint32_t i) const {
     TokenKind k = toks_[i].kind;
@@ -692,10 +725,11 @@ class Extraction {
   std::span<const Token> toks_;
   std::span<const text::Sentence> sents_;
   const Analysis* a_;
-  std::vector<std::string> lower_;
-  std::vector<bool> in_quote_;
-  std::vector<bool> cue_used_;
-  std::vector<uint32_t> sent_of_;
+  std::vector<std::string>& lower_;
+  std::vector<uint8_t>& lowered_;
+  std::vector<bool>& in_quote_;
+  std::vector<bool>& cue_used_;
+  std::vector<uint32_t>& sent_of_;
 };
 
 }  // namespace
@@ -713,9 +747,16 @@ bool IsCueVerb(std::string_view lower) {
   return IsStrongCue(lower) || IsWeakCue(lower);
 }
 
-QuoteExtractor::QuoteExtractor(const QuoteModel* model) {
+QuoteExtractor::QuoteExtractor() : scratch_(std::make_unique<QuoteScratch>()) {}
+
+QuoteExtractor::QuoteExtractor(const QuoteModel* model)
+    : scratch_(std::make_unique<QuoteScratch>()) {
   if (model) tagger_ = std::make_unique<QuoteTagger>(model);
 }
+
+QuoteExtractor::~QuoteExtractor() = default;
+QuoteExtractor::QuoteExtractor(QuoteExtractor&&) noexcept = default;
+QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
 
 void QuoteExtractor::Extract(std::string_view text,
                              std::span<const text::Token> tokens,
@@ -725,7 +766,7 @@ void QuoteExtractor::Extract(std::string_view text,
   out->clear();
   if (tokens.empty()) return;
   if (tagger_) tagger_->Tag(text, tokens, sentences, &cues_);
-  Extraction x(text, tokens, sentences, analysis);
+  Extraction x(text, tokens, sentences, analysis, scratch_.get());
   x.Run(tagger_ ? &cues_ : nullptr, out);
 }
 

@@ -41,6 +41,8 @@
 
 namespace wirewatch::analyze {
 
+struct QuoteScratch;
+
 enum class QuoteKind : uint8_t { kDirect, kReported, kAccordingTo };
 std::string_view QuoteKindName(QuoteKind k);
 
@@ -66,11 +68,14 @@ class QuoteExtractor {
   static constexpr uint32_t kMaxQuoteTokens = 1500;
 
   // Rules only.
-  QuoteExtractor() = default;
+  QuoteExtractor();
   // Rules for direct quotes and transcripts, the learned cue tagger
   // (quote_model.h) for everything else. `model` may be null (rules only).
   // REQUIRES: model, if given, outlives the extractor.
   explicit QuoteExtractor(const QuoteModel* model);
+  ~QuoteExtractor();
+  QuoteExtractor(QuoteExtractor&&) noexcept;
+  QuoteExtractor& operator=(QuoteExtractor&&) noexcept;
 
   // Finds the quotes of `text`. `tokens` and `sentences` are those of the
   // tokenizer and sentence splitter over `text`; `analysis` (may be null)
@@ -82,6 +87,7 @@ class QuoteExtractor {
  private:
   std::unique_ptr<QuoteTagger> tagger_;  // null without a model
   std::vector<CueGuess> cues_;
+  std::unique_ptr<QuoteScratch> scratch_;
 };
 
 // True when `lower` (lowercase) is a speech or attribution cue verb.
