@@ -9,6 +9,7 @@
 #include "analyze/quantity.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -205,8 +206,8 @@ class Scanner {
  public:
   Scanner(std::string_view text, std::span<const Token> tokens)
       : text_(text), toks_(tokens) {
-    lower_.reserve(tokens.size());
-    for (const Token& t : tokens) lower_.push_back(Lower(t.text(text)));
+    lower_.resize(tokens.size());
+    lowered_.assign(tokens.size(), 0);
   }
 
   void Run(std::vector<Quantity>* out) {
@@ -222,7 +223,14 @@ class Scanner {
 
  private:
   std::string_view Text(uint32_t i) const { return toks_[i].text(text_); }
-  const std::string& Low(uint32_t i) const { return lower_[i]; }
+  // Lowercase token i, computed on first use.
+  const std::string& Low(uint32_t i) const {
+    if (!lowered_[i]) {
+      lower_[i] = Lower(toks_[i].text(text_));
+      lowered_[i] = 1;
+    }
+    return lower_[i];
+  }
   bool In(uint32_t i) const { return i < toks_.size(); }
   bool ParaBefore(uint32_t i) const {
     return (toks_[i].flags & text::kParagraphBefore) != 0;
@@ -703,12 +711,32 @@ class Scanner {
         s.insert(w);
       return s;
     }();
-    const std::string& w = Low(i);
-    if (kStarts.count(w)) return true;
-    size_t dash = w.find('-');
-    if (dash != std::string::npos && kStarts.count(std::string_view(w).substr(0, dash)))
-      return true;
+    // Most words fail on (first letter, length) alone, without lowering
+    // or hashing them.
+    static const std::array<uint64_t, 26> kShapes = [] {
+      std::array<uint64_t, 26> m{};
+      for (std::string_view w : kStarts)
+        if (!w.empty() && w[0] >= 'a' && w[0] <= 'z')
+          m[w[0] - 'a'] |= uint64_t{1} << std::min<size_t>(w.size(), 63);
+      return m;
+    }();
+    auto may_be = [](std::string_view x) {
+      if (x.empty()) return false;
+      char c = x[0];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      if (c < 'a' || c > 'z') return true;  // not screened
+      return ((kShapes[c - 'a'] >> std::min<size_t>(x.size(), 63)) & 1) != 0;
+    };
     std::string_view raw = Text(i);
+    size_t raw_dash = raw.find('-');
+    if (may_be(raw) ||
+        (raw_dash != std::string_view::npos && may_be(raw.substr(0, raw_dash)))) {
+      const std::string& w = Low(i);
+      if (kStarts.count(w)) return true;
+      size_t dash = w.find('-');
+      if (dash != std::string::npos && kStarts.count(std::string_view(w).substr(0, dash)))
+        return true;
+    }
     return !raw.empty() && std::isupper(static_cast<unsigned char>(raw[0])) &&
            std::any_of(raw.begin(), raw.end(), [](char ch) {
              return std::isdigit(static_cast<unsigned char>(ch)) != 0;
@@ -1136,7 +1164,8 @@ class Scanner {
 
   std::string_view text_;
   std::span<const Token> toks_;
-  std::vector<std::string> lower_;
+  mutable std::vector<std::string> lower_;
+  mutable std::vector<uint8_t> lowered_;
 };
 
 }  // namespace

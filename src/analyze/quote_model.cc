@@ -67,6 +67,17 @@ uint8_t Shape(std::string_view w, TokenKind kind) {
   return any_up ? 4 : 1;
 }
 
+// FNV-1a over the ASCII-lowercased bytes, finalised by Mix: one pass, no
+// copy (this runs for every token of every article).
+uint64_t LowerHashOf(std::string_view w, uint64_t seed) {
+  uint64_t h = 0xCBF29CE484222325ull ^ seed;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+  }
+  return Mix(h);
+}
+
 template <typename T>
 void Put(std::string* out, const T& v) {
   out->append(reinterpret_cast<const char*>(&v), sizeof(T));
@@ -114,11 +125,7 @@ void QuoteFeaturizer::Prepare(std::string_view text,
     if (in.open_q || in.close_q) {
       in.lower = in.open_q ? 0x6F71 : 0x6371;  // every quote style alike
     } else {
-      std::string_view w = t.text(text);
-      buf_.assign(w);
-      for (char& c : buf_)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      in.lower = Hash64(buf_, 11);
+      in.lower = LowerHashOf(t.text(text), 11);
     }
     in.sentence = 0;
   }
@@ -142,13 +149,12 @@ const QuoteFeaturizer::Info& QuoteFeaturizer::Detail(uint32_t i) {
     in.lex = 0;
     return in;
   }
+  in.pre = LowerHashOf(w.substr(0, std::min<size_t>(5, w.size())), 12);
+  in.suf = LowerHashOf(w.substr(w.size() - std::min<size_t>(3, w.size())), 13);
   buf_.assign(w);
   for (char& c : buf_)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  std::string_view lv(buf_);
-  in.pre = Hash64(lv.substr(0, std::min<size_t>(5, lv.size())), 12);
-  in.suf = Hash64(lv.substr(lv.size() - std::min<size_t>(3, lv.size())), 13);
-  in.lex = IsCueVerb(lv) ? 1 : 0;
+  in.lex = IsCueVerb(buf_) ? 1 : 0;
   return in;
 }
 
@@ -257,9 +263,6 @@ std::unique_ptr<QuoteModel> QuoteModel::Build(std::vector<uint64_t> keys,
 }
 
 void QuoteModel::BuildIndex() {
-  weights_.resize(qweights_.size());
-  for (size_t i = 0; i < qweights_.size(); ++i)
-    weights_[i] = static_cast<float>(qweights_[i]) * scale_;
   size_t scap = std::bit_ceil(std::max<size_t>(16, starters_.size() * 2));
   starter_mask_ = scap - 1;
   starter_slots_.assign(scap, 0);
@@ -268,30 +271,35 @@ void QuoteModel::BuildIndex() {
     while (starter_slots_[slot] != 0) slot = (slot + 1) & starter_mask_;
     starter_slots_[slot] = h;
   }
-  size_t cap = std::bit_ceil(std::max<size_t>(16, keys_.size() * 2));
+  // Key and weights share one 16-byte entry: a lookup touches one cache
+  // line. Key 0 marks an empty entry (a feature hashing to 0 is dropped).
+  size_t cap = std::bit_ceil(std::max<size_t>(16, keys_.size() + keys_.size() / 2));
   mask_ = cap - 1;
-  slots_.assign(cap, kEmpty);
+  table_.assign(cap, Entry{});
   for (uint32_t r = 0; r < keys_.size(); ++r) {
+    if (keys_[r] == 0) continue;
     uint64_t slot = (keys_[r] ^ (keys_[r] >> 29)) & mask_;
-    while (slots_[slot] != kEmpty) slot = (slot + 1) & mask_;
-    slots_[slot] = r;
+    while (table_[slot].key != 0) slot = (slot + 1) & mask_;
+    table_[slot].key = keys_[r];
+    for (int k = 0; k < K; ++k) table_[slot].w[k] = qweights_[size_t{r} * K + k];
   }
 }
 
 void QuoteModel::Score(std::span<const uint64_t> feats, float* scores) const {
+  int32_t sum[K] = {0, 0, 0};
   for (uint64_t key : feats) {
     uint64_t slot = (key ^ (key >> 29)) & mask_;
     while (true) {
-      uint32_t r = slots_[slot];
-      if (r == kEmpty) break;
-      if (keys_[r] == key) {
-        const float* w = &weights_[size_t{r} * K];
-        for (int k = 0; k < K; ++k) scores[k] += w[k];
+      const Entry& en = table_[slot];
+      if (en.key == key) {
+        for (int k = 0; k < K; ++k) sum[k] += en.w[k];
         break;
       }
+      if (en.key == 0) break;
       slot = (slot + 1) & mask_;
     }
   }
+  for (int k = 0; k < K; ++k) scores[k] += static_cast<float>(sum[k]) * scale_;
 }
 
 std::string QuoteModel::Serialize() const {

@@ -134,14 +134,16 @@ class QuoteModel {
   }
 
  private:
-  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+  struct Entry {
+    uint64_t key = 0;
+    int16_t w[kQuoteLabels] = {0, 0, 0};
+  };
   QuoteModel() = default;
   void BuildIndex();
-  std::vector<uint64_t> keys_;
-  std::vector<int16_t> qweights_;
-  std::vector<float> weights_;
+  std::vector<uint64_t> keys_;     // as stored
+  std::vector<int16_t> qweights_;  // as stored
   float scale_ = 1.0f;
-  std::vector<uint32_t> slots_;
+  std::vector<Entry> table_;       // open addressing over keys_
   uint64_t mask_ = 0;
   std::vector<uint64_t> starters_;       // sorted, never 0
   std::vector<uint64_t> starter_slots_;  // open addressing, 0 = empty
