@@ -78,6 +78,17 @@ uint64_t LowerHashOf(std::string_view w, uint64_t seed) {
   return Mix(h);
 }
 
+// IsCueVerb by lowercase hash (the hash is at hand; the word is not).
+bool IsCueVerbHash(uint64_t lower) {
+  static const std::vector<uint64_t> kHashes = [] {
+    std::vector<uint64_t> v;
+    for (std::string_view w : CueVerbs()) v.push_back(LowerHashOf(w, 11));
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return std::binary_search(kHashes.begin(), kHashes.end(), lower);
+}
+
 template <typename T>
 void Put(std::string* out, const T& v) {
   out->append(reinterpret_cast<const char*>(&v), sizeof(T));
@@ -151,10 +162,7 @@ const QuoteFeaturizer::Info& QuoteFeaturizer::Detail(uint32_t i) {
   }
   in.pre = LowerHashOf(w.substr(0, std::min<size_t>(5, w.size())), 12);
   in.suf = LowerHashOf(w.substr(w.size() - std::min<size_t>(3, w.size())), 13);
-  buf_.assign(w);
-  for (char& c : buf_)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  in.lex = IsCueVerb(buf_) ? 1 : 0;
+  in.lex = IsCueVerbHash(in.lower) ? 1 : 0;
   return in;
 }
 
@@ -287,6 +295,10 @@ void QuoteModel::BuildIndex() {
 
 void QuoteModel::Score(std::span<const uint64_t> feats, float* scores) const {
   int32_t sum[K] = {0, 0, 0};
+  // The table is larger than the caches: start every line's load first so
+  // the misses overlap instead of queueing behind each probe.
+  for (uint64_t key : feats)
+    __builtin_prefetch(&table_[(key ^ (key >> 29)) & mask_]);
   for (uint64_t key : feats) {
     uint64_t slot = (key ^ (key >> 29)) & mask_;
     while (true) {

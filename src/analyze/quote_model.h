@@ -102,7 +102,6 @@ class QuoteFeaturizer {
   std::span<const text::Token> toks_;
   std::span<const text::Sentence> sents_;
   std::vector<Info> info_;
-  std::string buf_;
 };
 
 class QuoteModel {

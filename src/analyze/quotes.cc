@@ -42,8 +42,7 @@ bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
 // Cue lexicons are probed for every token: hashed once.
 using WordSet = std::unordered_set<std::string_view>;
 
-bool IsStrongCue(std::string_view w) {
-  static const WordSet kSet({"said", "says", "say", "saying", "told", "tells", "tell",
+constexpr std::string_view kStrongCues[] = {"said", "says", "say", "saying", "told", "tells", "tell",
                     "added", "adding", "adds", "stated", "states", "wrote",
                     "writes", "explained", "explains", "insisted", "insists",
                     "declared", "asserted", "announced", "replied", "stressed",
@@ -52,19 +51,23 @@ bool IsStrongCue(std::string_view w) {
                     "claims", "acknowledged", "admitted", "emphasized",
                     "cautioned", "testified", "countered", "conceded",
                     "predicted", "asked", "urged", "reported", "reports",
-                    "confirmed", "complained"});
-  return kSet.count(w) != 0;
-}
-
-bool IsWeakCue(std::string_view w) {
-  static const WordSet kSet({"found", "finds", "shows", "showed", "shown", "believes",
+                    "confirmed", "complained"};
+constexpr std::string_view kWeakCues[] = {"found", "finds", "shows", "showed", "shown", "believes",
                     "believe", "believed", "thinks", "think", "thought",
                     "suggested", "suggests", "estimated", "estimates",
                     "concluded", "revealed", "indicated", "indicates",
                     "maintained", "learned", "predicts", "expects",
                     "expected", "hopes", "fears", "feared", "denied",
                     "agreed", "contends", "contended", "alleged", "alleges",
-                    "promised", "vowed", "pointed"});
+                    "promised", "vowed", "pointed"};
+
+bool IsStrongCue(std::string_view w) {
+  static const WordSet kSet(std::begin(kStrongCues), std::end(kStrongCues));
+  return kSet.count(w) != 0;
+}
+
+bool IsWeakCue(std::string_view w) {
+  static const WordSet kSet(std::begin(kWeakCues), std::end(kWeakCues));
   return kSet.count(w) != 0;
 }
 
@@ -745,6 +748,15 @@ std::string_view QuoteKindName(QuoteKind k) {
 
 bool IsCueVerb(std::string_view lower) {
   return IsStrongCue(lower) || IsWeakCue(lower);
+}
+
+const std::vector<std::string_view>& CueVerbs() {
+  static const std::vector<std::string_view> all = [] {
+    std::vector<std::string_view> v(std::begin(kStrongCues), std::end(kStrongCues));
+    v.insert(v.end(), std::begin(kWeakCues), std::end(kWeakCues));
+    return v;
+  }();
+  return all;
 }
 
 QuoteExtractor::QuoteExtractor() : scratch_(std::make_unique<QuoteScratch>()) {}

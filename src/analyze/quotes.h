@@ -92,6 +92,8 @@ class QuoteExtractor {
 
 // True when `lower` (lowercase) is a speech or attribution cue verb.
 bool IsCueVerb(std::string_view lower);
+// Every word IsCueVerb accepts.
+const std::vector<std::string_view>& CueVerbs();
 
 // ---------------------------------------------------------------------------
 // PolNeAR evaluation. Gold: brat standoff attributions/*.ann (character
