@@ -32,7 +32,7 @@ struct QuoteTrainOptions {
   uint64_t seed = 20151111;
   // A word may begin a cue when it began at least this share of its
   // occurrences in training (and at least one).
-  double min_starter_rate = 0.01;
+  double min_starter_rate = 0.02;
   // Rows whose largest |averaged weight| is below this are dropped.
   float prune_threshold = 0.0f;
   // Called after each epoch with the number of cue-token mistakes.
