@@ -123,28 +123,38 @@ TEST_F(QuotesModelTest, SeedBogdanovQuote) {
   text::Tokenizer tok;
   std::vector<text::Token> tokens;
   ASSERT_TRUE(tok.Tokenize(text, &tokens).ok());
-  std::vector<Quote> qs;
-  QuoteExtractor().Extract(text, tokens, a.sentences, &a, &qs);
-  bool direct = false;
-  for (const Quote& q : qs) {
-    std::string content = text.substr(q.begin, q.end - q.begin);
-    if (q.kind == QuoteKind::kDirect &&
-        content.rfind("There are hundreds of mercenaries", 0) == 0) {
-      direct = true;
-      EXPECT_EQ(q.speaker, "Mikhail Bogdanov");
-      EXPECT_EQ(q.cue, "said");
+  auto quote_model = QuoteModel::Load(std::string(WIREWATCH_TESTDATA) +
+                                      "/../models/quotes-polnear-v1.bin");
+  ASSERT_TRUE(quote_model.ok()) << quote_model.status().ToString();
+  // Rules only, then rules and the attribution model (the pipeline's).
+  const QuoteModel* models[] = {nullptr, quote_model->get()};
+  for (const QuoteModel* qm : models) {
+    SCOPED_TRACE(qm ? "with the model" : "rules only");
+    std::vector<Quote> qs;
+    QuoteExtractor(qm).Extract(text, tokens, a.sentences, &a, &qs);
+    bool direct = false, putin = false;
+    for (const Quote& q : qs) {
+      std::string content = text.substr(q.begin, q.end - q.begin);
+      if (q.kind == QuoteKind::kDirect &&
+          content.rfind("There are hundreds of mercenaries", 0) == 0) {
+        direct = true;
+        EXPECT_EQ(q.speaker, "Mikhail Bogdanov");
+        EXPECT_EQ(q.cue, "said");
+      }
+      if (content.rfind("Russians are among hundreds", 0) == 0) {
+        EXPECT_EQ(q.speaker, "Mikhail Bogdanov");
+      }
+      if (content.rfind("Russian and Syrian intelligence services", 0) == 0) {
+        EXPECT_EQ(q.speaker, "Mikhail Bogdanov");  // "He said that ..."
+      }
+      if (content.rfind("up to 600", 0) == 0) {
+        putin = true;
+        EXPECT_EQ(q.speaker, "Vladimir Putin");
+      }
     }
-    if (content.rfind("Russians are among hundreds", 0) == 0) {
-      EXPECT_EQ(q.speaker, "Mikhail Bogdanov");
-    }
-    if (content.rfind("Russian and Syrian intelligence services", 0) == 0) {
-      EXPECT_EQ(q.speaker, "Mikhail Bogdanov");  // "He said that ..."
-    }
-    if (content.rfind("up to 600", 0) == 0) {
-      EXPECT_EQ(q.speaker, "Vladimir Putin");
-    }
+    EXPECT_TRUE(direct);
+    EXPECT_TRUE(putin);
   }
-  EXPECT_TRUE(direct);
 }
 
 #ifdef WIREWATCH_SHARED_DATA
