@@ -151,7 +151,7 @@ class Extraction {
   using Span = std::pair<uint32_t, uint32_t>;  // tokens [first, second)
   uint32_t N() const { return static_cast<uint32_t>(toks_.size()); }
   // Lowercase token i. Only the tokens the patterns look at are lowered.
-  const std::string& L(uint32_t i) const {
+  std::string_view L(uint32_t i) const {
     if (!lowered_[i]) {
       std::string& l = lower_[i];
       std::string_view t = T(i);
@@ -198,7 +198,7 @@ class Extraction {
     uint32_t j = k;
     int n = 0;
     while (j > floor && n < 10 && IsWordish(j - 1)) {
-      const std::string& w = L(j - 1);
+      std::string_view w = L(j - 1);
       if (NpStop(w) && !(w == "of" && n > 0)) break;
       if (toks_[j - 1].kind == TokenKind::kNumber) break;
       --j;
@@ -220,7 +220,7 @@ class Extraction {
     uint32_t j = begin;
     int n = 0;
     while (j < limit && n < 10 && IsWordish(j)) {
-      const std::string& w = L(j);
+      std::string_view w = L(j);
       if (n > 0 && NpStop(w) && w != "of") break;
       if (n > 0 && w == "of" && !(j + 1 < limit && (IsUpperTok(j + 1) ||
                                                     L(j + 1) == "the")))
@@ -474,7 +474,7 @@ class Extraction {
     const uint32_t se = std::min(sents_[s].token_end, N());
     for (uint32_t i = sb; i < se; ++i) {
       if (in_quote_[i] || cue_used_[i]) continue;
-      const std::string& w = L(i);
+      std::string_view w = L(i);
       if (w == "according" && i + 1 < se && L(i + 1) == "to") {
         AccordingTo(i, sb, se, out);
         continue;
@@ -588,7 +588,7 @@ class Extraction {
     Span sp = SpeakerLeft(next->begin, b);
     uint32_t start = sp.second > sp.first ? sp.first : next->begin;
     if (start <= b + 1) return e;
-    const std::string& w = L(start - 1);
+    std::string_view w = L(start - 1);
     if (w == "," || w == ";" || w == "and" || w == "but" || w == "while" ||
         w == "as" || w == "--" || toks_[start - 1].kind == TokenKind::kDash)
       return start - 1;
