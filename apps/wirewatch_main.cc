@@ -29,6 +29,9 @@
 #include "analyze/ner_model.h"
 #include "analyze/ner_train.h"
 #include "analyze/quantity.h"
+#include "analyze/polnear.h"
+#include "analyze/quote_model.h"
+#include "analyze/quote_train.h"
 #include "analyze/quotes.h"
 #include "analyze/timeml.h"
 #include "base/json_writer.h"
@@ -71,6 +74,34 @@ std::string DefaultNerModel() {
   return "models/ner-conll-v1.bin";
 }
 
+// The shipped attribution model: $WIREWATCH_QUOTE_MODEL, else models/ next
+// to the binary, else ./models/.
+std::string DefaultQuoteModel() {
+  const char* env = std::getenv("WIREWATCH_QUOTE_MODEL");
+  if (env && *env) return env;
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto p = exe.parent_path() / "models" / "quotes-polnear-v1.bin";
+    if (std::filesystem::exists(p, ec)) return p.string();
+  }
+  return "models/quotes-polnear-v1.bin";
+}
+
+// Loads the attribution model. A missing model is not fatal: quotes then
+// come from the rules only, with a warning.
+std::unique_ptr<ww::analyze::QuoteModel> LoadQuoteModel(const std::string& path,
+                                                        bool quiet) {
+  auto model = ww::analyze::QuoteModel::Load(path);
+  if (!model.ok()) {
+    if (!quiet)
+      fmt::print(stderr, "wirewatch: {} (quotes from rules only)\n",
+                 model.status().ToString());
+    return nullptr;
+  }
+  return std::move(model).value();
+}
+
 // Loads the NER model for ingest/analyze. A missing model is not fatal:
 // entities are skipped with a warning, everything else still runs.
 std::unique_ptr<ww::analyze::NerModel> LoadNerModel(const std::string& path,
@@ -111,10 +142,15 @@ ww::Result<std::unique_ptr<ww::store::Store>> OpenStore(const std::string& db) {
 
 int CmdIngest(const std::vector<std::string>& paths, const std::string& db,
               ww::ingest::IngestOptions options, const std::string& model_path,
-              bool quiet) {
+              const std::string& quote_model_path, bool quiet) {
   std::unique_ptr<ww::analyze::NerModel> model;
-  if (options.analyze) model = LoadNerModel(model_path, quiet);
+  std::unique_ptr<ww::analyze::QuoteModel> quote_model;
+  if (options.analyze) {
+    model = LoadNerModel(model_path, quiet);
+    quote_model = LoadQuoteModel(quote_model_path, quiet);
+  }
   options.ner_model = model.get();
+  options.quote_model = quote_model.get();
   auto opened = OpenStore(db);
   if (!opened.ok()) return Fail(opened.status());
   auto store = std::move(opened).value();
@@ -583,8 +619,15 @@ int CmdEvalQuantities(const std::string& file, bool diagnostics) {
   return kExitOk;
 }
 
-int CmdEvalQuotes(const std::string& dir, bool diagnostics) {
-  auto report = ww::analyze::EvaluatePolnear(dir, diagnostics);
+int CmdEvalQuotes(const std::string& dir, const std::string& model_path,
+                  bool diagnostics) {
+  std::unique_ptr<ww::analyze::QuoteModel> model;
+  if (!model_path.empty()) {
+    auto loaded = ww::analyze::QuoteModel::Load(model_path);
+    if (!loaded.ok()) return Fail(loaded.status());
+    model = std::move(loaded).value();
+  }
+  auto report = ww::analyze::EvaluatePolnear(dir, model.get(), diagnostics);
   if (!report.ok()) return Fail(report.status());
   fmt::print("{}", ww::analyze::FormatReport(*report));
   return kExitOk;
@@ -598,6 +641,24 @@ int CmdEvalNer(const std::string& conll, const std::string& model_path,
   auto report = ww::analyze::EvaluateConll(conll, &tagger);
   if (!report.ok()) return Fail(report.status());
   fmt::print("{}", json ? report->ToJson() + "\n" : report->ToString());
+  return kExitOk;
+}
+
+int CmdTrainQuotes(const std::string& dir, const std::string& out,
+                   const ww::analyze::QuoteTrainOptions& opt) {
+  auto docs = ww::analyze::ReadPolnear(dir);
+  if (!docs.ok()) return Fail(docs.status());
+  ww::analyze::QuoteTrainOptions o = opt;
+  o.on_epoch = [](int epoch, int64_t cue_errors, int64_t side_errors) {
+    fmt::print(stderr, "epoch {}: {} cue-token and {} side mistakes\n", epoch,
+               cue_errors, side_errors);
+  };
+  auto model = ww::analyze::TrainQuoteModel(*docs, o);
+  if (!model.ok()) return Fail(model.status());
+  ww::Status st = (*model)->Save(out);
+  if (!st.ok()) return Fail(st);
+  fmt::print(stderr, "train: {} documents, {} feature rows, {} cue starters -> {}\n",
+             docs->size(), (*model)->num_rows(), (*model)->num_starters(), out);
   return kExitOk;
 }
 
@@ -710,6 +771,9 @@ int main(int argc, char** argv) {
   ingest->add_flag("--no-analyze", no_analyze,
                    "store articles only: no entities, no time expressions");
   ingest->add_option("--model", ner_model, "NER model")->capture_default_str();
+  std::string quote_model = DefaultQuoteModel();
+  ingest->add_option("--quote-model", quote_model, "attribution model")
+      ->capture_default_str();
   bool no_link = false;
   ingest->add_flag("--no-link", no_link,
                    "do not link at ingest (no near-duplicate originals, no "
@@ -731,6 +795,8 @@ int main(int argc, char** argv) {
       ->required();
   analyze->add_flag("--pretty", pretty, "indent the JSON");
   analyze->add_option("--model", ner_model, "NER model")->capture_default_str();
+  analyze->add_option("--quote-model", quote_model, "attribution model")
+      ->capture_default_str();
   add_limits(analyze);
 
   std::string entity_type;
@@ -893,6 +959,10 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   eval_quotes->add_flag("--diagnostics", diagnostics,
                         "list missed and spurious content spans");
+  std::string eval_quote_model = DefaultQuoteModel();
+  eval_quotes->add_option("--model", eval_quote_model,
+                          "attribution model (\"\" = rules only)")
+      ->capture_default_str();
 
   std::string conll, model_path = DefaultNerModel();
   bool eval_json = false;
@@ -937,6 +1007,28 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   train_ner->add_option("--clusters", clusters,
                         "word clusters file (word<TAB>bit string)");
+  std::string quotes_polnear;
+  ww::analyze::QuoteTrainOptions quote_train_opt;
+  auto* train_quotes = train->add_subcommand(
+      "quotes",
+      "train the attribution cue tagger on PolNeAR (deterministic: the same "
+      "data and flags give the same bytes)");
+  train_quotes->add_option("--polnear", quotes_polnear,
+                           "PolNeAR training split (attributions/, text/)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  train_quotes->add_option("-o,--out", train_out, "model file to write")
+      ->required();
+  train_quotes->add_option("--epochs", quote_train_opt.epochs)
+      ->capture_default_str();
+  train_quotes->add_option("--seed", quote_train_opt.seed)->capture_default_str();
+  train_quotes->add_option("--min-starter-rate", quote_train_opt.min_starter_rate,
+                           "a word may begin a cue when it began this share "
+                           "of its training occurrences")
+      ->capture_default_str();
+  train_quotes->add_option("--prune", quote_train_opt.prune_threshold,
+                           "drop rows whose largest |weight| is not above this")
+      ->capture_default_str();
   std::string dataset_dir;
   ww::eval::ExtractionEvalOptions eval_opt;
   auto* eval_extraction = eval->add_subcommand(
@@ -977,12 +1069,13 @@ int main(int argc, char** argv) {
 
   opt.analyze = !no_analyze;
   opt.link = !no_link;
-  if (*ingest) return CmdIngest(paths, db, opt, ner_model, quiet);
+  if (*ingest) return CmdIngest(paths, db, opt, ner_model, quote_model, quiet);
   if (*extract)
     return CmdExtract(paths, opt.reader, opt.extract, pretty, nullptr);
   if (*analyze) {
     auto model = LoadNerModel(ner_model, false);
-    ww::analyze::ArticleAnalyzer analyzer(model.get());
+    auto qmodel = LoadQuoteModel(quote_model, false);
+    ww::analyze::ArticleAnalyzer analyzer(model.get(), qmodel.get());
     return CmdExtract(paths, opt.reader, opt.extract, pretty, &analyzer);
   }
   if (*entities) return CmdEntities(db, entity_type, top, entities_json);
@@ -1004,8 +1097,11 @@ int main(int argc, char** argv) {
     return CmdEvalTimex(timeml_dir, diagnostics, timex_system_dir);
   }
   if (*eval_quantities) return CmdEvalQuantities(newsquant_file, diagnostics);
-  if (*eval_quotes) return CmdEvalQuotes(polnear_dir, diagnostics);
+  if (*eval_quotes)
+    return CmdEvalQuotes(polnear_dir, eval_quote_model, diagnostics);
   if (*eval_ner) return CmdEvalNer(conll, model_path, eval_json);
+  if (*train_quotes)
+    return CmdTrainQuotes(quotes_polnear, train_out, quote_train_opt);
   if (*train_ner)
     return CmdTrainNer(conll, dev_path, train_out, clusters, train_opt);
   if (*eval_extraction) {

@@ -14,7 +14,9 @@ bool ParseArticleDate(const std::string& iso, CivilTime* out) {
   return true;
 }
 
-ArticleAnalyzer::ArticleAnalyzer(const NerModel* model) {
+ArticleAnalyzer::ArticleAnalyzer(const NerModel* model,
+                                 const QuoteModel* quote_model)
+    : quotes_(quote_model) {
   if (model) entities_ = std::make_unique<EntityAnalyzer>(model);
 }
 

@@ -44,8 +44,10 @@ struct ArticleAnalysis {
 class ArticleAnalyzer {
  public:
   // `model` may be null: entities are then skipped (time expressions still
-  // run). REQUIRES: model, if given, outlives the analyzer.
-  explicit ArticleAnalyzer(const NerModel* model);
+  // run). `quote_model` may be null: quotes then come from the rules only.
+  // REQUIRES: the models, if given, outlive the analyzer.
+  explicit ArticleAnalyzer(const NerModel* model,
+                           const QuoteModel* quote_model = nullptr);
 
   // Analyses a.Text() into *out (cleared first).
   Status Analyze(const Article& a, ArticleAnalysis* out);

@@ -13,14 +13,19 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
+// ASCII only, as std::tolower in the "C" locale, without a libc call per
+// byte (this runs over every token of every article).
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   return out;
 }
 
-bool InList(std::string_view w, std::initializer_list<const char*> list) {
-  for (const char* k : list)
+// string_view entries: their lengths are known at compile time, so most
+// comparisons stop at the size check.
+bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view k : list)
     if (w == k) return true;
   return false;
 }
@@ -136,10 +141,17 @@ void ClaimExtractor::Extract(std::string_view text,
       }))
     return;
   const uint32_t n = static_cast<uint32_t>(tokens.size());
-  std::vector<std::string> lower;
-  lower.reserve(n);
-  for (const Token& t : tokens) lower.push_back(Lower(t.text(text)));
-  auto L = [&](uint32_t i) -> const std::string& { return lower[i]; };
+  // Lowercase tokens on first use: claims look at a few tokens around each
+  // count, not at the whole document.
+  std::vector<std::string> lower(n);
+  std::vector<uint8_t> lowered(n, 0);
+  auto L = [&](uint32_t i) -> const std::string& {
+    if (!lowered[i]) {
+      lower[i] = Lower(tokens[i].text(text));
+      lowered[i] = 1;
+    }
+    return lower[i];
+  };
   auto T = [&](uint32_t i) { return tokens[i].text(text); };
   auto upper = [&](uint32_t i) {
     std::string_view s = T(i);

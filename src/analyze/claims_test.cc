@@ -37,11 +37,20 @@ class ClaimsTest : public ::testing::Test {
                             "/../models/ner-conll-v1.bin");
     ASSERT_TRUE(m.ok()) << m.status().ToString();
     model_ = std::move(m).value().release();
+    auto q = QuoteModel::Load(std::string(WIREWATCH_TESTDATA) +
+                              "/../models/quotes-polnear-v1.bin");
+    ASSERT_TRUE(q.ok()) << q.status().ToString();
+    quote_model_ = std::move(q).value().release();
   }
-  static void TearDownTestSuite() { delete model_; }
+  static void TearDownTestSuite() {
+    delete model_;
+    delete quote_model_;
+  }
 
-  // Runs every stage the claims need over `text` with DCT 2013-07-12.
-  static std::vector<std::string> Claims(const std::string& text) {
+  // Runs every stage the claims need over `text` with DCT 2013-07-12;
+  // quotes from the rules, or from rules and the attribution model.
+  static std::vector<std::string> Claims(const std::string& text,
+                                         bool with_quote_model = false) {
     EntityAnalyzer ea(model_);
     Analysis a;
     EXPECT_TRUE(ea.Analyze(text, &a).ok());
@@ -49,7 +58,8 @@ class ClaimsTest : public ::testing::Test {
     std::vector<text::Token> tokens;
     EXPECT_TRUE(tok.Tokenize(text, &tokens).ok());
     std::vector<Quote> quotes;
-    QuoteExtractor().Extract(text, tokens, a.sentences, &a, &quotes);
+    QuoteExtractor(with_quote_model ? quote_model_ : nullptr)
+        .Extract(text, tokens, a.sentences, &a, &quotes);
     CivilTime dct;
     dct.year = 2013;
     dct.month = 7;
@@ -67,8 +77,10 @@ class ClaimsTest : public ::testing::Test {
     return out;
   }
   static NerModel* model_;
+  static QuoteModel* quote_model_;
 };
 NerModel* ClaimsTest::model_ = nullptr;
+QuoteModel* ClaimsTest::quote_model_ = nullptr;
 
 TEST_F(ClaimsTest, SeedPageHasTheSevenClaims) {
   std::ifstream in(std::string(WIREWATCH_TESTDATA) +
@@ -77,7 +89,8 @@ TEST_F(ClaimsTest, SeedPageHasTheSevenClaims) {
   ASSERT_TRUE(in);
   std::stringstream ss;
   ss << in.rdbuf();
-  std::vector<std::string> got = Claims(ss.str());
+  const std::string text = ss.str();
+  std::vector<std::string> got = Claims(text);
   const std::vector<std::string> want = {
       "hundreds|200|999|vague|militant|DEPLOY|Russia,United States|Syria|"
       "Mikhail Bogdanov|2013-W28",
@@ -95,6 +108,8 @@ TEST_F(ClaimsTest, SeedPageHasTheSevenClaims) {
   };
   EXPECT_EQ(got, want);
   for (const std::string& g : got) std::printf("%s\n", g.c_str());
+  // The pipeline's configuration: quotes also from the attribution model.
+  EXPECT_EQ(Claims(text, true), want);
 }
 
 TEST_F(ClaimsTest, GoldenEventsOriginsAndFlags) {

@@ -9,6 +9,7 @@
 #include "analyze/quantity.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -22,9 +23,12 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
+// ASCII only, as std::tolower in the "C" locale, without a libc call per
+// byte (this runs over every token of every article).
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   return out;
 }
 
@@ -202,8 +206,8 @@ class Scanner {
  public:
   Scanner(std::string_view text, std::span<const Token> tokens)
       : text_(text), toks_(tokens) {
-    lower_.reserve(tokens.size());
-    for (const Token& t : tokens) lower_.push_back(Lower(t.text(text)));
+    lower_.resize(tokens.size());
+    lowered_.assign(tokens.size(), 0);
   }
 
   void Run(std::vector<Quantity>* out) {
@@ -219,7 +223,15 @@ class Scanner {
 
  private:
   std::string_view Text(uint32_t i) const { return toks_[i].text(text_); }
-  const std::string& Low(uint32_t i) const { return lower_[i]; }
+  // Lowercase token i, computed on first use. A view, so comparisons with
+  // literals compile to a length check and a short memcmp.
+  std::string_view Low(uint32_t i) const {
+    if (!lowered_[i]) {
+      lower_[i] = Lower(toks_[i].text(text_));
+      lowered_[i] = 1;
+    }
+    return lower_[i];
+  }
   bool In(uint32_t i) const { return i < toks_.size(); }
   bool ParaBefore(uint32_t i) const {
     return (toks_[i].flags & text::kParagraphBefore) != 0;
@@ -245,7 +257,7 @@ class Scanner {
     Core c;
     c.tb = i;
     const Token& t = toks_[i];
-    const std::string& w = Low(i);
+    std::string_view w = Low(i);
     if (t.kind == TokenKind::kNumber) {
       std::string_view s = Text(i);
       if (s.find(':') != std::string_view::npos) return c;  // 16:48
@@ -339,7 +351,7 @@ class Scanner {
     // "minus-5", "minus-1.4": a negative number glued to the word.
     if (w.size() > 6 && w.compare(0, 6, "minus-") == 0 &&
         std::isdigit(static_cast<unsigned char>(w[6]))) {
-      std::string num = w.substr(6);
+      std::string num(w.substr(6));
       uint32_t te = GlueSeparated(i + 1, &num);
       double v;
       if (!ParseDigits(num, &v)) return c;
@@ -402,7 +414,7 @@ class Scanner {
     }
     // "a dozen", "a hundred", "a few dozen", "several hundred".
     if ((w == "a" || w == "an") && In(i + 1)) {
-      const std::string& n1 = Low(i + 1);
+      std::string_view n1 = Low(i + 1);
       if (n1 == "dozen") return Fixed(i, i + 2, 12, 12, false, 0);
       double sc = ScaleWord(n1);
       if (sc > 0) {
@@ -411,7 +423,7 @@ class Scanner {
         return f;
       }
       if (n1 == "few" && In(i + 2)) {
-        const std::string& n2 = Low(i + 2);
+        std::string_view n2 = Low(i + 2);
         if (n2 == "dozen") return Fixed(i, i + 3, 24, 60, true, 12);
         if (n2 == "hundred") return Fixed(i, i + 3, 200, 500, true, 100);
         if (n2 == "thousand") return Fixed(i, i + 3, 2000, 5000, true, 1000);
@@ -419,7 +431,7 @@ class Scanner {
       return c;
     }
     if ((w == "several" || w == "many") && In(i + 1)) {
-      const std::string& n1 = Low(i + 1);
+      std::string_view n1 = Low(i + 1);
       if (n1 == "dozen") return Fixed(i, i + 2, 24, 99, true, 12);
       if (n1 == "hundred") return Fixed(i, i + 2, 200, 999, true, 100);
       if (n1 == "thousand") return Fixed(i, i + 2, 2000, 9999, true, 1000);
@@ -439,7 +451,7 @@ class Scanner {
       if (w == "tens") f = Fixed(i, i + 1, 20, 99, true, 10);
       // "hundreds of thousands", "tens of millions".
       if (In(i + 2) && Low(i + 1) == "of") {
-        const std::string& n2 = Low(i + 2);
+        std::string_view n2 = Low(i + 2);
         double sc = n2 == "thousands" ? 1e3 : n2 == "millions" ? 1e6 : 0;
         if (sc > 0) {
           f.low *= sc;
@@ -481,7 +493,7 @@ class Scanner {
         }
       }
       if (w == "half" && In(i + 1) && Low(i + 1) == "of") {
-        const std::string pv = i > 0 ? Low(i - 1) : std::string();
+        const std::string_view pv = i > 0 ? Low(i - 1) : std::string_view();
         if (pv != "the" && pv != "first" && pv != "second" && pv != "other" &&
             pv != "latter" && pv != "former" && pv != "a" && pv != "one" &&
             pv != "and") {
@@ -498,7 +510,7 @@ class Scanner {
     uint32_t j = i + 1;
     bool scaled = false;
     while (In(j) && toks_[j].kind == TokenKind::kWord) {
-      const std::string& x = Low(j);
+      std::string_view x = Low(j);
       double sc = ScaleWord(x);
       int sv = SimpleNumberWord(x);
       if (sc == 100) {
@@ -543,7 +555,7 @@ class Scanner {
   // "1.2 million", "3 billion-mile".
   void ApplyScale(Core* c) const {
     if (!In(c->te) || toks_[c->te].kind != TokenKind::kWord) return;
-    std::string w = Low(c->te);
+    std::string w(Low(c->te));
     std::string glued;
     size_t dash = w.find('-');
     if (dash != std::string::npos) {
@@ -638,7 +650,7 @@ class Scanner {
   bool IsPercentAt(uint32_t j, uint32_t* after, std::string* unit) const {
     if (!In(j)) return false;
     std::string_view s = Text(j);
-    const std::string& w = Low(j);
+    std::string_view w = Low(j);
     if (s == "%") {
       *after = j + 1;
       *unit = "%";
@@ -700,12 +712,32 @@ class Scanner {
         s.insert(w);
       return s;
     }();
-    const std::string& w = Low(i);
-    if (kStarts.count(w)) return true;
-    size_t dash = w.find('-');
-    if (dash != std::string::npos && kStarts.count(std::string_view(w).substr(0, dash)))
-      return true;
+    // Most words fail on (first letter, length) alone, without lowering
+    // or hashing them.
+    static const std::array<uint64_t, 26> kShapes = [] {
+      std::array<uint64_t, 26> m{};
+      for (std::string_view w : kStarts)
+        if (!w.empty() && w[0] >= 'a' && w[0] <= 'z')
+          m[w[0] - 'a'] |= uint64_t{1} << std::min<size_t>(w.size(), 63);
+      return m;
+    }();
+    auto may_be = [](std::string_view x) {
+      if (x.empty()) return false;
+      char c = x[0];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      if (c < 'a' || c > 'z') return true;  // not screened
+      return ((kShapes[c - 'a'] >> std::min<size_t>(x.size(), 63)) & 1) != 0;
+    };
     std::string_view raw = Text(i);
+    size_t raw_dash = raw.find('-');
+    if (may_be(raw) ||
+        (raw_dash != std::string_view::npos && may_be(raw.substr(0, raw_dash)))) {
+      std::string_view w = Low(i);
+      if (kStarts.count(w)) return true;
+      size_t dash = w.find('-');
+      if (dash != std::string::npos && kStarts.count(std::string_view(w).substr(0, dash)))
+        return true;
+    }
     return !raw.empty() && std::isupper(static_cast<unsigned char>(raw[0])) &&
            std::any_of(raw.begin(), raw.end(), [](char ch) {
              return std::isdigit(static_cast<unsigned char>(ch)) != 0;
@@ -732,15 +764,15 @@ class Scanner {
       }
     }
     *next = c.te;
-    const std::string& w0 = Low(i);
+    std::string_view w0 = Low(i);
     // "one" alone is a quantity only before a noun or "of".
     if (c.words && !c.vague && !c.fraction && c.te == i + 1 && w0 == "one") {
       if (!In(i + 1) || toks_[i + 1].kind != TokenKind::kWord) return false;
-      const std::string& nx = Low(i + 1);
+      std::string_view nx = Low(i + 1);
       if (nx != "of" && (IsFunctionWord(nx) || IsUpper(Text(i + 1))))
         return false;
       if (i > 0) {
-        const std::string& pv = Low(i - 1);
+        std::string_view pv = Low(i - 1);
         if (pv == "no" || pv == "the" || pv == "each" || pv == "this" ||
             pv == "that" || pv == "same" || pv == "any" || pv == "every" ||
             pv == "which" || pv == "someone" || pv == "anyone")
@@ -786,7 +818,7 @@ class Scanner {
     }
     // Exclusions on the left.
     if (start > 0 && kind == QuantityKind::kCount) {
-      const std::string& pv = Low(start - 1);
+      std::string_view pv = Low(start - 1);
       std::string_view pvt = Text(start - 1);
       if (IsMonth(pv) && c.high <= 31 && !c.words) return false;  // July 4
       if (pv == "aged" || pv == "age" || pv == "ages" || pv == "no." ||
@@ -832,7 +864,7 @@ class Scanner {
       return false;
     // Right side: "12 July", times, ages.
     if (In(c.te)) {
-      const std::string& nx = Low(c.te);
+      std::string_view nx = Low(c.te);
       if (IsMonth(nx) && IsUpper(Text(c.te)) && c.high <= 31 && !c.words)
         return false;
       if (nx == "a.m." || nx == "p.m." || nx == "am" || nx == "pm" ||
@@ -847,7 +879,7 @@ class Scanner {
       bool plural_follows = false;
       if (In(c.te) && toks_[c.te].kind == TokenKind::kWord &&
           !IsUpper(Text(c.te))) {
-        const std::string& nx = Low(c.te);
+        std::string_view nx = Low(c.te);
         plural_follows =
             (nx.size() > 3 && nx.back() == 's' && !IsFunctionWord(nx)) ||
             nx == "people" || nx == "police" || nx == "children" ||
@@ -856,7 +888,7 @@ class Scanner {
       }
       bool date_prep = false;
       if (start > 0) {
-        const std::string& pv = Low(start - 1);
+        std::string_view pv = Low(start - 1);
         date_prep = pv == "in" || pv == "since" || pv == "by" || pv == "until" ||
                     pv == "till" || pv == "before" || pv == "after" ||
                     pv == "of" || pv == "from" || pv == "through" ||
@@ -966,7 +998,7 @@ class Scanner {
     if (!is_range && !vague && range_open && range_word == "from") {
       uint32_t k = unit_token ? unit_token + 1 : end;
       for (uint32_t lim = k + kMaxRangeGap; k < lim && In(k); ++k) {
-        const std::string& x = Low(k);
+        std::string_view x = Low(k);
         if (ParaBefore(k) || x == "," || x == ";" || x == "from" ||
             x == "and" || x == "but" || x == "(" || x == ")")
           break;
@@ -1009,7 +1041,7 @@ class Scanner {
       uint32_t reach = 3;
       for (uint32_t k = qstart;
            k > 0 && k + reach > qstart && dir == Direction::kNone; --k) {
-        const std::string& pv = Low(k - 1);
+        std::string_view pv = Low(k - 1);
         if (pv == "of" || pv == "," || pv == "." || pv == ";" ||
             pv == "from" || pv == "than" || pv == "and" || pv == "but" ||
             pv == "while" || pv == "(" || ParaBefore(k))
@@ -1023,7 +1055,7 @@ class Scanner {
         if (pv == "up" && k == qstart && Low(qstart) == "to") dir = Direction::kNone;
         // "gave up 517 yards": a phrasal verb, not a change.
         if (pv == "up" && k >= 2) {
-          const std::string& v = Low(k - 2);
+          std::string_view v = Low(k - 2);
           if (v == "gave" || v == "give" || v == "gives" || v == "given" ||
               v == "giving")
             dir = Direction::kNone;
@@ -1079,7 +1111,7 @@ class Scanner {
                   QuantityKind kind, double* low, double* high,
                   uint32_t* end) const {
     if (!In(at) || !In(at + 1)) return false;
-    const std::string& conn = Low(at);
+    std::string_view conn = Low(at);
     bool dash = toks_[at].kind == TokenKind::kDash;
     bool ok_conn = conn == "to" || dash ||
                    (range_open && range_word == "between" && conn == "and") ||
@@ -1133,7 +1165,8 @@ class Scanner {
 
   std::string_view text_;
   std::span<const Token> toks_;
-  std::vector<std::string> lower_;
+  mutable std::vector<std::string> lower_;
+  mutable std::vector<uint8_t> lowered_;
 };
 
 }  // namespace

@@ -22,14 +22,19 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
+// ASCII only, as std::tolower in the "C" locale, without a libc call per
+// byte (this runs over every token of every article).
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   return out;
 }
 
-bool InList(std::string_view w, std::initializer_list<const char*> list) {
-  for (const char* k : list)
+// string_view entries: their lengths are known at compile time, so most
+// comparisons stop at the size check.
+bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view k : list)
     if (w == k) return true;
   return false;
 }
@@ -37,8 +42,7 @@ bool InList(std::string_view w, std::initializer_list<const char*> list) {
 // Cue lexicons are probed for every token: hashed once.
 using WordSet = std::unordered_set<std::string_view>;
 
-bool IsStrongCue(std::string_view w) {
-  static const WordSet kSet({"said", "says", "say", "saying", "told", "tells", "tell",
+constexpr std::string_view kStrongCues[] = {"said", "says", "say", "saying", "told", "tells", "tell",
                     "added", "adding", "adds", "stated", "states", "wrote",
                     "writes", "explained", "explains", "insisted", "insists",
                     "declared", "asserted", "announced", "replied", "stressed",
@@ -47,19 +51,23 @@ bool IsStrongCue(std::string_view w) {
                     "claims", "acknowledged", "admitted", "emphasized",
                     "cautioned", "testified", "countered", "conceded",
                     "predicted", "asked", "urged", "reported", "reports",
-                    "confirmed", "complained"});
-  return kSet.count(w) != 0;
-}
-
-bool IsWeakCue(std::string_view w) {
-  static const WordSet kSet({"found", "finds", "shows", "showed", "shown", "believes",
+                    "confirmed", "complained"};
+constexpr std::string_view kWeakCues[] = {"found", "finds", "shows", "showed", "shown", "believes",
                     "believe", "believed", "thinks", "think", "thought",
                     "suggested", "suggests", "estimated", "estimates",
                     "concluded", "revealed", "indicated", "indicates",
                     "maintained", "learned", "predicts", "expects",
                     "expected", "hopes", "fears", "feared", "denied",
                     "agreed", "contends", "contended", "alleged", "alleges",
-                    "promised", "vowed", "pointed"});
+                    "promised", "vowed", "pointed"};
+
+bool IsStrongCue(std::string_view w) {
+  static const WordSet kSet(std::begin(kStrongCues), std::end(kStrongCues));
+  return kSet.count(w) != 0;
+}
+
+bool IsWeakCue(std::string_view w) {
+  static const WordSet kSet(std::begin(kWeakCues), std::end(kWeakCues));
   return kSet.count(w) != 0;
 }
 
@@ -90,13 +98,30 @@ bool IsAux(std::string_view w) {
                     "separately", "publicly", "privately", "has", "did"});
 }
 
+}  // namespace
+
+// Per-document buffers, kept by the QuoteExtractor between documents.
+struct QuoteScratch {
+  std::vector<std::string> lower;  // lowercase token, filled on first use
+  std::vector<uint8_t> lowered;
+  std::vector<bool> in_quote;
+  std::vector<bool> cue_used;
+  std::vector<uint32_t> sent_of;
+};
+
+namespace {
+
 class Extraction {
  public:
   Extraction(std::string_view text, std::span<const Token> tokens,
-             std::span<const text::Sentence> sentences, const Analysis* a)
-      : text_(text), toks_(tokens), sents_(sentences), a_(a) {
-    lower_.reserve(tokens.size());
-    for (const Token& t : tokens) lower_.push_back(Lower(t.text(text)));
+             std::span<const text::Sentence> sentences, const Analysis* a,
+             QuoteScratch* scratch)
+      : text_(text), toks_(tokens), sents_(sentences), a_(a),
+        lower_(scratch->lower), lowered_(scratch->lowered),
+        in_quote_(scratch->in_quote), cue_used_(scratch->cue_used),
+        sent_of_(scratch->sent_of) {
+    if (lower_.size() < tokens.size()) lower_.resize(tokens.size());
+    lowered_.assign(tokens.size(), 0);
     in_quote_.assign(tokens.size(), false);
     cue_used_.assign(tokens.size(), false);
     sent_of_.assign(tokens.size(), 0);
@@ -106,10 +131,18 @@ class Extraction {
         sent_of_[t] = s;
   }
 
-  void Run(std::vector<Quote>* out) {
+  // `cues` (may be null) come from the learned tagger: they replace the
+  // reported-speech rules.
+  void Run(const std::vector<CueGuess>* cues, std::vector<Quote>* out) {
     Direct(out);
     Colon(out);
-    for (uint32_t s = 0; s < sents_.size(); ++s) Reported(s, out);
+    if (cues == nullptr) {
+      for (uint32_t s = 0; s < sents_.size(); ++s) Reported(s, out);
+    } else {
+      for (size_t k = 0; k < cues->size(); ++k)
+        Learned((*cues)[k], k + 1 < cues->size() ? &(*cues)[k + 1] : nullptr,
+                out);
+    }
     std::sort(out->begin(), out->end(),
               [](const Quote& x, const Quote& y) { return x.begin < y.begin; });
   }
@@ -117,7 +150,18 @@ class Extraction {
  private:
   using Span = std::pair<uint32_t, uint32_t>;  // tokens [first, second)
   uint32_t N() const { return static_cast<uint32_t>(toks_.size()); }
-  const std::string& L(uint32_t i) const { return lower_[i]; }
+  // Lowercase token i. Only the tokens the patterns look at are lowered.
+  std::string_view L(uint32_t i) const {
+    if (!lowered_[i]) {
+      std::string& l = lower_[i];
+      std::string_view t = T(i);
+      l.assign(t.data(), t.size());
+      for (char& c : l)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      lowered_[i] = 1;
+    }
+    return lower_[i];
+  }
   std::string_view T(uint32_t i) const { return toks_[i].text(text_); }
   bool IsWordish(uint32_t i) const {
     TokenKind k = toks_[i].kind;
@@ -154,7 +198,7 @@ class Extraction {
     uint32_t j = k;
     int n = 0;
     while (j > floor && n < 10 && IsWordish(j - 1)) {
-      const std::string& w = L(j - 1);
+      std::string_view w = L(j - 1);
       if (NpStop(w) && !(w == "of" && n > 0)) break;
       if (toks_[j - 1].kind == TokenKind::kNumber) break;
       --j;
@@ -176,7 +220,7 @@ class Extraction {
     uint32_t j = begin;
     int n = 0;
     while (j < limit && n < 10 && IsWordish(j)) {
-      const std::string& w = L(j);
+      std::string_view w = L(j);
       if (n > 0 && NpStop(w) && w != "of") break;
       if (n > 0 && w == "of" && !(j + 1 < limit && (IsUpperTok(j + 1) ||
                                                     L(j + 1) == "the")))
@@ -283,7 +327,8 @@ class Extraction {
   void Direct(std::vector<Quote>* out) {
     uint32_t i = 0;
     while (i < N()) {
-      if (toks_[i].kind != TokenKind::kOpenQuote) {
+      if (toks_[i].kind != TokenKind::kOpenQuote ||
+          IsStrayQuoteMark(text_, toks_, i)) {
         ++i;
         continue;
       }
@@ -303,9 +348,11 @@ class Extraction {
           }
           --depth;
         } else if (toks_[c].kind == TokenKind::kOpenQuote) {
-          // A new paragraph opening with a quote mark continues the quote;
-          // another open mark inside is a nested quote.
+          // A new paragraph opening with a quote mark continues the quote
+          // (unless the mark is a stray one); another open mark inside is
+          // a nested quote.
           if (!(toks_[c].flags & text::kParagraphBefore)) ++depth;
+          else if (IsStrayQuoteMark(text_, toks_, c)) break;
         } else if ((toks_[c].flags & text::kParagraphBefore) &&
                    toks_[c].kind != TokenKind::kOpenQuote) {
           break;  // a paragraph without a quote mark ends an unclosed quote
@@ -327,6 +374,16 @@ class Extraction {
              toks_[c + 1].begin == toks_[c].end)
         ++c;
       bool found = false;
+      // A signed quote: “…”― Pamela Padilla
+      if (c + 2 < N() && toks_[c + 1].kind == TokenKind::kDash &&
+          IsUpperTok(c + 2) && toks_[c + 2].kind == TokenKind::kWord) {
+        Span sp = SpeakerRight(c + 2, std::min(N(), c + 8));
+        if (sp.second > sp.first) {
+          SetCue(c + 1, c + 2, &q);
+          Resolve(sp, c + 1, &q);
+          found = true;
+        }
+      }
       // After the closing mark: ", said Bogdanov" / ", Bogdanov said".
       uint32_t t = c + 1;
       if (t < N() && T(t) == ",") ++t;
@@ -335,7 +392,7 @@ class Extraction {
       bool same_sentence =
           t < N() && !(toks_[t].flags & text::kParagraphBefore) &&
           !(T(q.token_end - 1) == "." && IsUpperTok(t) && T(c + 1) != ",");
-      if (same_sentence && toks_[t].kind != TokenKind::kOpenQuote) {
+      if (!found && same_sentence && toks_[t].kind != TokenKind::kOpenQuote) {
         if (IsStrongCue(L(t))) {
           Span sp = SpeakerRight(t + 1, std::min(N(), t + 12));
           if (sp.second > sp.first) {
@@ -386,11 +443,19 @@ class Extraction {
   void Colon(std::vector<Quote>* out) {
     for (uint32_t p = 0; p < N(); ++p) {
       if (p != 0 && !(toks_[p].flags & text::kParagraphBefore)) continue;
+      // Transcripts may open each turn with an unclosed quote mark:
+      // "PENCE: Well, look, …
+      const bool quoted = toks_[p].kind == TokenKind::kOpenQuote;
+      const uint32_t p0 = p;
+      if (quoted) ++p;
       uint32_t k = p;
       while (k < N() && k < p + 6 && IsWordish(k) && IsUpperTok(k) &&
              (k == p || !(toks_[k].flags & text::kNewlineBefore)))
         ++k;
-      if (k == p || k >= N() || T(k) != ":" || in_quote_[k]) continue;
+      if (k == p || k >= N() || T(k) != ":" || (in_quote_[k] && !quoted)) {
+        p = p0;
+        continue;
+      }
       uint32_t e = k + 1;
       while (e < N() && !(toks_[e].flags & text::kParagraphBefore)) ++e;
       if (e <= k + 2) continue;
@@ -409,7 +474,7 @@ class Extraction {
     const uint32_t se = std::min(sents_[s].token_end, N());
     for (uint32_t i = sb; i < se; ++i) {
       if (in_quote_[i] || cue_used_[i]) continue;
-      const std::string& w = L(i);
+      std::string_view w = L(i);
       if (w == "according" && i + 1 < se && L(i + 1) == "to") {
         AccordingTo(i, sb, se, out);
         continue;
@@ -495,6 +560,141 @@ class Extraction {
     }
   }
 
+  // The token closing the quote opened at `o`, or 0.
+  uint32_t CloseOf(uint32_t o) const {
+    for (uint32_t c = o + 1; c < N() && c - o < kMaxQuote; ++c) {
+      if (toks_[c].kind == TokenKind::kCloseQuote) return c;
+      if (toks_[c].kind == TokenKind::kOpenQuote) return 0;
+      if (toks_[c].flags & text::kParagraphBefore) return 0;
+    }
+    return 0;
+  }
+  // The token opening the quote closed at `c`, or N().
+  uint32_t OpenOf(uint32_t c) const {
+    for (uint32_t o = c; o-- > 0 && c - o < kMaxQuote;) {
+      if (toks_[o].kind == TokenKind::kOpenQuote) return o;
+      if (toks_[o].kind == TokenKind::kCloseQuote) return N();
+      if (toks_[o + 1].flags & text::kParagraphBefore) return N();
+    }
+    return N();
+  }
+
+  // A cue of the learned tagger: its content on the predicted side, its
+  // source from the noun-phrase rules.
+  // Where content running right from `b` ends when the next cue `next`
+  // opens a clause of its own: "…, arguing that …", "… and Smith said …".
+  uint32_t ClauseEnd(uint32_t b, uint32_t e, const CueGuess* next) const {
+    if (next == nullptr || next->begin <= b || next->begin >= e) return e;
+    Span sp = SpeakerLeft(next->begin, b);
+    uint32_t start = sp.second > sp.first ? sp.first : next->begin;
+    if (start <= b + 1) return e;
+    std::string_view w = L(start - 1);
+    if (w == "," || w == ";" || w == "and" || w == "but" || w == "while" ||
+        w == "as" || w == "--" || toks_[start - 1].kind == TokenKind::kDash)
+      return start - 1;
+    return e;
+  }
+
+  bool Punct(uint32_t k) const {
+    return toks_[k].kind == TokenKind::kPunct || toks_[k].kind == TokenKind::kDash;
+  }
+
+  // Content [*b, *e) and source *sp of the cue [cb, ce) of sentence [sb, se)
+  // when its content lies on `side`; false when that side has none (the
+  // tagger's side is then second-guessed).
+  bool SideSpan(uint32_t cb, uint32_t ce, ContentSide side, uint32_t sb,
+                uint32_t se, const CueGuess* next, Span* sp, uint32_t* b,
+                uint32_t* e) const {
+    *sp = {0, 0};
+    if (side == kSideLeft) {
+      // "…, said the official" / "…, the official said" / "… (the official
+      // said)": a separator must end the content.
+      uint32_t end = cb;
+      if (cb > sb && (T(cb - 1) == "," ||
+                      toks_[cb - 1].kind == TokenKind::kCloseQuote)) {
+        *sp = SpeakerRight(ce, se);
+      } else {
+        *sp = SpeakerLeft(cb, sb);
+        if (sp->second > sp->first) end = sp->first;
+      }
+      if (end <= sb || !(Punct(end - 1) || toks_[end - 1].kind == TokenKind::kCloseQuote))
+        return false;
+      while (end > sb && Punct(end - 1)) --end;
+      *b = sb;
+      *e = end;
+      if (end > 0 && toks_[end - 1].kind == TokenKind::kCloseQuote) {
+        uint32_t o = OpenOf(end - 1);
+        if (o < N()) {
+          *b = o + 1;
+          *e = end - 1;
+        }
+      }
+    } else if (side == kSideRight) {
+      *sp = SpeakerLeft(cb, sb);
+      uint32_t k = ce;
+      if (sp->first >= sp->second) {
+        // "According to the report, …"
+        Span r = SpeakerRight(k, se);
+        if (r.second > r.first && r.second < se && T(r.second) == ",") {
+          *sp = r;
+          k = r.second + 1;
+        }
+      }
+      while (k < se && (L(k) == "that" || T(k) == "," || T(k) == ":")) ++k;
+      uint32_t end = se;
+      if (k >= se && se > sb && T(se - 1) == ":" && se < N()) {
+        // "… made the following comment:" and the content follows.
+        const uint32_t s2 = sent_of_[se];
+        end = std::min(sents_[s2].token_end, N());
+      }
+      if (k < N() && toks_[k].kind == TokenKind::kOpenQuote) {
+        uint32_t c = CloseOf(k);
+        *b = k + 1;
+        *e = c ? c : end;
+      } else {
+        *b = k;
+        *e = end == se ? ClauseEnd(k, se, next) : end;
+      }
+    } else {
+      *sp = SpeakerLeft(cb, sb);
+      if (sp->first >= sp->second) *sp = SpeakerRight(ce, se);
+      *b = sb;
+      *e = ClauseEnd(ce, se, next);
+    }
+    while (*b < *e && (Punct(*b) || toks_[*b].kind == TokenKind::kOpenQuote)) ++*b;
+    while (*e > *b && (Punct(*e - 1) || toks_[*e - 1].kind == TokenKind::kCloseQuote))
+      --*e;
+    return *e > *b;
+  }
+
+  // A cue of the learned tagger: its content on the predicted side (else
+  // the other), its source from the noun-phrase rules.
+  void Learned(const CueGuess& g, const CueGuess* next,
+               std::vector<Quote>* out) {
+    for (uint32_t k = g.begin; k < g.end; ++k)
+      if (cue_used_[k]) return;
+    const uint32_t s = sent_of_[g.begin];
+    const uint32_t sb = sents_[s].token_begin;
+    const uint32_t se = std::min(sents_[s].token_end, N());
+    // "have" tagged, "shown" not: a cue verb right after a cue joins it.
+    uint32_t ce = g.end;
+    while (ce < se && ce < g.begin + 4 && IsCueVerb(L(ce)) && !cue_used_[ce]) ++ce;
+    Span sp;
+    uint32_t b = 0, e = 0;
+    if (!SideSpan(g.begin, ce, g.side, sb, se, next, &sp, &b, &e)) {
+      ContentSide other = g.side == kSideLeft ? kSideRight : kSideLeft;
+      if (!SideSpan(g.begin, ce, other, sb, se, next, &sp, &b, &e)) return;
+    }
+    Quote q;
+    q.kind = (L(g.begin) == "according") ? QuoteKind::kAccordingTo
+                                         : QuoteKind::kReported;
+    SetContent(b, e, &q);
+    SetCue(g.begin, ce, &q);
+    Resolve(sp, g.begin, &q);
+    q.sentence = s;
+    out->push_back(std::move(q));
+  }
+
   void AccordingTo(uint32_t i, uint32_t sb, uint32_t se, std::vector<Quote>* out) {
     Span sp = SpeakerRight(i + 2, se);
     if (sp.first >= sp.second) return;
@@ -528,10 +728,11 @@ class Extraction {
   std::span<const Token> toks_;
   std::span<const text::Sentence> sents_;
   const Analysis* a_;
-  std::vector<std::string> lower_;
-  std::vector<bool> in_quote_;
-  std::vector<bool> cue_used_;
-  std::vector<uint32_t> sent_of_;
+  std::vector<std::string>& lower_;
+  std::vector<uint8_t>& lowered_;
+  std::vector<bool>& in_quote_;
+  std::vector<bool>& cue_used_;
+  std::vector<uint32_t>& sent_of_;
 };
 
 }  // namespace
@@ -549,15 +750,36 @@ bool IsCueVerb(std::string_view lower) {
   return IsStrongCue(lower) || IsWeakCue(lower);
 }
 
+const std::vector<std::string_view>& CueVerbs() {
+  static const std::vector<std::string_view> all = [] {
+    std::vector<std::string_view> v(std::begin(kStrongCues), std::end(kStrongCues));
+    v.insert(v.end(), std::begin(kWeakCues), std::end(kWeakCues));
+    return v;
+  }();
+  return all;
+}
+
+QuoteExtractor::QuoteExtractor() : scratch_(std::make_unique<QuoteScratch>()) {}
+
+QuoteExtractor::QuoteExtractor(const QuoteModel* model)
+    : scratch_(std::make_unique<QuoteScratch>()) {
+  if (model) tagger_ = std::make_unique<QuoteTagger>(model);
+}
+
+QuoteExtractor::~QuoteExtractor() = default;
+QuoteExtractor::QuoteExtractor(QuoteExtractor&&) noexcept = default;
+QuoteExtractor& QuoteExtractor::operator=(QuoteExtractor&&) noexcept = default;
+
 void QuoteExtractor::Extract(std::string_view text,
                              std::span<const text::Token> tokens,
                              std::span<const text::Sentence> sentences,
                              const Analysis* analysis,
-                             std::vector<Quote>* out) const {
+                             std::vector<Quote>* out) {
   out->clear();
   if (tokens.empty()) return;
-  Extraction x(text, tokens, sentences, analysis);
-  x.Run(out);
+  if (tagger_) tagger_->Tag(text, tokens, sentences, &cues_);
+  Extraction x(text, tokens, sentences, analysis, scratch_.get());
+  x.Run(tagger_ ? &cues_ : nullptr, out);
 }
 
 }  // namespace wirewatch::analyze

@@ -28,16 +28,20 @@
 #define WIREWATCH_ANALYZE_QUOTES_H_
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analyze/entities.h"
+#include "analyze/quote_model.h"
 #include "text/token.h"
 #include "wirewatch/status.h"
 
 namespace wirewatch::analyze {
+
+struct QuoteScratch;
 
 enum class QuoteKind : uint8_t { kDirect, kReported, kAccordingTo };
 std::string_view QuoteKindName(QuoteKind k);
@@ -63,16 +67,33 @@ class QuoteExtractor {
  public:
   static constexpr uint32_t kMaxQuoteTokens = 1500;
 
+  // Rules only.
+  QuoteExtractor();
+  // Rules for direct quotes and transcripts, the learned cue tagger
+  // (quote_model.h) for everything else. `model` may be null (rules only).
+  // REQUIRES: model, if given, outlives the extractor.
+  explicit QuoteExtractor(const QuoteModel* model);
+  ~QuoteExtractor();
+  QuoteExtractor(QuoteExtractor&&) noexcept;
+  QuoteExtractor& operator=(QuoteExtractor&&) noexcept;
+
   // Finds the quotes of `text`. `tokens` and `sentences` are those of the
   // tokenizer and sentence splitter over `text`; `analysis` (may be null)
   // supplies entity mentions for speaker resolution. Replaces *out.
   void Extract(std::string_view text, std::span<const text::Token> tokens,
                std::span<const text::Sentence> sentences,
-               const Analysis* analysis, std::vector<Quote>* out) const;
+               const Analysis* analysis, std::vector<Quote>* out);
+
+ private:
+  std::unique_ptr<QuoteTagger> tagger_;  // null without a model
+  std::vector<CueGuess> cues_;
+  std::unique_ptr<QuoteScratch> scratch_;
 };
 
 // True when `lower` (lowercase) is a speech or attribution cue verb.
 bool IsCueVerb(std::string_view lower);
+// Every word IsCueVerb accepts.
+const std::vector<std::string_view>& CueVerbs();
 
 // ---------------------------------------------------------------------------
 // PolNeAR evaluation. Gold: brat standoff attributions/*.ann (character
@@ -97,7 +118,9 @@ struct QuoteEvalReport {
   std::vector<std::string> diagnostics;
 };
 
+// `model` may be null (rules only).
 Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
+                                        const QuoteModel* model,
                                         bool diagnostics);
 std::string FormatReport(const QuoteEvalReport& report);
 

@@ -38,7 +38,7 @@ struct Stages {
   Stages(const IngestOptions& o)
       : extractor(o.extract),
         analyzer(o.analyze ? std::make_unique<analyze::ArticleAnalyzer>(
-                                 o.ner_model)
+                                 o.ner_model, o.quote_model)
                            : nullptr) {}
   html::Extractor extractor;
   std::unique_ptr<analyze::ArticleAnalyzer> analyzer;

@@ -33,6 +33,7 @@
 
 #include "analyze/article_analyzer.h"
 #include "analyze/ner_model.h"
+#include "analyze/quote_model.h"
 #include "html/extractor.h"
 #include "input/doc_reader.h"
 #include "store/store.h"
@@ -49,6 +50,8 @@ struct IngestOptions {
   // given) on every new article and store the result.
   bool analyze = true;
   const analyze::NerModel* ner_model = nullptr;  // not owned; may be null
+  // Attribution cue tagger; not owned; null: quotes from the rules only.
+  const analyze::QuoteModel* quote_model = nullptr;
   // Link every new article at ingest (near-duplicate original, story; see
   // ingest/link_state.h). The link state is rebuilt from the archive at the
   // start of the run, then grows one article at a time on the writer.

@@ -1,0 +1,175 @@
+// The learned part of attribution (who said / believes / reported what):
+// a cue tagger and a content-direction classifier, both averaged-perceptron
+// linear models over hashed features, trained on PolNeAR (quote_train.h).
+//
+//  - Cue tagging: each word of a sentence, left to right, gets O, B (first
+//    word of an attribution cue) or I (later word of the same cue), from
+//    features of the word and its neighbours, the quote state and the
+//    previous label (greedy decoding; I only after B or I). Only words
+//    that began a cue in training may begin one (the model stores them),
+//    so most tokens are never scored. Cues are not
+//    only speech verbs: "believes", "according to", "reportedly", "the
+//    claim", "don't like" are cues in PolNeAR.
+//  - Direction: for each cue, whether its content lies to the right ("said
+//    that …"), to the left ("…, he said") or around it (a cue inside its
+//    own content). QuoteExtractor turns the direction into a content span
+//    and finds the source with its noun-phrase rules.
+// The two models share one weight table of kQuoteLabels columns: their
+// feature templates hash to disjoint keys.
+//
+// Model file format (version 1, little-endian), written by Serialize():
+//   offset 0   char[8]  magic "WWQUOMDL"
+//          8   u32      format version (1)
+//         12   u32      feature version (kQuoteFeatureVersion)
+//         16   u32      columns K (kQuoteLabels)
+//         20   u32      rows R
+//         24   f32      weight scale s (weight = int16 * s)
+//         28   u32      reserved (0)
+//         32   u64      xxHash64 of the body
+//   body: u64[R] feature keys, strictly increasing; i16[R*K] weights.
+//
+// Thread-safety: a loaded QuoteModel is immutable and shared between
+// threads; a QuoteTagger keeps scratch buffers and serves one thread.
+#ifndef WIREWATCH_ANALYZE_QUOTE_MODEL_H_
+#define WIREWATCH_ANALYZE_QUOTE_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/token.h"
+#include "wirewatch/status.h"
+
+namespace wirewatch::analyze {
+
+inline constexpr uint32_t kQuoteModelFormatVersion = 1;
+inline constexpr uint32_t kQuoteFeatureVersion = 1;
+inline constexpr int kQuoteLabels = 3;
+
+enum CueLabel : uint8_t { kCueO = 0, kCueB = 1, kCueI = 2 };
+enum ContentSide : uint8_t { kSideRight = 0, kSideLeft = 1, kSideAround = 2 };
+
+// A cue found by the tagger: tokens [begin, end) and where its content is.
+struct CueGuess {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  ContentSide side = kSideRight;
+};
+
+// True when token i is a straight double quote opening a paragraph whose
+// paragraph has no straight closing mark: some corpora prefix every
+// paragraph with a stray '"' (while quoting with curly marks); such a mark
+// opens nothing.
+bool IsStrayQuoteMark(std::string_view text, std::span<const text::Token> tokens,
+                      uint32_t i);
+
+// Per-document token information and feature extraction. Prepare() once
+// per document, then features for any token or cue of it.
+class QuoteFeaturizer {
+ public:
+  void Prepare(std::string_view text, std::span<const text::Token> tokens,
+               std::span<const text::Sentence> sentences);
+  // True for tokens the cue tagger labels (words; punctuation is always O).
+  bool Taggable(uint32_t i) const { return info_[i].taggable; }
+  uint32_t SentenceOf(uint32_t i) const { return info_[i].sentence; }
+  const text::Sentence& Sentence(uint32_t s) const { return sents_[s]; }
+  size_t size() const { return info_.size(); }
+  size_t num_sentences() const { return sents_.size(); }
+
+  // Hash of the lowercase form of token i (the key of cue starters).
+  uint64_t LowerHash(uint32_t i) const { return info_[i].lower; }
+
+  // Replaces *f with the cue-tagging features of token i given the label of
+  // the previous token of its sentence (kCueO at the start).
+  void CueFeatures(uint32_t i, uint8_t prev, std::vector<uint64_t>* f);
+  // Replaces *f with the direction features of the cue [b, e).
+  void SideFeatures(uint32_t b, uint32_t e, std::vector<uint64_t>* f);
+
+ private:
+  struct Info {
+    uint64_t lower, pre, suf;
+    uint32_t sentence;
+    uint8_t shape;
+    uint8_t lex;  // 1 when a known speech or attribution verb
+    bool in_quote, taggable, open_q, close_q, detailed;
+  };
+  const Info& Detail(uint32_t i);
+  uint64_t Ctx(uint32_t i, int d) const;  // lowercase hash of i+d in sentence
+  std::string_view text_;
+  std::span<const text::Token> toks_;
+  std::span<const text::Sentence> sents_;
+  std::vector<Info> info_;
+};
+
+class QuoteModel {
+ public:
+  // rows: keys.size() * kQuoteLabels floats, keys strictly increasing;
+  // starters: LowerHash() of the words that began a cue in training.
+  static std::unique_ptr<QuoteModel> Build(std::vector<uint64_t> keys,
+                                           const std::vector<float>& rows,
+                                           std::vector<uint64_t> starters);
+  static Result<std::unique_ptr<QuoteModel>> FromBytes(std::string_view bytes);
+  static Result<std::unique_ptr<QuoteModel>> Load(const std::string& path);
+  std::string Serialize() const;
+  Status Save(const std::string& path) const;
+
+  // Adds the rows of `feats` to scores[0..kQuoteLabels).
+  void Score(std::span<const uint64_t> feats, float* scores) const;
+  size_t num_rows() const { return keys_.size(); }
+  size_t num_starters() const { return starters_.size(); }
+  // Whether a word (LowerHash) began a cue in training: only those can
+  // begin one at run time, which spares scoring nine tokens in ten.
+  bool IsStarter(uint64_t lower) const {
+    uint64_t slot = (lower ^ (lower >> 29)) & starter_mask_;
+    while (true) {
+      uint64_t h = starter_slots_[slot];
+      if (h == lower) return true;
+      if (h == 0) return false;
+      slot = (slot + 1) & starter_mask_;
+    }
+  }
+
+ private:
+  struct Entry {
+    uint64_t key = 0;
+    int16_t w[kQuoteLabels] = {0, 0, 0};
+  };
+  QuoteModel() = default;
+  void BuildIndex();
+  std::vector<uint64_t> keys_;     // as stored
+  std::vector<int16_t> qweights_;  // as stored
+  float scale_ = 1.0f;
+  std::vector<Entry> table_;       // open addressing over keys_
+  uint64_t mask_ = 0;
+  std::vector<uint64_t> starters_;       // sorted, never 0
+  std::vector<uint64_t> starter_slots_;  // open addressing, 0 = empty
+  uint64_t starter_mask_ = 0;
+};
+
+// Label of token i given the scores of its three labels and the previous
+// label: the best allowed one (I only continues B or I).
+uint8_t BestCueLabel(const float* scores, uint8_t prev);
+// The side with the best score.
+ContentSide BestSide(const float* scores);
+
+class QuoteTagger {
+ public:
+  // REQUIRES: model outlives the tagger.
+  explicit QuoteTagger(const QuoteModel* model) : model_(model) {}
+  // Cues of the document, in text order.
+  void Tag(std::string_view text, std::span<const text::Token> tokens,
+           std::span<const text::Sentence> sentences,
+           std::vector<CueGuess>* out);
+
+ private:
+  const QuoteModel* model_;
+  QuoteFeaturizer feat_;
+  std::vector<uint64_t> f_;
+};
+
+}  // namespace wirewatch::analyze
+
+#endif  // WIREWATCH_ANALYZE_QUOTE_MODEL_H_

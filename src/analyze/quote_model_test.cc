@@ -1,0 +1,164 @@
+#include "analyze/quote_model.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/polnear.h"
+#include "analyze/quote_train.h"
+#include "analyze/quotes.h"
+#include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
+
+namespace wirewatch::analyze {
+namespace {
+
+const std::string kShipped =
+    std::string(WIREWATCH_TESTDATA) + "/../models/quotes-polnear-v1.bin";
+
+// "speaker|cue|content" per quote, joined by " || ".
+std::string Show(std::string_view text, const QuoteModel* model) {
+  text::Tokenizer tok;
+  text::SentenceSplitter split;
+  std::vector<text::Token> tokens;
+  std::vector<text::Sentence> sentences;
+  EXPECT_TRUE(tok.Tokenize(text, &tokens).ok());
+  split.Split(text, tokens, &sentences);
+  std::vector<Quote> qs;
+  QuoteExtractor(model).Extract(text, tokens, sentences, nullptr, &qs);
+  std::string out;
+  for (const Quote& q : qs) {
+    if (!out.empty()) out += " || ";
+    out += q.speaker + "|" + q.cue + "|" +
+           std::string(text.substr(q.begin, q.end - q.begin));
+  }
+  return out;
+}
+
+// Attributions the speech-verb rules miss: beliefs, findings, nominal and
+// adverbial cues, "according to" (PolNeAR's notion of attribution).
+TEST(QuoteModelTest, ShippedModelGoldenSentences) {
+  auto model = QuoteModel::Load(kShipped);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  struct Golden {
+    const char* input;
+    const char* expected;
+  };
+  const Golden kCases[] = {
+      {"Officials believe the attack was planned for months.",
+       "Officials|believe|the attack was planned for months"},
+      {"The study shows that crime fell sharply in the city.",
+       "The study|shows|crime fell sharply in the city"},
+      // Nested: the poll's content holds the voters' wish.
+      {"Most voters want a change of course, according to the poll.",
+       "the poll|according to|Most voters want a change of course || "
+       "Most voters|want|a change of course"},
+      {"Republicans accused the governor of lying about the budget.",
+       "Republicans|accused|the governor of lying about the budget"},
+      {"The senator, who opposes the bill, is worried about its cost.",
+       "The senator|is worried|about its cost"},
+      // Direct quotes stay with the rules.
+      {"“We will not give up,” she said.", "she|said|We will not give up,"},
+  };
+  for (const Golden& g : kCases)
+    EXPECT_EQ(Show(g.input, model->get()), g.expected) << g.input;
+}
+
+TEST(QuoteModelTest, StrayParagraphQuoteMarkOpensNothing) {
+  const std::string text =
+      "\"PENCE: We will win.\n\n\"WALLACE: Thank you.\n\n"
+      "He said \"yes\" twice.";
+  text::Tokenizer tok;
+  std::vector<text::Token> tokens;
+  ASSERT_TRUE(tok.Tokenize(text, &tokens).ok());
+  std::vector<uint32_t> stray;
+  for (uint32_t i = 0; i < tokens.size(); ++i)
+    if (IsStrayQuoteMark(text, tokens, i)) stray.push_back(i);
+  ASSERT_EQ(stray.size(), 2u);
+  EXPECT_EQ(tokens[stray[0]].begin, 0u);
+  EXPECT_EQ(text.substr(tokens[stray[1]].begin, 8), "\"WALLACE");
+  // Each transcript turn is a quote of its speaker.
+  EXPECT_EQ(Show(text, nullptr),
+            "PENCE|:|We will win || WALLACE|:|Thank you");
+}
+
+// A tiny training set written here: the trainer must learn its cue, and
+// twice the same input must give the same bytes.
+std::vector<PolnearDoc> TinyCorpus() {
+  std::vector<PolnearDoc> docs;
+  const char* texts[] = {
+      "Smith said that taxes would rise. Jones believes the plan will fail.",
+      "Brown said the deal was dead. Green believes prices will fall.",
+      "Taxes will rise, White said. Black believes the war is over."};
+  for (const char* t : texts) {
+    PolnearDoc d;
+    d.name = "tiny";
+    d.text = t;
+    std::string_view v(d.text);
+    auto span = [&](std::string_view w, size_t from = 0) {
+      uint32_t b = static_cast<uint32_t>(v.find(w, from));
+      return ByteSpan{b, b + static_cast<uint32_t>(w.size())};
+    };
+    // Relation 1: "said" with its content on either side.
+    PolnearRelation r1;
+    r1.cue = span("said");
+    size_t dot = v.find('.');
+    if (v.find(", ") < dot) {  // "Taxes will rise, White said."
+      r1.content = ByteSpan{0, static_cast<uint32_t>(v.find(','))};
+      r1.source = ByteSpan{r1.cue.b - 6, r1.cue.b - 1};
+    } else {
+      r1.content = ByteSpan{r1.cue.e + 1, static_cast<uint32_t>(dot)};
+      r1.source = ByteSpan{0, r1.cue.b - 1};
+    }
+    PolnearRelation r2;
+    r2.cue = span("believes");
+    r2.content = ByteSpan{r2.cue.e + 1, static_cast<uint32_t>(v.size() - 1)};
+    d.relations = {r1, r2};
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+TEST(QuoteModelTest, TrainingIsDeterministicAndLearnsTheCues) {
+  QuoteTrainOptions opt;
+  opt.epochs = 5;
+  auto a = TrainQuoteModel(TinyCorpus(), opt);
+  auto b = TrainQuoteModel(TinyCorpus(), opt);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ((*a)->Serialize(), (*b)->Serialize());
+  EXPECT_EQ((*a)->num_starters(), 2u);  // "said", "believes"
+  EXPECT_EQ(Show("Adams believes the tax will pass.", a->get()),
+            "Adams|believes|the tax will pass");
+  EXPECT_EQ(Show("Adams said the tax will pass.", a->get()),
+            "Adams|said|the tax will pass");
+}
+
+TEST(QuoteModelTest, FileRoundTripAndCorruption) {
+  auto m = TrainQuoteModel(TinyCorpus(), QuoteTrainOptions{});
+  ASSERT_TRUE(m.ok());
+  std::string bytes = (*m)->Serialize();
+  auto back = QuoteModel::FromBytes(bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ((*back)->Serialize(), bytes);
+  EXPECT_EQ((*back)->num_rows(), (*m)->num_rows());
+
+  std::string flipped = bytes;
+  flipped[flipped.size() - 3] ^= 0x40;  // in the body: checksum mismatch
+  EXPECT_EQ(QuoteModel::FromBytes(flipped).status().code(),
+            StatusCode::kCorruption);
+  EXPECT_EQ(QuoteModel::FromBytes(bytes.substr(0, bytes.size() - 1))
+                .status()
+                .code(),
+            StatusCode::kCorruption);
+  EXPECT_EQ(QuoteModel::FromBytes("WWNERMDL and more bytes than a header has "
+                                  "in it")
+                .status()
+                .code(),
+            StatusCode::kCorruption);
+  EXPECT_EQ(QuoteModel::Load("/nonexistent/quotes.bin").status().code(),
+            StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace wirewatch::analyze
