@@ -23,7 +23,8 @@ namespace {
 
 bool IsLoopback(const std::string& host) {
   return host == "127.0.0.1" || host == "::1" || host == "localhost" ||
-         host.rfind("127.", 0) == 0;
+         host.rfind("127.", 0) == 0 ||
+         host.rfind("::ffff:127.", 0) == 0;  // IPv4 loopback on a v6 socket
 }
 
 void Write(const api::Response& r, httplib::Response* res) {

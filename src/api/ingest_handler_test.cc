@@ -208,6 +208,14 @@ TEST_F(IngestHandlerTest, IngestedArticlesAreVisibleToReads) {
 
 TEST_F(IngestHandlerTest, FormatAndNameAreChecked) {
   const std::string auth = std::string("Bearer ") + kToken;
+  Request put;
+  put.method = "PUT";
+  put.path = "/api/ingest";
+  put.body = kPage;
+  put.headers["authorization"] = auth;
+  Response not_allowed = api_->Handle(put);
+  ExpectError(not_allowed, 405, "method_not_allowed");
+  EXPECT_EQ(Header(not_allowed, "Allow"), "GET, HEAD, POST");
   ExpectError(Post("", auth), 400, "invalid_argument");
   ExpectError(Post(kPage, auth, {{"format", "pdf"}}), 400, "invalid_argument");
   for (const char* bad : {"../etc/passwd", "/etc/passwd", "a b", ".hidden",
