@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -48,12 +49,14 @@ api::Request Convert(const httplib::Request& req) {
   return r;
 }
 
-// The declared body length; 0 when absent or unreadable (httplib then
-// applies its own payload limit while reading).
+// The declared body length; 0 when absent or not a number (httplib then
+// applies its own payload limit while reading), SIZE_MAX when it overflows.
 size_t ContentLength(const httplib::Request& req) {
   const std::string v = req.get_header_value("Content-Length");
   size_t n = 0;
-  std::from_chars(v.data(), v.data() + v.size(), n);
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  (void)end;
+  if (ec == std::errc::result_out_of_range) return SIZE_MAX;
   return n;
 }
 
