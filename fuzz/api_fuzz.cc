@@ -120,8 +120,9 @@ api::Request Parse(std::string_view in) {
     std::string name(h.substr(0, colon));
     for (char& c : name)
       c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string_view value =
-        colon == std::string_view::npos ? std::string_view() : h.substr(colon + 1);
+    std::string_view value = colon == std::string_view::npos
+                                 ? std::string_view()
+                                 : h.substr(colon + 1);
     while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     if (name == "x-fuzz-repeat") {
       std::from_chars(value.data(), value.data() + value.size(), repeat);

@@ -53,8 +53,8 @@ Result<std::string> FormatName(const Request& req, const std::string& name) {
 bool ValidName(std::string_view name) {
   if (name.empty() || name.size() > 100 || name[0] == '.') return false;
   for (char c : name)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' ||
-          c == '_' || c == '-'))
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' ||
+          c == '-'))
       return false;
   return true;
 }
@@ -117,8 +117,7 @@ std::unique_ptr<Response> IngestHandler::Unauthorized(
 
 Response IngestHandler::Ingest(const Request& req) {
   auto auth = req.headers.find("authorization");
-  if (auto denied =
-          Unauthorized(auth == req.headers.end() ? "" : auth->second))
+  if (auto denied = Unauthorized(auth == req.headers.end() ? "" : auth->second))
     return std::move(*denied);
   if (req.body.empty())
     return Api::Error(400, "invalid_argument", "the body is empty");

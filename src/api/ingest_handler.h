@@ -70,7 +70,7 @@ class IngestHandler : public WriteHandler {
 
   Api* api_;
   const IngestHandlerOptions options_;
-  std::mutex mu_;  // held for a whole ingest: one writer
+  std::mutex mu_;                        // held for a whole ingest: one writer
   std::unique_ptr<store::Store> store_;  // GUARDED_BY(mu_)
 };
 

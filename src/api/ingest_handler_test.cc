@@ -38,9 +38,9 @@ class IngestHandlerTest : public ::testing::Test {
     {
       auto store = store::Store::Open(path_);
       ASSERT_TRUE(store.ok()) << store.status().ToString();
-      auto done = ingest::Ingest({std::string(WIREWATCH_EXAMPLES) +
-                                  "/wire.jsonl"},
-                                 store->get(), Pipeline());
+      auto done =
+          ingest::Ingest({std::string(WIREWATCH_EXAMPLES) + "/wire.jsonl"},
+                         store->get(), Pipeline());
       ASSERT_TRUE(done.ok()) << done.status().ToString();
       ASSERT_GE(done->stored, 3u);
     }
@@ -66,8 +66,7 @@ class IngestHandlerTest : public ::testing::Test {
     auto api = Api::Open(path_, options);
     ASSERT_TRUE(api.ok()) << api.status().ToString();
     api_ = std::move(api).value();
-    auto writer =
-        IngestHandler::Open(path_, api_.get(), {kToken, Pipeline()});
+    auto writer = IngestHandler::Open(path_, api_.get(), {kToken, Pipeline()});
     ASSERT_TRUE(writer.ok()) << writer.status().ToString();
     writer_ = std::move(writer).value();
     api_->SetWriteHandler(writer_.get());
@@ -148,8 +147,7 @@ TEST_F(IngestHandlerTest, TokenMissingWrongOrRight) {
   ExpectError(Post(kPage, "Bearer wrong"), 401, "unauthorized");
   ExpectError(Post(kPage, std::string("Bearer ") + kToken + "x"), 401,
               "unauthorized");
-  ExpectError(Post(kPage, std::string("Basic ") + kToken), 401,
-              "unauthorized");
+  ExpectError(Post(kPage, std::string("Basic ") + kToken), 401, "unauthorized");
   ExpectError(Post(kPage, "Bearer "), 401, "unauthorized");
   EXPECT_EQ(api_->indexed_articles(), before);  // nothing was written
 
@@ -168,8 +166,7 @@ TEST_F(IngestHandlerTest, TokenMissingWrongOrRight) {
   Response again =
       Post(kPage, std::string("bearer ") + kToken, {}, "text/html");
   ASSERT_EQ(again.status, 200) << again.body;
-  EXPECT_NE(again.body.find("\"stored\":0,\"duplicates\":1"),
-            std::string::npos)
+  EXPECT_NE(again.body.find("\"stored\":0,\"duplicates\":1"), std::string::npos)
       << again.body;
 }
 
@@ -218,8 +215,8 @@ TEST_F(IngestHandlerTest, FormatAndNameAreChecked) {
   EXPECT_EQ(Header(not_allowed, "Allow"), "GET, HEAD, POST");
   ExpectError(Post("", auth), 400, "invalid_argument");
   ExpectError(Post(kPage, auth, {{"format", "pdf"}}), 400, "invalid_argument");
-  for (const char* bad : {"../etc/passwd", "/etc/passwd", "a b", ".hidden",
-                          "x%2F..", ""})
+  for (const char* bad :
+       {"../etc/passwd", "/etc/passwd", "a b", ".hidden", "x%2F..", ""})
     ExpectError(Post(kPage, auth, {{"name", bad}}), 400, "invalid_argument");
   // A WARC body declared as such but malformed is a failure item, not an
   // error: the run summary reports it.
@@ -267,16 +264,14 @@ TEST_F(IngestHandlerTest, RefreshSeesArticlesIngestedElsewhere) {
     ASSERT_EQ(done->stored, 1u);
   }
   std::filesystem::remove(page);
-  EXPECT_EQ(Get("/api/search", {{"q", "wombat"}}).body.rfind(
-                "{\"total\":0,", 0),
-            0u);
+  EXPECT_EQ(
+      Get("/api/search", {{"q", "wombat"}}).body.rfind("{\"total\":0,", 0), 0u);
   changed = api_->RefreshIfChanged();
   ASSERT_TRUE(changed.ok());
   EXPECT_TRUE(*changed);
   EXPECT_EQ(api_->indexed_articles(), before + 1);
-  EXPECT_EQ(Get("/api/search", {{"q", "wombat"}}).body.rfind(
-                "{\"total\":1,", 0),
-            0u);
+  EXPECT_EQ(
+      Get("/api/search", {{"q", "wombat"}}).body.rfind("{\"total\":1,", 0), 0u);
   changed = api_->RefreshIfChanged();
   ASSERT_TRUE(changed.ok());
   EXPECT_FALSE(*changed);

@@ -28,8 +28,8 @@
 namespace wirewatch::api {
 
 struct RateLimitOptions {
-  double rate = 100;    // tokens per second; <= 0 disables the limiter
-  double burst = 200;   // bucket size (>= 1)
+  double rate = 100;   // tokens per second; <= 0 disables the limiter
+  double burst = 200;  // bucket size (>= 1)
   size_t max_clients = 65536;
 };
 
