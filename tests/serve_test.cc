@@ -227,6 +227,33 @@ TEST(ServeTest, WritesAreOffWithoutAToken) {
   EXPECT_EQ(ok, 400);
 }
 
+TEST(ServeTest, TokenFromTheEnvironmentAndTooShortTokens) {
+  TempDir dir("serve_env_token");
+  const std::string db = IngestExamples(dir);
+  ASSERT_FALSE(db.empty());
+  // The child inherits the environment.
+  ASSERT_EQ(setenv("WIREWATCH_TOKEN", kToken, 1), 0);
+  {
+    Server server(db);
+    EXPECT_GT(server.port(), 0) << server.first_line();
+    EXPECT_NE(server.first_line().find("ingest enabled"), std::string::npos)
+        << server.first_line();
+  }
+  // A guessable token refuses to start rather than serve writes.
+  ASSERT_EQ(setenv("WIREWATCH_TOKEN", "short", 1), 0);
+  {
+    Server server(db);
+    EXPECT_EQ(server.port(), 0) << server.first_line();
+  }
+  ASSERT_EQ(unsetenv("WIREWATCH_TOKEN"), 0);
+  const std::string empty_file = dir / "empty";
+  std::ofstream(empty_file) << "\n";
+  Server from_empty_file(db, {"--token-file", empty_file});
+  EXPECT_EQ(from_empty_file.port(), 0) << from_empty_file.first_line();
+  Server missing_file(db, {"--token-file", dir / "absent"});
+  EXPECT_EQ(missing_file.port(), 0) << missing_file.first_line();
+}
+
 TEST(ServeTest, RateLimitAnswers429WithRetryAfter) {
   TempDir dir("serve_rate");
   const std::string db = IngestExamples(dir);
