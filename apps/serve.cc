@@ -6,17 +6,26 @@
 #include <signal.h>
 
 #include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
+#include "analyze/ner_model.h"
 #include "api/handlers.h"
+#include "api/ingest_handler.h"
+#include "api/rate_limiter.h"
 
 namespace wirewatch::apps {
 namespace {
 
 bool IsLoopback(const std::string& host) {
   return host == "127.0.0.1" || host == "::1" || host == "localhost" ||
-         host.rfind("127.", 0) == 0;
+         host.rfind("127.", 0) == 0 ||
+         host.rfind("::ffff:127.", 0) == 0;  // IPv4 loopback on a v6 socket
 }
 
 void Write(const api::Response& r, httplib::Response* res) {
@@ -39,6 +48,109 @@ api::Request Convert(const httplib::Request& req) {
   r.body = req.body;
   return r;
 }
+
+// The declared body length; 0 when absent or not a number (httplib then
+// applies its own payload limit while reading), SIZE_MAX when it overflows.
+size_t ContentLength(const httplib::Request& req) {
+  const std::string v = req.get_header_value("Content-Length");
+  size_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  (void)end;
+  if (ec == std::errc::result_out_of_range) return SIZE_MAX;
+  return n;
+}
+
+// A refusal sent before the body is read. The unread body would otherwise
+// be parsed as the next request on this connection, so it is closed.
+httplib::Server::HandlerResponse Refuse(const api::Response& r,
+                                        const httplib::Request& req,
+                                        httplib::Response* res) {
+  Write(r, res);
+  if (ContentLength(req) > 0 || req.has_header("Transfer-Encoding"))
+    res->set_header("Connection", "close");
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+// Checks every request before its body is read: the client's rate, the
+// body size the endpoint allows, and the ingest token.
+class Guard {
+ public:
+  Guard(const ServeOptions& options, api::IngestHandler* writer)
+      : options_(options),
+        writer_(writer),
+        limiter_({options.rate_limit, options.rate_burst, 65536}) {}
+
+  httplib::Server::HandlerResponse Check(const httplib::Request& req,
+                                         httplib::Response* res) {
+    if (options_.rate_limit > 0 &&
+        (options_.rate_limit_loopback || !IsLoopback(req.remote_addr))) {
+      const int64_t wait = limiter_.Acquire(
+          req.remote_addr, api::RateLimiter::Clock::now());
+      if (wait > 0) {
+        api::Response r =
+            api::Api::Error(429, "rate_limited", "too many requests");
+        r.headers.emplace_back("Retry-After", std::to_string(wait));
+        return Refuse(r, req, res);
+      }
+    }
+    const bool ingest = req.method == "POST" && req.path == "/api/ingest";
+    const size_t limit =
+        ingest && writer_ ? options_.max_ingest_bytes : options_.max_body_bytes;
+    if (ContentLength(req) > limit)
+      return Refuse(api::Api::Error(413, "too_large", "request body too large"),
+                    req, res);
+    if (ingest && writer_) {
+      if (auto denied =
+              writer_->Unauthorized(req.get_header_value("Authorization")))
+        return Refuse(*denied, req, res);
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  }
+
+ private:
+  const ServeOptions& options_;
+  api::IngestHandler* writer_;  // null: writes disabled
+  api::RateLimiter limiter_;
+};
+
+// Rebuilds the index when another process has ingested, every `seconds`,
+// until destroyed.
+class Refresher {
+ public:
+  Refresher(api::Api* api, int seconds) {
+    if (seconds <= 0) return;
+    thread_ = std::thread([this, api, seconds] {
+      std::unique_lock<std::mutex> l(mu_);
+      while (!cv_.wait_for(l, std::chrono::seconds(seconds),
+                           [this] { return stop_; })) {
+        l.unlock();
+        auto changed = api->RefreshIfChanged();
+        if (!changed.ok())
+          fmt::print(stderr, "wirewatch: index refresh failed: {}\n",
+                     changed.status().ToString());
+        else if (*changed)
+          fmt::print(stderr, "wirewatch: index rebuilt ({} articles)\n",
+                     api->indexed_articles());
+        l.lock();
+      }
+    });
+  }
+  ~Refresher() {
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      stop_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;  // GUARDED_BY(mu_)
+  std::thread thread_;
+};
 
 }  // namespace
 
@@ -63,13 +175,45 @@ int RunServe(const ServeOptions& options) {
                "this machine\n",
                options.bind);
 
-  const api::ApiOptions api_options;
+  api::ApiOptions api_options;
+  api_options.max_body_bytes = options.max_body_bytes;
+  api_options.max_ingest_bytes = options.max_ingest_bytes;
+  api_options.request_time_limit =
+      std::chrono::milliseconds(std::max(0, options.time_limit_ms));
   auto opened = api::Api::Open(options.db, api_options);
   if (!opened.ok()) {
     fmt::print(stderr, "wirewatch: {}\n", opened.status().ToString());
     return 1;
   }
   api::Api* api = opened->get();
+
+  // Writes: only with a token. Ingested pages get the same analysis as
+  // `wirewatch ingest` (the NER model when present); one pipeline thread,
+  // so an ingest does not take the request threads' cores.
+  std::unique_ptr<analyze::NerModel> model;
+  std::unique_ptr<api::IngestHandler> writer;
+  if (!options.token.empty()) {
+    api::IngestHandlerOptions w;
+    w.token = options.token;
+    w.ingest.threads = 1;
+    if (auto m = analyze::NerModel::Load(options.ner_model); m.ok()) {
+      model = std::move(m).value();
+      w.ingest.ner_model = model.get();
+    } else {
+      fmt::print(stderr,
+                 "wirewatch: warning: {}; ingested articles get no entities\n",
+                 m.status().ToString());
+    }
+    auto opened_writer = api::IngestHandler::Open(options.db, api, w);
+    if (!opened_writer.ok()) {
+      fmt::print(stderr, "wirewatch: {}\n",
+                 opened_writer.status().ToString());
+      return 1;
+    }
+    writer = std::move(opened_writer).value();
+    api->SetWriteHandler(writer.get());
+  }
+  Guard guard(options, writer.get());
 
   // SIGINT/SIGTERM are blocked in every thread and taken by one waiter,
   // which stops the server outside signal context.
@@ -78,13 +222,23 @@ int RunServe(const ServeOptions& options) {
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // Started after the mask, which threads inherit.
+  Refresher refresher(api, options.refresh_seconds);
 
   httplib::Server server;
   const size_t threads = static_cast<size_t>(options.threads);
   server.new_task_queue = [threads] {
     return new httplib::ThreadPool(threads);
   };
-  server.set_payload_max_length(api_options.max_body_bytes);
+  // The largest body any endpoint takes; Guard applies each endpoint's own
+  // limit from Content-Length before the body is read.
+  server.set_payload_max_length(writer ? std::max(options.max_body_bytes,
+                                                  options.max_ingest_bytes)
+                                       : options.max_body_bytes);
+  server.set_pre_routing_handler(
+      [&guard](const httplib::Request& req, httplib::Response& res) {
+        return guard.Check(req, &res);
+      });
   server.set_read_timeout(options.timeout_seconds, 0);
   server.set_write_timeout(options.timeout_seconds, 0);
   server.set_keep_alive_timeout(options.timeout_seconds);
@@ -116,6 +270,9 @@ int RunServe(const ServeOptions& options) {
     } else if (res.status == 414) {
       code = "uri_too_long";
       message = "request line too long";
+    } else if (res.status == 429) {
+      code = "rate_limited";
+      message = "too many requests";
     } else if (res.status == 404) {
       code = "not_found";
       message = "no such endpoint";
@@ -145,9 +302,10 @@ int RunServe(const ServeOptions& options) {
   const bool v6 = options.bind.find(':') != std::string::npos;
   fmt::print(
       "wirewatch: serving {} ({} articles) at http://{}{}{}:{}/ with {} "
-      "threads\n",
+      "threads; ingest {}\n",
       options.db, api->indexed_articles(), v6 ? "[" : "", options.bind,
-      v6 ? "]" : "", port, threads);
+      v6 ? "]" : "", port, threads,
+      writer ? "enabled (token required)" : "disabled");
   std::fflush(stdout);
 
   std::thread waiter([&server, &stop_signals] {

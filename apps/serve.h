@@ -20,6 +20,21 @@ struct ServeOptions {
   // once; more wait in the queue.
   int threads = 16;
   int timeout_seconds = 5;  // read and write timeout per request
+
+  // Writes (POST /api/ingest): enabled only when a token is set, read from
+  // --token-file or $WIREWATCH_TOKEN by the CLI.
+  std::string token;
+  std::string ner_model;  // for ingested articles; missing: no entities
+  size_t max_body_bytes = 64 * 1024;   // any other request
+  size_t max_ingest_bytes = 16 << 20;  // POST /api/ingest
+  int time_limit_ms = 2000;            // store work per request; 0: none
+  // Requests per second per client address (token bucket), 0: unlimited.
+  // Loopback clients are exempt unless rate_limit_loopback.
+  double rate_limit = 100;
+  double rate_burst = 200;
+  bool rate_limit_loopback = false;
+  // How often to look for articles ingested by another process; 0: never.
+  int refresh_seconds = 2;
 };
 
 // Serves until SIGINT or SIGTERM. Returns the process exit code.

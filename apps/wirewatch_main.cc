@@ -118,6 +118,40 @@ std::unique_ptr<ww::analyze::NerModel> LoadNerModel(const std::string& path,
   return std::move(model).value();
 }
 
+// The ingest token of `wirewatch serve`: the first line of `path` without
+// surrounding whitespace, else $WIREWATCH_TOKEN, else "" (writes off). A
+// token file that is empty or unreadable is an error, never "writes off".
+ww::Result<std::string> ReadToken(const std::string& path) {
+  std::string token;
+  if (!path.empty()) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+      return ww::Status::InvalidArgument("cannot read --token-file " + path +
+                                         ": " + std::strerror(errno));
+    char buf[4096];
+    const size_t n = std::fread(buf, 1, sizeof(buf), f);
+    std::fclose(f);
+    token.assign(buf, n);
+    token = token.substr(0, token.find('\n'));
+  } else if (const char* env = std::getenv("WIREWATCH_TOKEN"); env && *env) {
+    token = env;
+  } else {
+    return token;
+  }
+  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back())))
+    token.pop_back();
+  size_t start = 0;
+  while (start < token.size() &&
+         std::isspace(static_cast<unsigned char>(token[start])))
+    ++start;
+  token.erase(0, start);
+  if (token.size() < 16)
+    return ww::Status::InvalidArgument(
+        "the ingest token must be at least 16 characters (from " +
+        (path.empty() ? std::string("$WIREWATCH_TOKEN") : path) + ")");
+  return token;
+}
+
 std::string HumanBytes(double b) {
   const char* units[] = {"B", "KB", "MB", "GB", "TB"};
   int u = 0;
@@ -915,6 +949,38 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", serve_opt.threads, "request threads")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
+  std::string token_file;
+  serve->add_option("--token-file", token_file,
+                    "enable POST /api/ingest, guarded by the bearer token in "
+                    "this file (else $WIREWATCH_TOKEN; neither: writes off)");
+  serve->add_option("--model", serve_opt.ner_model,
+                    "NER model for ingested articles")
+      ->default_str(DefaultNerModel());
+  serve->add_option("--max-body-bytes", serve_opt.max_body_bytes,
+                    "largest request body except an ingest (413 above)")
+      ->capture_default_str();
+  serve->add_option("--max-ingest-bytes", serve_opt.max_ingest_bytes,
+                    "largest POST /api/ingest body (413 above)")
+      ->capture_default_str();
+  serve->add_option("--time-limit-ms", serve_opt.time_limit_ms,
+                    "store work allowed per request, 503 beyond (0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 600000));
+  serve->add_option("--rate-limit", serve_opt.rate_limit,
+                    "requests per second per client address (0: unlimited)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e9));
+  serve->add_option("--rate-burst", serve_opt.rate_burst,
+                    "requests a client may send at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 1e9));
+  serve->add_flag("--rate-limit-loopback", serve_opt.rate_limit_loopback,
+                  "apply the rate limit to loopback clients too");
+  serve->add_option("--refresh-seconds", serve_opt.refresh_seconds,
+                    "look for articles ingested by other processes this "
+                    "often (0: never)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 86400));
 
   auto* eval = app.add_subcommand(
       "eval", "score a stage against a gold-annotated dataset");
@@ -1091,6 +1157,10 @@ int main(int argc, char** argv) {
   if (*stats) return CmdStats(db);
   if (*serve) {
     serve_opt.db = db;
+    if (serve_opt.ner_model.empty()) serve_opt.ner_model = DefaultNerModel();
+    auto token = ReadToken(token_file);
+    if (!token.ok()) return Fail(token.status());
+    serve_opt.token = std::move(token).value();
     return ww::apps::RunServe(serve_opt);
   }
   if (*eval_timex) {

@@ -5,6 +5,9 @@
 # The archive is Reuters-21578 (about 20,600 analysed articles) when
 # ../shared/data/corpora is present, else the 8 bundled examples.
 #   bench/serve_load.sh [BUILD_DIR] [SECONDS] [CONNECTIONS]
+# $SERVE_ARGS adds flags to `wirewatch serve` (e.g. "--rate-limit-loopback
+# --rate-limit 1000000" to measure the rate limiter's own cost).
+# The server's resident memory (VmRSS) is read before and after each run.
 # Server and wrk share the machine's cores; the figures are for that setup.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +33,9 @@ else
   "$BIN" ingest -q --db "$WORK/a.db" examples >/dev/null
 fi
 
+# shellcheck disable=SC2086  # SERVE_ARGS is a list of flags
 "$BIN" serve --db "$WORK/a.db" --port 0 --bind 127.0.0.1 --threads "$CONNS" \
-  >"$WORK/serve.out" 2>&1 &
+  ${SERVE_ARGS:-} >"$WORK/serve.out" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 100); do
   grep -q "http://127.0.0.1:" "$WORK/serve.out" 2>/dev/null && break
@@ -55,9 +59,11 @@ lua "" >"$WORK/article.lua"
 
 echo "corpus: $CORPUS ($N articles), $(nproc) cores, wrk -t2 -c$CONNS -d${SECONDS_PER_RUN}s, server --threads $CONNS"
 echo
-echo "| endpoint | requests/s | p50 ms | p90 ms | p99 ms | errors |"
-echo "|---|---|---|---|---|---|"
+rss() { awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
+echo "| endpoint | requests/s | p50 ms | p90 ms | p99 ms | errors | RSS start MB | RSS end MB |"
+echo "|---|---|---|---|---|---|---|---|"
 for e in related article; do
+  rss_start=$(rss)
   out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/$e.lua" \
         "http://127.0.0.1:$PORT")
   rps=$(echo "$out" | sed -n 's/^Requests\/sec: *//p')
@@ -70,5 +76,5 @@ for e in related article; do
   errs=$(echo "$out" | sed -n 's/.*Non-2xx or 3xx responses: *//p')
   sock=$(echo "$out" | sed -n 's/.*Socket errors: *//p')
   label=$([ "$e" = related ] && echo "/api/articles/{seq}/related?k=4" || echo "/api/articles/{seq}")
-  echo "| \`$label\` | $rps | $(ms 50%) | $(ms 90%) | $(ms 99%) | ${errs:-0}${sock:+; $sock} |"
+  echo "| \`$label\` | $rps | $(ms 50%) | $(ms 90%) | $(ms 99%) | ${errs:-0}${sock:+; $sock} | $rss_start | $(rss) |"
 done

@@ -5,9 +5,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "test_util.h"
 
@@ -20,7 +24,16 @@ using testing::TempDir;
 // prints on start. Killed (SIGTERM) and reaped on destruction.
 class Server {
  public:
-  explicit Server(const std::string& db) {
+  explicit Server(const std::string& db,
+                  std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {WIREWATCH_BIN, "serve",     "--port",
+                                      "0",           "--bind",    "127.0.0.1",
+                                      "--threads",   "2",         "--db",
+                                      db};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
     int fds[2];
     if (pipe(fds) != 0) return;
     pid_ = fork();
@@ -28,9 +41,7 @@ class Server {
       dup2(fds[1], STDOUT_FILENO);
       close(fds[0]);
       close(fds[1]);
-      execl(WIREWATCH_BIN, WIREWATCH_BIN, "serve", "--port", "0", "--bind",
-            "127.0.0.1", "--threads", "2", "--db", db.c_str(),
-            static_cast<char*>(nullptr));
+      execv(WIREWATCH_BIN, argv.data());
       _exit(127);
     }
     close(fds[1]);
@@ -130,6 +141,169 @@ TEST(ServeTest, AnswersHealthAndArticlesOverHttp) {
   EXPECT_EQ(still->status, 200);
 
   EXPECT_EQ(server.Stop(), 0);
+}
+
+// An archive of the examples in `dir`.
+std::string IngestExamples(const TempDir& dir) {
+  const std::string db = dir / "w.db";
+  const std::string cmd = std::string(WIREWATCH_BIN) + " ingest -q " +
+                          WIREWATCH_EXAMPLES + " --db " + db +
+                          " >/dev/null 2>&1";
+  return std::system(cmd.c_str()) == 0 ? db : "";
+}
+
+constexpr char kToken[] = "serve-test-token-0123456789";
+constexpr char kPage[] =
+    "<html><head><title>Wombat burrows mapped near Canberra</title></head>"
+    "<body><article><p>Ecologists mapped every wombat burrow near Canberra "
+    "this week.</p><p>The wombat survey will repeat next year.</p>"
+    "</article></body></html>";
+
+TEST(ServeTest, IngestNeedsTheTokenAndIsVisibleAtOnce) {
+  TempDir dir("serve_ingest");
+  const std::string db = IngestExamples(dir);
+  ASSERT_FALSE(db.empty());
+  const std::string token_file = dir / "token";
+  std::ofstream(token_file) << kToken << "\n";
+  Server server(db, {"--token-file", token_file, "--max-ingest-bytes",
+                     "100000"});
+  ASSERT_GT(server.port(), 0) << server.first_line();
+  EXPECT_NE(server.first_line().find("ingest enabled"), std::string::npos);
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_read_timeout(10);
+
+  auto anonymous = client.Post("/api/ingest", kPage, "text/html");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+  EXPECT_EQ(anonymous->body.rfind("{\"error\":{\"code\":\"unauthorized\"", 0),
+            0u)
+      << anonymous->body;
+  httplib::Headers wrong = {{"Authorization", "Bearer nope"}};
+  auto refused = client.Post("/api/ingest", wrong, kPage, "text/html");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401);
+  // Refused before the body was read, and the client can carry on.
+  httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kToken}};
+  auto big = client.Post("/api/ingest", auth, std::string(200000, 'x'),
+                         "text/html");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  EXPECT_EQ(big->body.rfind("{\"error\":{\"code\":\"too_large\"", 0), 0u);
+
+  auto ok = client.Post("/api/ingest", auth, kPage, "text/html");
+  ASSERT_TRUE(ok) << httplib::to_string(ok.error());
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  EXPECT_EQ(ok->body.rfind("{\"documents\":1,\"stored\":1,", 0), 0u)
+      << ok->body;
+  auto search = client.Get("/api/search?q=wombat");
+  ASSERT_TRUE(search);
+  EXPECT_EQ(search->body.rfind("{\"total\":1,", 0), 0u) << search->body;
+  auto health = client.Get("/api/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->body.rfind("{\"status\":\"ok\",\"articles_indexed\":9", 0),
+            0u)
+      << health->body;
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+TEST(ServeTest, WritesAreOffWithoutAToken) {
+  TempDir dir("serve_readonly");
+  const std::string db = IngestExamples(dir);
+  ASSERT_FALSE(db.empty());
+  Server server(db);
+  ASSERT_GT(server.port(), 0) << server.first_line();
+  httplib::Client client("127.0.0.1", server.port());
+  httplib::Headers auth = {{"Authorization", std::string("Bearer ") + kToken}};
+  auto post = client.Post("/api/ingest", auth, kPage, "text/html");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 403);
+  EXPECT_EQ(post->body.rfind("{\"error\":{\"code\":\"forbidden\"", 0), 0u);
+  // Loopback is exempt from the default rate limit: a burst far over it.
+  int ok = 0;
+  for (int i = 0; i < 400; ++i) {
+    auto r = client.Get("/api/health");
+    ok += r && r->status == 200;
+  }
+  EXPECT_EQ(ok, 400);
+}
+
+TEST(ServeTest, TokenFromTheEnvironmentAndTooShortTokens) {
+  TempDir dir("serve_env_token");
+  const std::string db = IngestExamples(dir);
+  ASSERT_FALSE(db.empty());
+  // The child inherits the environment.
+  ASSERT_EQ(setenv("WIREWATCH_TOKEN", kToken, 1), 0);
+  {
+    Server server(db);
+    EXPECT_GT(server.port(), 0) << server.first_line();
+    EXPECT_NE(server.first_line().find("ingest enabled"), std::string::npos)
+        << server.first_line();
+  }
+  // A guessable token refuses to start rather than serve writes.
+  ASSERT_EQ(setenv("WIREWATCH_TOKEN", "short", 1), 0);
+  {
+    Server server(db);
+    EXPECT_EQ(server.port(), 0) << server.first_line();
+  }
+  ASSERT_EQ(unsetenv("WIREWATCH_TOKEN"), 0);
+  const std::string empty_file = dir / "empty";
+  std::ofstream(empty_file) << "\n";
+  Server from_empty_file(db, {"--token-file", empty_file});
+  EXPECT_EQ(from_empty_file.port(), 0) << from_empty_file.first_line();
+  Server missing_file(db, {"--token-file", dir / "absent"});
+  EXPECT_EQ(missing_file.port(), 0) << missing_file.first_line();
+}
+
+TEST(ServeTest, RateLimitAnswers429WithRetryAfter) {
+  TempDir dir("serve_rate");
+  const std::string db = IngestExamples(dir);
+  ASSERT_FALSE(db.empty());
+  Server server(db, {"--rate-limit", "0.5", "--rate-burst", "3",
+                     "--rate-limit-loopback"});
+  ASSERT_GT(server.port(), 0) << server.first_line();
+  httplib::Client client("127.0.0.1", server.port());
+  for (int i = 0; i < 3; ++i) {
+    auto r = client.Get("/api/health");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << i;
+  }
+  auto limited = client.Get("/api/health");
+  ASSERT_TRUE(limited);
+  EXPECT_EQ(limited->status, 429);
+  EXPECT_EQ(limited->get_header_value("Retry-After"), "2");
+  EXPECT_EQ(limited->body.rfind("{\"error\":{\"code\":\"rate_limited\"", 0),
+            0u)
+      << limited->body;
+  // A refused request with a body leaves the connection usable.
+  auto post = client.Post("/api/articles", std::string(1000, 'x'), "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 429);
+  auto again = client.Get("/api/health");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 429);
+}
+
+TEST(ServeTest, SeesArticlesIngestedByTheCli) {
+  TempDir dir("serve_refresh");
+  const std::string db = IngestExamples(dir);
+  ASSERT_FALSE(db.empty());
+  Server server(db, {"--refresh-seconds", "1"});
+  ASSERT_GT(server.port(), 0) << server.first_line();
+  httplib::Client client("127.0.0.1", server.port());
+  const std::string page = dir / "wombat.html";
+  std::ofstream(page) << kPage;
+  const std::string cmd = std::string(WIREWATCH_BIN) + " ingest -q " + page +
+                          " --db " + db + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::string body;
+  for (int i = 0; i < 50; ++i) {  // up to 5 s
+    auto r = client.Get("/api/search?q=wombat");
+    ASSERT_TRUE(r);
+    body = r->body;
+    if (body.rfind("{\"total\":1,", 0) == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(body.rfind("{\"total\":1,", 0), 0u) << body;
 }
 
 }  // namespace

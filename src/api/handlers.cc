@@ -1,5 +1,6 @@
 #include "api/handlers.h"
 
+#include <algorithm>
 #include <charconv>
 #include <utility>
 
@@ -151,16 +152,31 @@ Api::Api(std::unique_ptr<store::Store> store, const ApiOptions& options)
 }
 
 // Borrows a free Store from the pool for one request; waits while all are
-// in use.
+// in use. A timed lease gives up at the request's deadline (status() is
+// then Unavailable) and bounds the store's statements by it.
 class Api::StoreLease {
  public:
-  explicit StoreLease(Api* api) : api_(api) {
+  StoreLease(Api* api, bool timed) : api_(api) {
+    const auto limit = api_->options_.request_time_limit;
+    timed = timed && limit.count() > 0;
+    const auto deadline = std::chrono::steady_clock::now() + limit;
     std::unique_lock<std::mutex> l(api_->pool_mu_);
-    api_->pool_cv_.wait(l, [this] { return !api_->free_.empty(); });
+    auto available = [this] { return !api_->free_.empty(); };
+    if (timed) {
+      if (!api_->pool_cv_.wait_until(l, deadline, available)) return;
+    } else {
+      api_->pool_cv_.wait(l, available);
+    }
     store_ = api_->free_.back();
     api_->free_.pop_back();
+    if (timed) {
+      store_->SetDeadline(deadline);
+      timed_ = true;
+    }
   }
   ~StoreLease() {
+    if (!store_) return;
+    if (timed_) store_->ClearDeadline();
     {
       std::lock_guard<std::mutex> l(api_->pool_mu_);
       api_->free_.push_back(store_);
@@ -169,12 +185,19 @@ class Api::StoreLease {
   }
   StoreLease(const StoreLease&) = delete;
   StoreLease& operator=(const StoreLease&) = delete;
+  Status status() const {
+    return store_ ? Status::Ok()
+                  : Status::Unavailable(
+                        "all store connections busy: time limit exceeded");
+  }
+  // REQUIRES: status().ok().
   store::Store* operator->() const { return store_; }
   store::Store* get() const { return store_; }
 
  private:
   Api* api_;
-  store::Store* store_;
+  store::Store* store_ = nullptr;
+  bool timed_ = false;
 };
 
 std::shared_ptr<Api::Snapshot> Api::snapshot() const {
@@ -188,20 +211,38 @@ std::shared_ptr<const ArchiveIndex> Api::index() const {
 }
 
 Status Api::RebuildIndex() {
+  std::lock_guard<std::mutex> one_build(rebuild_mu_);
   std::unique_ptr<ArchiveIndex> built;
+  int64_t max_seq = 0;
   {
-    StoreLease store(this);
+    StoreLease store(this, /*timed=*/false);
+    // Read before the build: an article stored meanwhile makes the next
+    // RefreshIfChanged rebuild again rather than go unseen.
+    ASSIGN_OR_RETURN(max_seq, store->MaxSeq());
     ASSIGN_OR_RETURN(built, ArchiveIndex::Build(store.get()));
   }
   auto fresh = std::make_shared<Snapshot>();
   fresh->index = std::move(built);
+  fresh->max_seq = max_seq;
   std::lock_guard<std::mutex> l(index_mu_);
   snapshot_.swap(fresh);
   return Status::Ok();
 }
 
+Result<bool> Api::RefreshIfChanged() {
+  int64_t stored = 0;
+  {
+    StoreLease store(this, /*timed=*/false);
+    ASSIGN_OR_RETURN(stored, store->MaxSeq());
+  }
+  if (stored == snapshot()->max_seq) return false;
+  RETURN_IF_ERROR(RebuildIndex());
+  return true;
+}
+
 Response Api::Handle(const Request& req) {
-  if (req.body.size() > options_.max_body_bytes)
+  if (req.body.size() >
+      std::max(options_.max_body_bytes, options_.max_ingest_bytes))
     return Error(413, "too_large", "request body too large");
   if (req.path.size() > options_.max_path_bytes)
     return Error(414, "uri_too_long", "path too long");
@@ -258,9 +299,20 @@ Response Api::Handle(const Request& req) {
     route = Route::kRelated;
   }
   if (route == Route::kNone) return Error(404, "not_found", "no such endpoint");
+  if (route == Route::kIngest && req.method == "POST") {
+    if (!writer_)
+      return Error(403, "forbidden",
+                   "writes are disabled: the server has no ingest token");
+    return writer_->Ingest(req);
+  }
+  if (req.body.size() > options_.max_body_bytes)
+    return Error(413, "too_large", "request body too large");
   if (req.method != "GET" && req.method != "HEAD") {
-    Response r = Error(405, "method_not_allowed", "only GET is allowed");
-    r.headers.emplace_back("Allow", "GET, HEAD");
+    const bool ingest = route == Route::kIngest;
+    Response r = Error(405, "method_not_allowed",
+                       ingest ? "only GET and POST are allowed"
+                              : "only GET is allowed");
+    r.headers.emplace_back("Allow", ingest ? "GET, HEAD, POST" : "GET, HEAD");
     return r;
   }
   if ((route == Route::kArticle || route == Route::kRelated) &&
@@ -307,8 +359,9 @@ Response Api::Health() {
 }
 
 Response Api::Stats() {
-  Result<store::StoreStats> st = [&] {
-    StoreLease store(this);
+  Result<store::StoreStats> st = [&]() -> Result<store::StoreStats> {
+    StoreLease store(this, /*timed=*/true);
+    RETURN_IF_ERROR(store.status());
     return store->Stats();
   }();
   if (!st.ok()) return FromStatus(st.status());
@@ -330,8 +383,10 @@ Response Api::Stats() {
 }
 
 Response Api::Ingest() {
-  Result<std::vector<store::IngestRun>> runs = [&] {
-    StoreLease store(this);
+  Result<std::vector<store::IngestRun>> runs =
+      [&]() -> Result<std::vector<store::IngestRun>> {
+    StoreLease store(this, /*timed=*/true);
+    RETURN_IF_ERROR(store.status());
     return store->ListRuns(20);
   }();
   if (!runs.ok()) return FromStatus(runs.status());
@@ -413,7 +468,8 @@ Response Api::GetArticle(const Request& req, std::string_view id) {
   int64_t seq = 0;
   std::string analysis;
   Result<Article> a = [&]() -> Result<Article> {
-    StoreLease store(this);
+    StoreLease store(this, /*timed=*/true);
+    RETURN_IF_ERROR(store.status());
     ASSIGN_OR_RETURN(Article art, store->GetArticle(id, &seq));
     ASSIGN_OR_RETURN(analysis, store->GetAnalysisJson(seq));
     return art;
@@ -442,8 +498,9 @@ Response Api::Related(const Request& req, std::string_view id) {
   const std::string source = StrParam(req, "source");
   std::vector<RelatedItem> items;
   if (source == "publisher") {
-    Result<Article> a = [&] {
-      StoreLease store(this);
+    Result<Article> a = [&]() -> Result<Article> {
+      StoreLease store(this, /*timed=*/true);
+      RETURN_IF_ERROR(store.status());
       return store->GetArticle(id);
     }();
     if (!a.ok()) return FromStatus(a.status());
@@ -513,8 +570,10 @@ Response Api::Entities(const Request& req) {
   int64_t top = 50;
   Status s = IntParam(req, "top", 1, options_.max_list_limit, &top);
   if (!s.ok()) return FromStatus(s);
-  Result<std::vector<store::EntityCount>> list = [&] {
-    StoreLease store(this);
+  Result<std::vector<store::EntityCount>> list =
+      [&]() -> Result<std::vector<store::EntityCount>> {
+    StoreLease store(this, /*timed=*/true);
+    RETURN_IF_ERROR(store.status());
     return store->TopEntities(type, top);
   }();
   if (!list.ok()) return FromStatus(list.status());
@@ -578,8 +637,10 @@ Response Api::Claims(const Request& req) {
   f.limit = 100;
   Status s = IntParam(req, "limit", 1, options_.max_list_limit, &f.limit);
   if (!s.ok()) return FromStatus(s);
-  Result<std::vector<store::ClaimRow>> rows = [&] {
-    StoreLease store(this);
+  Result<std::vector<store::ClaimRow>> rows =
+      [&]() -> Result<std::vector<store::ClaimRow>> {
+    StoreLease store(this, /*timed=*/true);
+    RETURN_IF_ERROR(store.status());
     return store->QueryClaims(f);
   }();
   if (!rows.ok()) return FromStatus(rows.status());

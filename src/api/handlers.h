@@ -16,8 +16,16 @@
 // UTF-8, and an article id is [0-9A-Za-z]{1,32}, so no request string ever
 // names a file or reaches SQL other than as a bound parameter.
 //
-// Thread-safety: Handle() and RebuildIndex() may be called from any number
-// of threads. A Store is one SQLite connection, single-thread by its
+// Writes (POST /api/ingest) are not part of this library, so the read-only
+// API never links the ingest pipeline: SetWriteHandler() plugs them in
+// (api/ingest_handler.h); without one the endpoint answers 403.
+//
+// Every store read runs under ApiOptions::request_time_limit (a SQLite
+// progress handler interrupts it; waiting for a pooled connection counts
+// too): past it the request gets 503.
+//
+// Thread-safety: Handle(), RebuildIndex() and RefreshIfChanged() may be
+// called from any number of threads. A Store is one SQLite connection, single-thread by its
 // contract: the Api keeps a small pool of them (ApiOptions::
 // store_connections) and lends one to a request at a time, so store reads
 // run in parallel up to the pool size and wait beyond it. The ArchiveIndex
@@ -29,6 +37,7 @@
 #ifndef WIREWATCH_API_HANDLERS_H_
 #define WIREWATCH_API_HANDLERS_H_
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -67,7 +76,8 @@ struct Response {
 
 // Limits on what a request may ask for; see docs/http-api.md.
 struct ApiOptions {
-  size_t max_body_bytes = 64 * 1024;  // 413 above (no endpoint takes a body)
+  size_t max_body_bytes = 64 * 1024;  // 413 above, except POST /api/ingest
+  size_t max_ingest_bytes = 16 << 20;  // 413 above for POST /api/ingest
   size_t max_path_bytes = 2048;
   size_t max_param_bytes = 1024;  // any one query parameter value
   size_t max_query_bytes = 512;   // the search query q
@@ -78,6 +88,17 @@ struct ApiOptions {
   size_t max_cached_widgets = size_t{1} << 17;
   // SQLite read connections (>= 1) shared by the request threads.
   size_t store_connections = 4;
+  // Store work of one request, waiting for a connection included; 503
+  // beyond. Zero: no limit.
+  std::chrono::microseconds request_time_limit{2000000};
+};
+
+// The handler of POST /api/ingest (authorization included); see
+// api/ingest_handler.h. Called from any request thread.
+class WriteHandler {
+ public:
+  virtual ~WriteHandler() = default;
+  virtual Response Ingest(const Request& req) = 0;
 };
 
 class Api {
@@ -92,8 +113,17 @@ class Api {
   Response Handle(const Request& req);
 
   // Rebuilds the ArchiveIndex from the store (after an ingest) and swaps it
-  // in. On error the old index stays.
+  // in. On error the old index stays. Rebuilds run one at a time.
   Status RebuildIndex();
+
+  // Rebuilds when the store holds articles the index has not seen (another
+  // process ingested them); the check is one indexed read (Store::MaxSeq).
+  // Returns whether it rebuilt.
+  Result<bool> RefreshIfChanged();
+
+  // Enables POST /api/ingest. REQUIRES: called before Handle() runs on any
+  // thread; `writer` outlives the Api.
+  void SetWriteHandler(WriteHandler* writer) { writer_ = writer; }
 
   // Articles in the current index.
   size_t indexed_articles() const { return index()->size(); }
@@ -111,6 +141,7 @@ class Api {
   // which makes memoizing it exact.
   struct Snapshot {
     std::unique_ptr<const ArchiveIndex> index;
+    int64_t max_seq = 0;  // Store::MaxSeq() read before the build
     std::mutex mu;
     // Widget JSON by seq * 128 + k (k <= 100).
     std::unordered_map<int64_t, std::string> related;  // GUARDED_BY(mu)
@@ -132,6 +163,8 @@ class Api {
   Response Claims(const Request& req);
 
   const ApiOptions options_;
+  WriteHandler* writer_ = nullptr;  // set before serving
+  std::mutex rebuild_mu_;           // one index build at a time
   class StoreLease;
   std::vector<std::unique_ptr<store::Store>> stores_;  // fixed after Open
   std::mutex pool_mu_;

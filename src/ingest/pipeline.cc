@@ -27,6 +27,7 @@ struct Work {
 // What one input item became.
 struct Outcome {
   uint64_t seq = 0;
+  std::string source;
   std::optional<Article> article;
   std::optional<analyze::ArticleAnalysis> analysis;
   store::Failure failure;  // used when !article
@@ -39,9 +40,11 @@ struct Stages {
       : extractor(o.extract),
         analyzer(o.analyze ? std::make_unique<analyze::ArticleAnalyzer>(
                                  o.ner_model, o.quote_model)
-                           : nullptr) {}
+                           : nullptr),
+        keep_source(static_cast<bool>(o.on_item)) {}
   html::Extractor extractor;
   std::unique_ptr<analyze::ArticleAnalyzer> analyzer;
+  bool keep_source;  // an on_item callback wants each item's source
 };
 
 Outcome Process(Stages* stages, Work work) {
@@ -49,6 +52,7 @@ Outcome Process(Stages* stages, Work work) {
   Outcome out;
   out.seq = work.seq;
   out.bytes = work.doc.raw_bytes;
+  if (stages->keep_source) out.source = work.doc.source;
   if (work.doc.failed()) {
     out.failure = {std::move(work.doc.source), "input",
                    std::move(work.doc.failure), 0};
@@ -82,8 +86,9 @@ class Writer {
  public:
   Writer(store::Store* store, LinkState* links, size_t batch_size,
          const ProgressFn& progress, double interval,
-         input::DocReader* reader)
-      : store_(store),
+         input::DocReader* reader, const ItemFn& on_item)
+      : on_item_(on_item),
+        store_(store),
         links_(links),
         batch_size_(batch_size),
         progress_fn_(progress),
@@ -136,9 +141,25 @@ class Writer {
       if (added && o.analysis)
         RETURN_IF_ERROR(store_->PutAnalysis(seq, *o.analysis));
       if (added && links_) RETURN_IF_ERROR(Link(*o.article, o.analysis, seq));
+      if (on_item_) {
+        ItemResult r;
+        r.kind = added ? ItemResult::kStored : ItemResult::kDuplicate;
+        r.source = o.source;
+        r.id = o.article->id;
+        r.seq = seq;
+        r.title = o.article->title;
+        on_item_(r);
+      }
     } else {
       RETURN_IF_ERROR(store_->PutFailure(o.failure).status());
       ++p_.failures;
+      if (on_item_) {
+        ItemResult r;
+        r.source = o.failure.source;
+        r.stage = o.failure.stage;
+        r.reason = o.failure.reason;
+        on_item_(r);
+      }
     }
     ++p_.documents;
     if (++in_batch_count_ >= batch_size_) {
@@ -200,6 +221,7 @@ class Writer {
     progress_fn_(p_, final);
   }
 
+  const ItemFn& on_item_;
   store::Store* store_;
   LinkState* links_;  // null: no linking
   std::vector<std::string> keys_;
@@ -223,6 +245,12 @@ Result<Progress> Ingest(const std::vector<std::string>& paths,
                         const ProgressFn& progress, double interval) {
   ASSIGN_OR_RETURN(std::unique_ptr<input::DocReader> reader,
                    input::DocReader::Open(paths, options.reader));
+  return IngestFrom(reader.get(), store, options, progress, interval);
+}
+
+Result<Progress> IngestFrom(input::DocReader* reader, store::Store* store,
+                            const IngestOptions& options,
+                            const ProgressFn& progress, double interval) {
   int threads = options.threads;
   if (threads <= 0)
     threads = std::max(1u, std::thread::hardware_concurrency());
@@ -232,7 +260,8 @@ Result<Progress> Ingest(const std::vector<std::string>& paths,
   if (options.link) {
     ASSIGN_OR_RETURN(links, LinkState::Load(store, /*backfill=*/true));
   }
-  Writer writer(store, links.get(), batch, progress, interval, reader.get());
+  Writer writer(store, links.get(), batch, progress, interval, reader,
+                options.on_item);
 
   Status status;
   if (threads == 1) {

@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyze/article_analyzer.h"
@@ -40,6 +41,21 @@
 #include "wirewatch/status.h"
 
 namespace wirewatch::ingest {
+
+// What one input item became, reported to IngestOptions::on_item.
+struct ItemResult {
+  enum Kind { kStored, kDuplicate, kFailed };
+  Kind kind = kFailed;
+  std::string_view source;  // RawDoc::source
+  std::string_view id;      // article id (stored, duplicate)
+  int64_t seq = 0;          // the stored or existing seq
+  std::string_view title;   // stored, duplicate
+  std::string_view stage;   // failed: "input" or "html"
+  std::string_view reason;  // failed: one line
+};
+// Called on the writer thread, in input order, after the item is written
+// (not necessarily committed). The views live until the call returns.
+using ItemFn = std::function<void(const ItemResult&)>;
 
 struct IngestOptions {
   int threads = 0;          // 0: one worker per hardware thread
@@ -56,6 +72,7 @@ struct IngestOptions {
   // ingest/link_state.h). The link state is rebuilt from the archive at the
   // start of the run, then grows one article at a time on the writer.
   bool link = true;
+  ItemFn on_item;  // optional
 };
 
 struct Progress {
@@ -76,6 +93,13 @@ Result<Progress> Ingest(const std::vector<std::string>& paths,
                         store::Store* store, const IngestOptions& options,
                         const ProgressFn& progress = {},
                         double interval = 0.2);
+
+// The same over an opened reader (DocReader::OpenMemory for a posted body).
+// REQUIRES: `reader` outlives the call.
+Result<Progress> IngestFrom(input::DocReader* reader, store::Store* store,
+                            const IngestOptions& options,
+                            const ProgressFn& progress = {},
+                            double interval = 0.2);
 
 }  // namespace wirewatch::ingest
 

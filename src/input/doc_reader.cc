@@ -215,4 +215,42 @@ Result<std::unique_ptr<DocReader>> DocReader::Open(
       std::make_unique<DocReaderImpl>(std::move(entries), options));
 }
 
+namespace {
+
+// One in-memory input through the same OpenInput() as files.
+class MemoryDocReader : public DocReader {
+ public:
+  MemoryDocReader(std::string_view data, const InputSpec& spec,
+                  const ReaderOptions& options)
+      : size_(data.size()) {
+    reader_ = OpenInput(NewMemorySource(data), spec, options, &charset_);
+  }
+  bool Next(RawDoc* doc) override {
+    if (reader_ && reader_->Next(doc)) return true;
+    reader_.reset();
+    return false;
+  }
+  uint64_t total_bytes() const override { return size_; }
+  // The source reads ahead, so only "all" is exact.
+  uint64_t bytes_consumed() const override { return reader_ ? 0 : size_; }
+
+ private:
+  uint64_t size_;
+  CharsetDecoder charset_;  // before reader_, which points at it
+  std::unique_ptr<InputReader> reader_;
+};
+
+}  // namespace
+
+std::unique_ptr<DocReader> DocReader::OpenMemory(std::string_view data,
+                                                 const std::string& source,
+                                                 const std::string& name,
+                                                 const ReaderOptions& options) {
+  InputSpec spec;
+  spec.source = source;
+  spec.name = name;
+  spec.size = static_cast<int64_t>(data.size());
+  return std::make_unique<MemoryDocReader>(data, spec, options);
+}
+
 }  // namespace wirewatch::input

@@ -41,6 +41,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wirewatch/raw_doc.h"
@@ -60,6 +61,17 @@ class DocReader {
   // failure item in the stream. Fails only for an empty path list.
   static Result<std::unique_ptr<DocReader>> Open(
       const std::vector<std::string>& paths, const ReaderOptions& options);
+
+  // Reads one input held in memory (a body posted to the server) exactly as
+  // a file: the format comes from the extension of `name` ("x.warc.gz",
+  // "x.jsonl") or, when `name` is "", from sniffing the bytes; gzip is
+  // detected by magic. Documents are named `source` (JSON Lines append
+  // ":LINE", WARC "@OFFSET"); fetch_time is 0.
+  // REQUIRES: `data` outlives the reader; options.max_doc_bytes > 0.
+  static std::unique_ptr<DocReader> OpenMemory(std::string_view data,
+                                               const std::string& source,
+                                               const std::string& name,
+                                               const ReaderOptions& options);
 
   virtual ~DocReader() = default;
 

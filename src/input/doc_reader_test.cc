@@ -34,6 +34,41 @@ TEST(DocReaderTest, OpenNeedsPaths) {
   EXPECT_FALSE(DocReader::Open({}, ReaderOptions()).ok());
 }
 
+TEST(DocReaderTest, OpenMemoryReadsLikeAFile) {
+  ReaderOptions options;
+  // Sniffed JSON Lines, one bad line among two good ones.
+  const std::string jsonl =
+      "{\"title\":\"One\",\"text\":\"First body.\"}\n"
+      "{not json\n"
+      "{\"title\":\"Two\",\"html\":\"<p>Second body.</p>\"}\n";
+  auto reader = DocReader::OpenMemory(jsonl, "post", "", options);
+  std::vector<RawDoc> docs;
+  RawDoc d;
+  while (reader->Next(&d)) docs.push_back(d);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(Sources(docs),
+            (std::vector<std::string>{"post:1", "post:2", "post:3"}));
+  EXPECT_FALSE(docs[0].failed());
+  EXPECT_TRUE(docs[1].failed());
+  EXPECT_FALSE(docs[2].failed());
+  EXPECT_EQ(reader->bytes_consumed(), jsonl.size());
+
+  // The name's extension wins over sniffing, gzip by magic.
+  const std::string page = Gzip("<html><title>T</title><p>Body text.</p>");
+  auto gz = DocReader::OpenMemory(page, "post", "x.html.gz", options);
+  ASSERT_TRUE(gz->Next(&d));
+  EXPECT_FALSE(d.failed()) << d.failure;
+  EXPECT_NE(d.text.find("Body text."), std::string::npos);
+  EXPECT_FALSE(gz->Next(&d));
+
+  // Over the size limit: a failure item, never a document.
+  options.max_doc_bytes = 8;
+  auto big = DocReader::OpenMemory("<p>far more than eight bytes</p>", "post",
+                                   "", options);
+  ASSERT_TRUE(big->Next(&d));
+  EXPECT_TRUE(d.failed());
+}
+
 TEST(DocReaderTest, WalkIsSortedAndSkipsHidden) {
   TempDir t;
   t.Write("d/b.txt", "bee");

@@ -237,6 +237,8 @@ struct Store::Impl {
       select_entity_keys, delete_entities, delete_mentions, delete_timexes,
       delete_claims;
   simdjson::dom::parser json;
+  // SetDeadline's limit, read by the progress handler on this thread.
+  std::chrono::steady_clock::time_point deadline;
 
   ~Impl() {
     // Statements must be finalized before the connection closes; their
@@ -255,6 +257,9 @@ struct Store::Impl {
   }
 
   Status Error(std::string_view what) const {
+    if (sqlite3_errcode(db) == SQLITE_INTERRUPT)
+      return Status::Unavailable(std::string(what) +
+                                 ": time limit exceeded");
     return Status::Unavailable(std::string(what) + ": " + sqlite3_errmsg(db));
   }
 
@@ -1110,10 +1115,39 @@ Result<StoreStats> Store::Stats() {
   for (int i = 0; i < 10; ++i) {
     Stmt s;
     RETURN_IF_ERROR(impl_->Query(queries[i], &s));
-    if (sqlite3_step(s.get()) == SQLITE_ROW)
-      *fields[i] = sqlite3_column_int64(s.get(), 0);
+    if (sqlite3_step(s.get()) != SQLITE_ROW) return impl_->Error("count");
+    *fields[i] = sqlite3_column_int64(s.get(), 0);
   }
   return st;
+}
+
+Result<int64_t> Store::MaxSeq() {
+  Stmt s;
+  RETURN_IF_ERROR(
+      impl_->Query("SELECT coalesce(max(seq), 0) FROM articles", &s));
+  if (sqlite3_step(s.get()) != SQLITE_ROW) return impl_->Error("max seq");
+  return sqlite3_column_int64(s.get(), 0);
+}
+
+namespace {
+
+// Non-zero interrupts the running statement (SQLITE_INTERRUPT).
+int PastDeadline(void* arg) {
+  const auto* deadline =
+      static_cast<const std::chrono::steady_clock::time_point*>(arg);
+  return std::chrono::steady_clock::now() >= *deadline ? 1 : 0;
+}
+
+}  // namespace
+
+void Store::SetDeadline(std::chrono::steady_clock::time_point deadline) {
+  impl_->deadline = deadline;
+  sqlite3_progress_handler(impl_->db, kDeadlineCheckOps, PastDeadline,
+                           &impl_->deadline);
+}
+
+void Store::ClearDeadline() {
+  sqlite3_progress_handler(impl_->db, 0, nullptr, nullptr);
 }
 
 }  // namespace wirewatch::store

@@ -19,6 +19,7 @@
 #ifndef WIREWATCH_STORE_STORE_H_
 #define WIREWATCH_STORE_STORE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -216,6 +217,19 @@ class Store {
   Result<std::vector<StoryRow>> ListStories(StoryOrder order, int64_t limit);
 
   Result<StoreStats> Stats();
+
+  // The largest seq stored, 0 for an empty archive. One b-tree descent, so
+  // a server can poll it to notice articles another process ingested.
+  Result<int64_t> MaxSeq();
+
+  // A time limit for the statements of this connection: once `deadline`
+  // has passed, a running statement is interrupted (SQLite progress
+  // handler, checked every kDeadlineCheckOps virtual-machine steps) and the
+  // call fails with Unavailable("...: time limit exceeded"). It holds until
+  // ClearDeadline(). Used by the server to bound one request's store work.
+  static constexpr int kDeadlineCheckOps = 256;
+  void SetDeadline(std::chrono::steady_clock::time_point deadline);
+  void ClearDeadline();
 
  private:
   struct Impl;

@@ -403,5 +403,53 @@ TEST(StoreTest, UsesWalMode) {
   sqlite3_close(db);
 }
 
+TEST(StoreTest, MaxSeqFollowsIngest) {
+  auto opened = Store::Open(TempDb("maxseq"));
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  Store* store = opened->get();
+  auto empty = store->MaxSeq();
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(*empty, 0);
+  ASSERT_TRUE(store->BeginBatch().ok());
+  ASSERT_TRUE(store->PutArticle(Seed()).ok());
+  ASSERT_TRUE(store->CommitBatch().ok());
+  auto one = store->MaxSeq();
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(*one, 1);
+}
+
+TEST(StoreTest, DeadlineInterruptsLongReadsUntilCleared) {
+  auto opened = Store::Open(TempDb("deadline"));
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  Store* store = opened->get();
+  // Enough rows that listing them takes far more than kDeadlineCheckOps
+  // virtual-machine steps.
+  ASSERT_TRUE(store->BeginBatch().ok());
+  for (int i = 0; i < 500; ++i)
+    ASSERT_TRUE(
+        store->PutFailure({"src" + std::to_string(i), "input", "empty", 0})
+            .ok());
+  ASSERT_TRUE(store->CommitBatch().ok());
+
+  store->SetDeadline(std::chrono::steady_clock::now() -
+                     std::chrono::seconds(1));
+  auto late = store->ListFailures(1000);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(late.status().message().find("time limit exceeded"),
+            std::string::npos)
+      << late.status().message();
+
+  store->ClearDeadline();
+  auto all = store->ListFailures(1000);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->size(), 500u);
+
+  // A deadline in the future lets the same read finish.
+  store->SetDeadline(std::chrono::steady_clock::now() +
+                     std::chrono::seconds(60));
+  EXPECT_TRUE(store->ListFailures(1000).ok());
+}
+
 }  // namespace
 }  // namespace wirewatch::store
