@@ -128,6 +128,7 @@ class Api {
   Response Related(const Request& req, std::string_view id);
   Response Search(const Request& req);
   Response Entities(const Request& req);
+  Response Entity(const Request& req, std::string_view key);
   Response Stories(const Request& req);
   Response Claims(const Request& req);
 
