@@ -104,12 +104,6 @@ int RunServe(const ServeOptions& options) {
       return 1;
     }
     ui = std::move(*loaded);
-    fmt::print("wirewatch: web UI from {} ({} files, {} KB)\n", web_dir,
-               ui->file_count(), ui->total_bytes() / 1024);
-  } else {
-    fmt::print(
-        "wirewatch: no web UI found (build it: cd web && npm ci && npm run "
-        "build, or pass --web DIR); serving the API only\n");
   }
 
   // SIGINT/SIGTERM are blocked in every thread and taken by one waiter,
@@ -194,6 +188,14 @@ int RunServe(const ServeOptions& options) {
       "threads\n",
       options.db, api->indexed_articles(), v6 ? "[" : "", options.bind,
       v6 ? "]" : "", port, threads);
+  // After the line above, which scripts read for the URL.
+  if (ui)
+    fmt::print("wirewatch: web UI from {} ({} files, {} KB)\n", web_dir,
+               ui->file_count(), ui->total_bytes() / 1024);
+  else
+    fmt::print(
+        "wirewatch: no web UI found (build it: cd web && npm ci && npm run "
+        "build, or pass --web DIR); serving the API only\n");
   std::fflush(stdout);
 
   std::thread waiter([&server, &stop_signals] {

@@ -20,7 +20,7 @@ using testing::TempDir;
 // prints on start. Killed (SIGTERM) and reaped on destruction.
 class Server {
  public:
-  explicit Server(const std::string& db) {
+  explicit Server(const std::string& db, const std::string& web = "") {
     int fds[2];
     if (pipe(fds) != 0) return;
     pid_ = fork();
@@ -28,9 +28,14 @@ class Server {
       dup2(fds[1], STDOUT_FILENO);
       close(fds[0]);
       close(fds[1]);
-      execl(WIREWATCH_BIN, WIREWATCH_BIN, "serve", "--port", "0", "--bind",
-            "127.0.0.1", "--threads", "2", "--db", db.c_str(),
-            static_cast<char*>(nullptr));
+      if (web.empty())
+        execl(WIREWATCH_BIN, WIREWATCH_BIN, "serve", "--port", "0", "--bind",
+              "127.0.0.1", "--threads", "2", "--db", db.c_str(),
+              static_cast<char*>(nullptr));
+      else
+        execl(WIREWATCH_BIN, WIREWATCH_BIN, "serve", "--port", "0", "--bind",
+              "127.0.0.1", "--threads", "2", "--db", db.c_str(), "--web",
+              web.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     close(fds[1]);
@@ -129,6 +134,73 @@ TEST(ServeTest, AnswersHealthAndArticlesOverHttp) {
   ASSERT_TRUE(still);
   EXPECT_EQ(still->status, 200);
 
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+// --web DIR: the UI is served at "/" from memory, the API stays under
+// /api/, and a request path never reaches the files.
+TEST(ServeTest, ServesTheWebUiBesideTheApi) {
+  TempDir dir("serve_web");
+  const std::string db = dir / "w.db";
+  const std::string ingest = std::string(WIREWATCH_BIN) + " ingest -q " +
+                             WIREWATCH_EXAMPLES + " --db " + db +
+                             " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(ingest.c_str()), 0);
+  const std::string web = dir / "dist";
+  ASSERT_EQ(std::system(("mkdir -p " + web + "/assets").c_str()), 0);
+  {
+    FILE* f = std::fopen((web + "/index.html").c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("<!doctype html><title>ui</title>", f);
+    std::fclose(f);
+    f = std::fopen((web + "/assets/app-abc123.js").c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("export {}", f);
+    std::fclose(f);
+  }
+
+  Server server(db, web);
+  ASSERT_GT(server.port(), 0) << server.first_line();
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_connection_timeout(5);
+  client.set_read_timeout(5);
+
+  auto index = client.Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_EQ(index->body, "<!doctype html><title>ui</title>");
+  EXPECT_EQ(index->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  auto js = client.Get("/assets/app-abc123.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->body, "export {}");
+  EXPECT_EQ(js->get_header_value("Cache-Control"),
+            "public, max-age=31536000, immutable");
+  auto route = client.Get("/claims");
+  ASSERT_TRUE(route);
+  EXPECT_EQ(route->body, index->body);
+  auto health = client.Get("/api/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(health->body.rfind("{\"status\":\"ok\"", 0), 0u);
+  auto unknown_api = client.Get("/api/nothing");
+  ASSERT_TRUE(unknown_api);
+  EXPECT_EQ(unknown_api->status, 404);
+  EXPECT_EQ(unknown_api->get_header_value("Content-Type"),
+            "application/json; charset=utf-8");
+  // Files written after start-up are not served: the UI is in memory.
+  {
+    FILE* f = std::fopen((web + "/late.txt").c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("late", f);
+    std::fclose(f);
+  }
+  for (const char* path : {"/late.txt", "/../w.db", "/assets/../../w.db",
+                           "/%2e%2e/w.db"}) {
+    auto r = client.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 404) << path;
+    EXPECT_EQ(r->body.find("SQLite"), std::string::npos) << path;
+  }
   EXPECT_EQ(server.Stop(), 0);
 }
 
