@@ -6,7 +6,9 @@
 //
 // scripts/ui_test.sh builds the UI, ingests examples/, starts the server,
 // runs this file and stops the server. Screenshots go to
-// $WIREWATCH_UI_ARTIFACTS (default ../build/ui-artifacts).
+// $WIREWATCH_UI_ARTIFACTS (default ../build/ui-artifacts); with
+// $WIREWATCH_DOC_SHOTS set, the article and claims pages are also saved
+// there as article.png and claims.png (how docs/screenshots/ is made).
 
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -31,6 +33,15 @@ const consoleErrors = [];
 
 async function shot(name, p = page) {
   await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+// One screen of the page (not the full length), for the docs.
+async function docShot(name) {
+  const dir = process.env.WIREWATCH_DOC_SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 async function api(p) {
@@ -121,6 +132,7 @@ describe("wirewatch web UI", () => {
       "Russia raps West's chemical propaganda on Syria",
     ]);
     await shot("article-seed");
+    await docShot("article");
 
     // Turning a layer off removes its highlighting.
     await page.locator("input[data-layer=claim]").uncheck();
@@ -173,6 +185,7 @@ describe("wirewatch web UI", () => {
     const open_ = ledger.filter((c) => c.low === null || c.high === null).length;
     assert.equal(await page.locator(".claim-point .range.open").count(), open_);
     await shot("claims");
+    await docShot("claims");
 
     // Filter by subject, then follow a point to its sentence.
     await page.locator("[data-testid=claim-filters] input[name=subject]").fill("militant");
