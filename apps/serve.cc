@@ -99,8 +99,7 @@ int RunServe(const ServeOptions& options) {
   if (!web_dir.empty()) {
     auto loaded = api::StaticFiles::Load(web_dir);
     if (!loaded.ok()) {
-      fmt::print(stderr, "wirewatch: web UI: {}\n",
-                 loaded.status().ToString());
+      fmt::print(stderr, "wirewatch: web UI: {}\n", loaded.status().ToString());
       return 1;
     }
     ui = std::move(*loaded);

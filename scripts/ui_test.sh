@@ -53,4 +53,4 @@ fi
 grep -q "web UI from" "$work/serve.log" || { cat "$work/serve.log" >&2; exit 1; }
 echo "== web UI: browser tests against $url (screenshots in $ARTIFACTS)"
 mkdir -p "$ARTIFACTS"
-WIREWATCH_URL="$url" WIREWATCH_UI_ARTIFACTS="$ARTIFACTS" node --test web/tests/
+WIREWATCH_URL="$url" WIREWATCH_UI_ARTIFACTS="$ARTIFACTS" node --test web/tests/ui.test.mjs

@@ -169,7 +169,8 @@ TEST(ServeTest, ServesTheWebUiBesideTheApi) {
   ASSERT_TRUE(index);
   EXPECT_EQ(index->status, 200);
   EXPECT_EQ(index->body, "<!doctype html><title>ui</title>");
-  EXPECT_EQ(index->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(index->get_header_value("Content-Type"),
+            "text/html; charset=utf-8");
   auto js = client.Get("/assets/app-abc123.js");
   ASSERT_TRUE(js);
   EXPECT_EQ(js->body, "export {}");
@@ -194,8 +195,8 @@ TEST(ServeTest, ServesTheWebUiBesideTheApi) {
     std::fputs("late", f);
     std::fclose(f);
   }
-  for (const char* path : {"/late.txt", "/../w.db", "/assets/../../w.db",
-                           "/%2e%2e/w.db"}) {
+  for (const char* path :
+       {"/late.txt", "/../w.db", "/assets/../../w.db", "/%2e%2e/w.db"}) {
     auto r = client.Get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 404) << path;

@@ -669,7 +669,8 @@ void WriteTimeline(
 Response Api::Entity(const Request& req, std::string_view key) {
   // "TYPE:name" as in GET /api/entities.
   const size_t colon = key.find(':');
-  if (key.size() > 200 || colon == std::string_view::npos || colon + 1 == key.size())
+  if (key.size() > 200 || colon == std::string_view::npos ||
+      colon + 1 == key.size())
     return Error(400, "invalid_argument",
                  "an entity key is TYPE:name, e.g. LOC:syria");
   const std::string_view type = key.substr(0, colon);

@@ -445,9 +445,10 @@ TEST_F(ApiTest, OneEntityWithTimelineArticlesAndQuotes) {
                         "samples had been collected at the site"),
             std::string::npos)
       << r.body;
-  EXPECT_NE(r.body.find("\"speaker_text\":\"He\",\"text\":\"the results "
-                        "had been handed to UN Secretary-General Ban Ki-moon\""),
-            std::string::npos)
+  EXPECT_NE(
+      r.body.find("\"speaker_text\":\"He\",\"text\":\"the results "
+                  "had been handed to UN Secretary-General Ban Ki-moon\""),
+      std::string::npos)
       << r.body;
 
   // An entity in many articles: one timeline bucket per dated article day,

@@ -19,8 +19,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 bool Revalidated(const Request& req, const std::string& etag) {
   auto it = req.headers.find("if-none-match");
   if (it == req.headers.end()) return false;
-  return it->second == "*" ||
-         it->second.find(etag) != std::string::npos;
+  return it->second == "*" || it->second.find(etag) != std::string::npos;
 }
 
 }  // namespace
@@ -56,22 +55,22 @@ void StaticFiles::Add(const std::string& url_path, std::string body) {
   files_[url_path] = std::move(f);
 }
 
-Result<std::unique_ptr<StaticFiles>> StaticFiles::Load(
-    const std::string& dir) {
+Result<std::unique_ptr<StaticFiles>> StaticFiles::Load(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_regular_file(fs::path(dir) / "index.html", ec))
     return Status::NotFound("no index.html in " + dir);
   std::unique_ptr<StaticFiles> out(new StaticFiles());
   fs::recursive_directory_iterator it(dir, ec), end;
-  if (ec) return Status::Unavailable("cannot list " + dir + ": " + ec.message());
+  if (ec)
+    return Status::Unavailable("cannot list " + dir + ": " + ec.message());
   for (; it != end; it.increment(ec)) {
-    if (ec) return Status::Unavailable("cannot list " + dir + ": " + ec.message());
+    if (ec)
+      return Status::Unavailable("cannot list " + dir + ": " + ec.message());
     if (!it->is_regular_file(ec)) continue;
     if (out->files_.size() >= kMaxFiles)
-      return Status::ResourceExhausted("more than " +
-                                       std::to_string(kMaxFiles) +
-                                       " files in " + dir);
+      return Status::ResourceExhausted(
+          "more than " + std::to_string(kMaxFiles) + " files in " + dir);
     const fs::path rel = fs::relative(it->path(), dir, ec);
     if (ec) return Status::Unavailable("cannot read " + it->path().string());
     std::ifstream in(it->path(), std::ios::binary);
@@ -114,9 +113,9 @@ Response StaticFiles::Serve(const Request& req) const {
   Response r;
   r.content_type = f.content_type;
   r.headers.emplace_back("ETag", f.etag);
-  r.headers.emplace_back("Cache-Control", f.immutable
-                                              ? "public, max-age=31536000, immutable"
-                                              : "no-cache");
+  r.headers.emplace_back(
+      "Cache-Control",
+      f.immutable ? "public, max-age=31536000, immutable" : "no-cache");
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   if (Revalidated(req, f.etag)) {
     r.status = 304;

@@ -57,7 +57,8 @@ TEST(StaticFilesTest, HashedAssetsAreImmutableWithTheirType) {
 TEST(StaticFilesTest, UnknownFilesAndTraversalAreJson404) {
   auto ui = Ui();
   for (const char* p : {"/missing.js", "/assets/other.css", "/../etc/passwd",
-                        "/assets/../../etc/passwd", "/..%2f..%2fetc/hosts", "/../../etc/hosts"}) {
+                        "/assets/../../etc/passwd", "/..%2f..%2fetc/hosts",
+                        "/../../etc/hosts"}) {
     Response r = ui->Serve(Get(p));
     EXPECT_EQ(r.status, 404) << p;
     EXPECT_NE(r.body.find("\"not_found\""), std::string::npos) << p;

@@ -88,8 +88,8 @@ struct EntityQuote {
   int64_t article_seq = 0;
   std::string article_id, article_title, published;
   std::string kind, cue;
-  std::string speaker_text;  // the speaker as written ("He", "Churkin")
-  std::string text;          // the quoted span
+  std::string speaker_text;    // the speaker as written ("He", "Churkin")
+  std::string text;            // the quoted span
   int64_t begin = 0, end = 0;  // bytes of the quote in the article text
 };
 

@@ -2,7 +2,7 @@
 // system Chromium (/usr/bin/chromium, or $CHROMIUM) against a running
 // `wirewatch serve` on an archive of the bundled examples/.
 //
-//   WIREWATCH_URL=http://127.0.0.1:PORT/ node --test tests/
+//   WIREWATCH_URL=http://127.0.0.1:PORT/ npm test     (in web/)
 //
 // scripts/ui_test.sh builds the UI, ingests examples/, starts the server,
 // runs this file and stops the server. Screenshots go to

@@ -161,7 +161,11 @@ export async function articlePage(root: HTMLElement, id: string, params: URLSear
         : l.kind === "quote" ? analysis.quotes?.length ?? 0
         : l.kind === "claim" ? analysis.claims?.length ?? 0
         : analysis.timexes?.length ?? 0;
-      return h("label", { class: `legend-item` }, box, h("span", { class: l.cls }, l.label), h("small", { class: "muted" }, ` ${count}`));
+      const types = l.kind === "entity"
+        ? h("span", { class: "legend-types" }, ["PER", "ORG", "LOC", "MISC"].map((t) =>
+            h("span", { class: `hl-${t}`, title: typeLabel(t) }, typeLabel(t))))
+        : null;
+      return h("label", { class: `legend-item` }, box, h("span", { class: l.cls }, l.label), types, h("small", { class: "muted" }, ` ${count}`));
     }),
   );
 
