@@ -231,6 +231,7 @@ Response Api::Handle(const Request& req) {
     kEntities,
     kEntity,
     kStories,
+    kStory,
     kClaims,
     kNone
   };
@@ -253,6 +254,8 @@ Response Api::Handle(const Request& req) {
       route = Route::kStories;
     else if (e == "claims")
       route = Route::kClaims;
+  } else if (e == "stories" && seg.size() == 3) {
+    route = Route::kStory;
   } else if (e == "entities" && seg.size() >= 3) {
     route = Route::kEntity;  // the key may hold '/': it is the rest
   } else if (e == "articles" && seg.size() == 3) {
@@ -293,6 +296,8 @@ Response Api::Handle(const Request& req) {
                              req.path.find("/entities/") + 10));
     case Route::kStories:
       return Stories(req);
+    case Route::kStory:
+      return Story(req, seg[2]);
     case Route::kClaims:
       return Claims(req);
     case Route::kNone:
@@ -746,6 +751,43 @@ Response Api::Entity(const Request& req, std::string_view key) {
     w.Field("text", q.text);
     w.Field("begin", q.begin);
     w.Field("end", q.end);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Json(std::move(out));
+}
+
+Response Api::Story(const Request& req, std::string_view id) {
+  int64_t story = 0;
+  auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), story);
+  if (id.empty() || id.size() > 10 || ec != std::errc() ||
+      end != id.data() + id.size() || story < 0)
+    return Error(400, "invalid_argument", "a story id is a decimal integer");
+  int64_t limit = 100;
+  Status s = IntParam(req, "limit", 1, options_.max_list_limit, &limit);
+  if (!s.ok()) return FromStatus(s);
+  Result<std::vector<store::ArticleSummary>> rows = [&] {
+    StoreLease store(this);
+    return store->StoryArticles(story, limit);
+  }();
+  if (!rows.ok()) return FromStatus(rows.status());
+  if (rows->empty())
+    return Error(404, "not_found",
+                 "story " + std::to_string(story) + " not found");
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Field("id", story);
+  w.Key("articles");
+  w.BeginArray();
+  for (const auto& a : *rows) {
+    w.BeginObject();
+    w.Field("seq", a.seq);
+    w.Field("id", a.id);
+    w.Field("title", a.title);
+    w.Field("published", a.published);
+    w.Field("site", a.site);
     w.EndObject();
   }
   w.EndArray();

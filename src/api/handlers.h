@@ -130,6 +130,7 @@ class Api {
   Response Entities(const Request& req);
   Response Entity(const Request& req, std::string_view key);
   Response Stories(const Request& req);
+  Response Story(const Request& req, std::string_view id);
   Response Claims(const Request& req);
 
   const ApiOptions options_;

@@ -485,5 +485,38 @@ TEST_F(ApiTest, OneEntityWithTimelineArticlesAndQuotes) {
               "invalid_argument");
 }
 
+TEST_F(ApiTest, OneStoryListsItsArticles) {
+  // The largest story of GET /api/stories, by its id and size.
+  Response list = Get("/api/stories", {{"limit", "1"}});
+  ASSERT_EQ(list.status, 200);
+  const size_t id_at = list.body.find("\"id\":") + 5;
+  const std::string id =
+      list.body.substr(id_at, list.body.find(',', id_at) - id_at);
+  const size_t size_at = list.body.find("\"size\":") + 7;
+  const int size = std::atoi(list.body.c_str() + size_at);
+  ASSERT_GE(size, 2) << list.body;
+  Response r = Get("/api/stories/" + id);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.rfind("{\"id\":" + id + ",\"articles\":[{\"seq\":", 0), 0u)
+      << r.body;
+  int n = 0;
+  for (size_t p = r.body.find("\"seq\":"); p != std::string::npos;
+       p = r.body.find("\"seq\":", p + 1))
+    ++n;
+  EXPECT_EQ(n, size);
+  // The story's first article is among them.
+  const size_t title_at = list.body.find("\"first_title\":\"") + 15;
+  EXPECT_NE(r.body.find(list.body.substr(
+                title_at, list.body.find('"', title_at) - title_at)),
+            std::string::npos);
+
+  ExpectError(Get("/api/stories/999999"), 404, "not_found");
+  ExpectError(Get("/api/stories/-1"), 400, "invalid_argument");
+  ExpectError(Get("/api/stories/1x"), 400, "invalid_argument");
+  ExpectError(Get("/api/stories/99999999999"), 400, "invalid_argument");
+  ExpectError(Get("/api/stories/" + id, {{"limit", "501"}}), 400,
+              "invalid_argument");
+}
+
 }  // namespace
 }  // namespace wirewatch::api

@@ -933,6 +933,35 @@ Result<std::vector<ArticleSummary>> Store::ListArticles(int64_t offset,
   return out;
 }
 
+Result<std::vector<ArticleSummary>> Store::StoryArticles(int64_t story_id,
+                                                         int64_t limit) {
+  Stmt s;
+  RETURN_IF_ERROR(impl_->Query(
+      "SELECT a.seq, a.id, a.title, a.published, a.site, a.source, "
+      "json_array_length(a.paragraphs), length(a.text) FROM article_links l "
+      "JOIN articles a ON a.seq = l.article_seq WHERE l.story_id = ?1 "
+      "ORDER BY a.published = '', a.published, a.seq LIMIT ?2",
+      &s));
+  sqlite3_bind_int64(s.get(), 1, story_id);
+  sqlite3_bind_int64(s.get(), 2, limit);
+  std::vector<ArticleSummary> out;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    ArticleSummary a;
+    a.seq = sqlite3_column_int64(s.get(), 0);
+    a.id = ColumnText(s.get(), 1);
+    a.title = ColumnText(s.get(), 2);
+    a.published = ColumnText(s.get(), 3);
+    a.site = ColumnText(s.get(), 4);
+    a.source = ColumnText(s.get(), 5);
+    a.paragraphs = sqlite3_column_int64(s.get(), 6);
+    a.chars = sqlite3_column_int64(s.get(), 7);
+    out.push_back(std::move(a));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("read story articles");
+  return out;
+}
+
 Result<std::vector<Failure>> Store::ListFailures(int64_t limit) {
   Stmt s;
   RETURN_IF_ERROR(

@@ -205,6 +205,10 @@ class Store {
   // EntityArticles, at most `limit`. Read from the stored analyses.
   Result<std::vector<EntityQuote>> EntityQuotes(std::string_view key,
                                                 int64_t limit);
+  // The articles of story `story_id` (article_links), oldest published
+  // first (undated last), at most `limit`, as list rows.
+  Result<std::vector<ArticleSummary>> StoryArticles(int64_t story_id,
+                                                    int64_t limit);
   Result<bool> PutFailure(const Failure& f);
   // Records a finished run; returns its id.
   Result<int64_t> PutRun(const IngestRun& run);

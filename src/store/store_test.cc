@@ -348,6 +348,12 @@ TEST(StoreTest, LinksAndStoriesRoundTrip) {
   EXPECT_EQ((*recent)[0].id, 8);
   EXPECT_EQ(store->Stats()->stories, 2);
   EXPECT_EQ(store->Stats()->linked, 3);
+  auto members = store->StoryArticles(7, 10);
+  ASSERT_TRUE(members.ok());
+  ASSERT_EQ(members->size(), 3u);
+  EXPECT_EQ((*members)[0].title, Seed().title);
+  EXPECT_EQ(store->StoryArticles(7, 2)->size(), 2u);
+  EXPECT_TRUE(store->StoryArticles(8, 10)->empty());
 }
 
 TEST(StoreTest, UsesWalMode) {

@@ -227,6 +227,12 @@ describe("wirewatch web UI", () => {
     await open("#/stories");
     assert.equal(await page.locator("[data-testid=story-list] > li").count(), stories.length);
     assert.equal(await page.locator("[data-testid=story-list] .item-title").first().textContent(), stories[0].first_title);
+    // A story of several articles lists them all.
+    const members = (await api(`/api/stories/${stories[0].id}`)).articles;
+    assert.equal(members.length, stories[0].size);
+    const shown = page.locator(`.story-members[data-story="${stories[0].id}"] li a`);
+    await shown.nth(members.length - 1).waitFor();
+    assert.deepEqual(await shown.allTextContents(), members.map((a) => a.title));
     await shot("stories");
     await open("#/entities?type=PER");
     assert.ok((await page.locator(".entity-table tbody tr").count()) >= 1);

@@ -1,6 +1,6 @@
 // The home page (articles, newest first), stories and the entity index.
 
-import { get, type ArticleList, type EntityCount, type Story } from "../api";
+import { get, type ArticleList, type ArticleSummary, type EntityCount, type Story } from "../api";
 import { articleHref, entityHref, errorBox, formatDate, h, loading, typeLabel } from "../dom";
 
 const PAGE = 20;
@@ -70,6 +70,14 @@ export async function storiesPage(root: HTMLElement) {
       { class: "story-list", "data-testid": "story-list" },
       stories.map((st) => {
         const [terms, ents] = st.label.split("|").map((x) => x.trim());
+        const members = h("ol", { class: "story-members", "data-story": String(st.id) });
+        // The members of multi-article stories, one request each.
+        if (st.size > 1)
+          void get<{ articles: ArticleSummary[] }>(`stories/${st.id}`, { limit: 20 }).then((r) =>
+            members.replaceChildren(...r.articles.map((a) =>
+              h("li", {}, h("a", { href: articleHref(a.seq) }, a.title),
+                h("span", { class: "muted small" }, ` · ${a.site || "unknown site"}${a.published ? " · " + formatDate(a.published, false) : ""}`)))),
+          ).catch(() => members.replaceChildren());
         return h(
           "li",
           { class: "story" },
@@ -87,8 +95,9 @@ export async function storiesPage(root: HTMLElement) {
               (terms ?? "").split(",").filter(Boolean).map((t) =>
                 h("a", { class: "term", href: `#/search?q=${encodeURIComponent(t.trim())}` }, t.trim())),
               (ents ?? "").split(",").filter(Boolean).map((k) =>
-                h("a", { class: "chip", href: entityHref(k.trim()) }, k.trim().split(":")[1] ?? k)),
+                h("a", { class: `chip hl-${k.trim().split(":")[0].toUpperCase()}`, href: entityHref(k.trim()) }, k.trim().split(":")[1] ?? k)),
             ),
+            members,
           ),
         );
       }),
