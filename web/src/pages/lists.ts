@@ -20,8 +20,8 @@ export async function articlesPage(root: HTMLElement, params: URLSearchParams) {
   const link = (o: number) => `#/?offset=${o}${site ? `&site=${encodeURIComponent(site)}` : ""}`;
   const [lead, ...rest] = list.articles;
   root.replaceChildren(
-    h("h1", { class: "page-title" }, site ? `Articles from ${site}` : "Latest articles"),
-    h("p", { class: "muted" }, `${list.total} article${list.total === 1 ? "" : "s"} in the archive`,
+    h("h1", { class: "page-title" }, site ? `Articles from ${site}` : "Latest in the archive"),
+    h("p", { class: "muted" }, `${list.total} article${list.total === 1 ? "" : "s"}, most recently ingested first`,
       site ? [" · ", h("a", { href: "#/" }, "all sites")] : null),
     lead
       ? h(
