@@ -12,12 +12,15 @@
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <memory>
 #include <thread>
+#include <vector>
 
 #include "analyze/ner_model.h"
 #include "api/handlers.h"
 #include "api/ingest_handler.h"
 #include "api/rate_limiter.h"
+#include "api/static_files.h"
 
 namespace wirewatch::apps {
 namespace {
@@ -152,7 +155,26 @@ class Refresher {
   std::thread thread_;
 };
 
+bool IsApiPath(const std::string& path) {
+  return path == "/api" || path.rfind("/api/", 0) == 0;
+}
+
 }  // namespace
+
+std::string FindWebDir(const std::string& explicit_dir) {
+  if (!explicit_dir.empty()) return explicit_dir;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> candidates;
+  // Beside a build tree (build/wirewatch -> web/dist) or an install.
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) candidates.push_back(exe.parent_path() / ".." / "web" / "dist");
+  candidates.push_back(fs::path("web") / "dist");
+  for (const fs::path& dir : candidates)
+    if (fs::is_regular_file(dir / "index.html", ec))
+      return fs::weakly_canonical(dir, ec).string();
+  return "";
+}
 
 int RunServe(const ServeOptions& options) {
   std::error_code ec;
@@ -214,6 +236,17 @@ int RunServe(const ServeOptions& options) {
     api->SetWriteHandler(writer.get());
   }
   Guard guard(options, writer.get());
+  // The UI is read into memory once, here; requests never reach the disk.
+  std::unique_ptr<api::StaticFiles> ui;
+  const std::string web_dir = FindWebDir(options.web_dir);
+  if (!web_dir.empty()) {
+    auto loaded = api::StaticFiles::Load(web_dir);
+    if (!loaded.ok()) {
+      fmt::print(stderr, "wirewatch: web UI: {}\n", loaded.status().ToString());
+      return 1;
+    }
+    ui = std::move(*loaded);
+  }
 
   // SIGINT/SIGTERM are blocked in every thread and taken by one waiter,
   // which stops the server outside signal context.
@@ -247,8 +280,13 @@ int RunServe(const ServeOptions& options) {
   // to every keep-alive response.
   server.set_tcp_nodelay(true);
 
-  auto handler = [api](const httplib::Request& req, httplib::Response& res) {
-    Write(api->Handle(Convert(req)), &res);
+  const api::StaticFiles* files = ui.get();
+  auto handler = [api, files](const httplib::Request& req,
+                              httplib::Response& res) {
+    if (files && !IsApiPath(req.path))
+      Write(files->Serve(Convert(req)), &res);
+    else
+      Write(api->Handle(Convert(req)), &res);
   };
   // Every method reaches Api::Handle, which answers 404/405 itself. (HEAD
   // is routed to the GET handler; httplib drops the body.)
@@ -306,6 +344,14 @@ int RunServe(const ServeOptions& options) {
       options.db, api->indexed_articles(), v6 ? "[" : "", options.bind,
       v6 ? "]" : "", port, threads,
       writer ? "enabled (token required)" : "disabled");
+  // After the line above, which scripts read for the URL.
+  if (ui)
+    fmt::print("wirewatch: web UI from {} ({} files, {} KB)\n", web_dir,
+               ui->file_count(), ui->total_bytes() / 1024);
+  else
+    fmt::print(
+        "wirewatch: no web UI found (build it: cd web && npm ci && npm run "
+        "build, or pass --web DIR); serving the API only\n");
   std::fflush(stdout);
 
   std::thread waiter([&server, &stop_signals] {

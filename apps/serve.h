@@ -35,7 +35,15 @@ struct ServeOptions {
   bool rate_limit_loopback = false;
   // How often to look for articles ingested by another process; 0: never.
   int refresh_seconds = 2;
+  // The built web UI served at "/" (docs/http-api.md, "Web UI"). Empty:
+  // the first of <binary dir>/../web/dist and ./web/dist that holds an
+  // index.html; when there is none the server serves the API only.
+  std::string web_dir;
 };
+
+// The web UI directory to serve: `explicit_dir` if given, else the first
+// default that has an index.html, else "" (no UI).
+std::string FindWebDir(const std::string& explicit_dir);
 
 // Serves until SIGINT or SIGTERM. Returns the process exit code.
 int RunServe(const ServeOptions& options);

@@ -939,7 +939,7 @@ int main(int argc, char** argv) {
 
   ww::apps::ServeOptions serve_opt;
   auto* serve = app.add_subcommand(
-      "serve", "serve the archive's JSON API over HTTP (docs/http-api.md)");
+      "serve", "serve the archive's JSON API and web UI over HTTP (docs/http-api.md)");
   add_db(serve);
   serve->add_option("--port", serve_opt.port, "TCP port (0: any free port)")
       ->capture_default_str();
@@ -981,6 +981,9 @@ int main(int argc, char** argv) {
                     "often (0: never)")
       ->capture_default_str()
       ->check(CLI::Range(0, 86400));
+  serve->add_option("--web", serve_opt.web_dir,
+                    "the built web UI to serve at / (default: "
+                    "<binary>/../web/dist, then ./web/dist)");
 
   auto* eval = app.add_subcommand(
       "eval", "score a stage against a gold-annotated dataset");

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs every Wirewatch test: installs missing build packages, builds with
-# warnings as errors, runs ctest; with --sanitize (CI does this) also builds
-# the unit tests with AddressSanitizer + UndefinedBehaviorSanitizer and runs
-# them again. Tests that need ../shared/data skip, saying so, when it is absent.
+# Runs every Wirewatch test: installs missing build packages (and the web
+# UI's), builds with warnings as errors, runs ctest, then the web UI's tests
+# in a real browser (scripts/ui_test.sh); with --sanitize (CI does this) also
+# builds the unit tests with AddressSanitizer + UndefinedBehaviorSanitizer and
+# runs them again. Tests that need ../shared/data skip, saying so, when it is
+# absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,3 +26,6 @@ fi
 
 echo "== tests (Release)"
 ctest --test-dir build --output-on-failure -j "$JOBS"
+
+echo "== web UI in a browser (Chromium)"
+scripts/ui_test.sh

@@ -306,5 +306,73 @@ TEST(ServeTest, SeesArticlesIngestedByTheCli) {
   EXPECT_EQ(body.rfind("{\"total\":1,", 0), 0u) << body;
 }
 
+// --web DIR: the UI is served at "/" from memory, the API stays under
+// /api/, and a request path never reaches the files.
+TEST(ServeTest, ServesTheWebUiBesideTheApi) {
+  TempDir dir("serve_web");
+  const std::string db = dir / "w.db";
+  const std::string ingest = std::string(WIREWATCH_BIN) + " ingest -q " +
+                             WIREWATCH_EXAMPLES + " --db " + db +
+                             " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(ingest.c_str()), 0);
+  const std::string web = dir / "dist";
+  ASSERT_EQ(std::system(("mkdir -p " + web + "/assets").c_str()), 0);
+  {
+    FILE* f = std::fopen((web + "/index.html").c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("<!doctype html><title>ui</title>", f);
+    std::fclose(f);
+    f = std::fopen((web + "/assets/app-abc123.js").c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("export {}", f);
+    std::fclose(f);
+  }
+
+  Server server(db, {"--web", web});
+  ASSERT_GT(server.port(), 0) << server.first_line();
+  httplib::Client client("127.0.0.1", server.port());
+  client.set_connection_timeout(5);
+  client.set_read_timeout(5);
+
+  auto index = client.Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_EQ(index->body, "<!doctype html><title>ui</title>");
+  EXPECT_EQ(index->get_header_value("Content-Type"),
+            "text/html; charset=utf-8");
+  auto js = client.Get("/assets/app-abc123.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->body, "export {}");
+  EXPECT_EQ(js->get_header_value("Cache-Control"),
+            "public, max-age=31536000, immutable");
+  auto route = client.Get("/claims");
+  ASSERT_TRUE(route);
+  EXPECT_EQ(route->body, index->body);
+  auto health = client.Get("/api/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(health->body.rfind("{\"status\":\"ok\"", 0), 0u);
+  auto unknown_api = client.Get("/api/nothing");
+  ASSERT_TRUE(unknown_api);
+  EXPECT_EQ(unknown_api->status, 404);
+  EXPECT_EQ(unknown_api->get_header_value("Content-Type"),
+            "application/json; charset=utf-8");
+  // Files written after start-up are not served: the UI is in memory.
+  {
+    FILE* f = std::fopen((web + "/late.txt").c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("late", f);
+    std::fclose(f);
+  }
+  for (const char* path :
+       {"/late.txt", "/../w.db", "/assets/../../w.db", "/%2e%2e/w.db"}) {
+    auto r = client.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 404) << path;
+    EXPECT_EQ(r->body.find("SQLite"), std::string::npos) << path;
+  }
+  EXPECT_EQ(server.Stop(), 0);
+}
+
 }  // namespace
 }  // namespace wirewatch

@@ -270,7 +270,9 @@ Response Api::Handle(const Request& req) {
     kRelated,
     kSearch,
     kEntities,
+    kEntity,
     kStories,
+    kStory,
     kClaims,
     kNone
   };
@@ -293,6 +295,10 @@ Response Api::Handle(const Request& req) {
       route = Route::kStories;
     else if (e == "claims")
       route = Route::kClaims;
+  } else if (e == "stories" && seg.size() == 3) {
+    route = Route::kStory;
+  } else if (e == "entities" && seg.size() >= 3) {
+    route = Route::kEntity;  // the key may hold '/': it is the rest
   } else if (e == "articles" && seg.size() == 3) {
     route = Route::kArticle;
   } else if (e == "articles" && seg.size() == 4 && seg[3] == "related") {
@@ -337,8 +343,13 @@ Response Api::Handle(const Request& req) {
       return Search(req);
     case Route::kEntities:
       return Entities(req);
+    case Route::kEntity:
+      return Entity(req, std::string_view(req.path).substr(
+                             req.path.find("/entities/") + 10));
     case Route::kStories:
       return Stories(req);
+    case Route::kStory:
+      return Story(req, seg[2]);
     case Route::kClaims:
       return Claims(req);
     case Route::kNone:
@@ -680,6 +691,164 @@ Response Api::Claims(const Request& req) {
     w.Field("begin", c.begin);
     w.Field("end", c.end);
     w.Field("sentence", c.sentence);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Json(std::move(out));
+}
+
+namespace {
+
+// Adds one article's mentions to the day and month buckets (by the start of
+// its `published`; undated articles are left out of the timeline).
+void AddToTimeline(const store::EntityArticle& a,
+                   std::map<std::string, std::pair<int64_t, int64_t>>* days,
+                   std::map<std::string, std::pair<int64_t, int64_t>>* months) {
+  if (a.published.size() < 10) return;
+  auto& d = (*days)[a.published.substr(0, 10)];
+  d.first += a.mentions;
+  d.second += 1;
+  auto& m = (*months)[a.published.substr(0, 7)];
+  m.first += a.mentions;
+  m.second += 1;
+}
+
+void WriteTimeline(
+    const char* name,
+    const std::map<std::string, std::pair<int64_t, int64_t>>& buckets,
+    JsonWriter* w) {
+  w->Key(name);
+  w->BeginArray();
+  for (const auto& [value, counts] : buckets) {
+    w->BeginObject();
+    w->Field("value", value);
+    w->Field("mentions", counts.first);
+    w->Field("articles", counts.second);
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+}  // namespace
+
+Response Api::Entity(const Request& req, std::string_view key) {
+  // "TYPE:name" as in GET /api/entities.
+  const size_t colon = key.find(':');
+  if (key.size() > 200 || colon == std::string_view::npos ||
+      colon + 1 == key.size())
+    return Error(400, "invalid_argument",
+                 "an entity key is TYPE:name, e.g. LOC:syria");
+  const std::string_view type = key.substr(0, colon);
+  if (type != "PER" && type != "ORG" && type != "LOC" && type != "MISC")
+    return Error(400, "invalid_argument",
+                 "an entity key starts with PER:, ORG:, LOC: or MISC:");
+  int64_t limit = 100;
+  Status s = IntParam(req, "limit", 1, options_.max_list_limit, &limit);
+  if (!s.ok()) return FromStatus(s);
+  std::vector<store::EntityArticle> articles;
+  std::vector<store::EntityQuote> quotes;
+  Status read = [&]() -> Status {
+    StoreLease store(this);
+    // The timeline counts every article, the list shows `limit` of them.
+    ASSIGN_OR_RETURN(articles, store->EntityArticles(key, int64_t{1} << 40));
+    ASSIGN_OR_RETURN(quotes, store->EntityQuotes(key, limit));
+    return Status::Ok();
+  }();
+  if (!read.ok()) return FromStatus(read);
+  if (articles.empty())
+    return Error(404, "not_found", "entity " + std::string(key) + " not found");
+
+  std::map<std::string, std::pair<int64_t, int64_t>> days, months;
+  std::map<std::string, int64_t> names;  // canonical form -> articles
+  int64_t mentions = 0;
+  for (const auto& a : articles) {
+    mentions += a.mentions;
+    ++names[a.canonical];
+    AddToTimeline(a, &days, &months);
+  }
+  // The name most articles use, as in GET /api/entities.
+  std::string name;
+  int64_t best = 0;
+  for (const auto& [n, c] : names)
+    if (c > best) best = c, name = n;
+
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Field("key", key);
+  w.Field("type", type);
+  w.Field("name", name);
+  w.Field("mentions", mentions);
+  w.Field("articles", static_cast<int64_t>(articles.size()));
+  WriteTimeline("days", days, &w);
+  WriteTimeline("months", months, &w);
+  w.Key("in_articles");
+  w.BeginArray();
+  for (size_t i = 0; i < articles.size() && i < static_cast<size_t>(limit);
+       ++i) {
+    const auto& a = articles[i];
+    w.BeginObject();
+    w.Field("seq", a.seq);
+    w.Field("id", a.id);
+    w.Field("title", a.title);
+    w.Field("published", a.published);
+    w.Field("site", a.site);
+    w.Field("mentions", a.mentions);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("quotes");
+  w.BeginArray();
+  for (const auto& q : quotes) {
+    w.BeginObject();
+    w.Field("article_seq", q.article_seq);
+    w.Field("article_id", q.article_id);
+    w.Field("article_title", q.article_title);
+    w.Field("published", q.published);
+    w.Field("kind", q.kind);
+    w.Field("cue", q.cue);
+    w.Field("speaker_text", q.speaker_text);
+    w.Field("text", q.text);
+    w.Field("begin", q.begin);
+    w.Field("end", q.end);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return Json(std::move(out));
+}
+
+Response Api::Story(const Request& req, std::string_view id) {
+  int64_t story = 0;
+  auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), story);
+  if (id.empty() || id.size() > 10 || ec != std::errc() ||
+      end != id.data() + id.size() || story < 0)
+    return Error(400, "invalid_argument", "a story id is a decimal integer");
+  int64_t limit = 100;
+  Status s = IntParam(req, "limit", 1, options_.max_list_limit, &limit);
+  if (!s.ok()) return FromStatus(s);
+  Result<std::vector<store::ArticleSummary>> rows = [&] {
+    StoreLease store(this);
+    return store->StoryArticles(story, limit);
+  }();
+  if (!rows.ok()) return FromStatus(rows.status());
+  if (rows->empty())
+    return Error(404, "not_found",
+                 "story " + std::to_string(story) + " not found");
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Field("id", story);
+  w.Key("articles");
+  w.BeginArray();
+  for (const auto& a : *rows) {
+    w.BeginObject();
+    w.Field("seq", a.seq);
+    w.Field("id", a.id);
+    w.Field("title", a.title);
+    w.Field("published", a.published);
+    w.Field("site", a.site);
     w.EndObject();
   }
   w.EndArray();

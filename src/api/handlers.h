@@ -159,7 +159,9 @@ class Api {
   Response Related(const Request& req, std::string_view id);
   Response Search(const Request& req);
   Response Entities(const Request& req);
+  Response Entity(const Request& req, std::string_view key);
   Response Stories(const Request& req);
+  Response Story(const Request& req, std::string_view id);
   Response Claims(const Request& req);
 
   const ApiOptions options_;

@@ -31,8 +31,13 @@ class ApiTest : public ::testing::Test {
     {
       auto store = store::Store::Open(*path_);
       ASSERT_TRUE(store.ok()) << store.status().ToString();
+      // With the shipped NER model, so entities and attributed quotes exist.
+      auto model = analyze::NerModel::Load(std::string(WIREWATCH_TESTDATA) +
+                                           "/../models/ner-conll-v1.bin");
+      ASSERT_TRUE(model.ok()) << model.status().ToString();
       ingest::IngestOptions opt;
       opt.threads = 1;
+      opt.ner_model = model->get();
       auto done = ingest::Ingest({WIREWATCH_EXAMPLES, WIREWATCH_TESTDATA
                                   "/seed/000_ca9e77d4d40bc964.txt"},
                                  store->get(), opt);
@@ -416,6 +421,101 @@ TEST_F(ApiTest, ConcurrentRequestsAndARebuild) {
   EXPECT_TRUE(api_->RebuildIndex().ok());
   for (auto& th : threads) th.join();
   EXPECT_EQ(bad.load(), 0);
+}
+
+TEST_F(ApiTest, OneEntityWithTimelineArticlesAndQuotes) {
+  // Vitaly Churkin speaks twice in the sarin article (once as "He").
+  Response r = Get("/api/entities/PER:vitaly churkin");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.rfind("{\"key\":\"PER:vitaly churkin\",\"type\":\"PER\","
+                         "\"name\":\"Vitaly Churkin\",\"mentions\":",
+                         0),
+            0u)
+      << r.body;
+  EXPECT_NE(r.body.find("\"days\":[{\"value\":\"2013-07-09\",\"mentions\":"),
+            std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("\"months\":[{\"value\":\"2013-07\""),
+            std::string::npos);
+  EXPECT_NE(r.body.find("\"title\":\"Syria militants used sarin in Aleppo: "
+                        "Russia\""),
+            std::string::npos);
+  // The quote text is cut from the article at the stored byte offsets.
+  EXPECT_NE(r.body.find("\"speaker_text\":\"Vitaly Churkin\",\"text\":\"the "
+                        "samples had been collected at the site"),
+            std::string::npos)
+      << r.body;
+  EXPECT_NE(
+      r.body.find("\"speaker_text\":\"He\",\"text\":\"the results "
+                  "had been handed to UN Secretary-General Ban Ki-moon\""),
+      std::string::npos)
+      << r.body;
+
+  // An entity in many articles: one timeline bucket per dated article day,
+  // and the article count matches GET /api/entities.
+  Response syria = Get("/api/entities/LOC:syria");
+  ASSERT_EQ(syria.status, 200) << syria.body;
+  Response list = Get("/api/entities", {{"type", "LOC"}, {"top", "500"}});
+  const size_t at = list.body.find("\"key\":\"LOC:syria\"");
+  ASSERT_NE(at, std::string::npos);
+  const size_t articles_at = list.body.find("\"articles\":", at);
+  const std::string count = list.body.substr(
+      articles_at + 11, list.body.find('}', articles_at) - articles_at - 11);
+  EXPECT_NE(syria.body.find(",\"articles\":" + count + ",\"days\":"),
+            std::string::npos)
+      << syria.body;
+  Response one = Get("/api/entities/LOC:syria", {{"limit", "1"}});
+  const size_t in = one.body.find("\"in_articles\":[");
+  const size_t quotes = one.body.find("\"quotes\":");
+  ASSERT_NE(in, std::string::npos);
+  size_t seqs = 0;
+  for (size_t p = one.body.find("\"seq\":", in); p < quotes;
+       p = one.body.find("\"seq\":", p + 1))
+    ++seqs;
+  EXPECT_EQ(seqs, 1u);
+
+  ExpectError(Get("/api/entities/PER:nobody at all"), 404, "not_found");
+  ExpectError(Get("/api/entities/nokey"), 400, "invalid_argument");
+  ExpectError(Get("/api/entities/XYZ:syria"), 400, "invalid_argument");
+  ExpectError(Get("/api/entities/LOC:"), 400, "invalid_argument");
+  ExpectError(Get("/api/entities/LOC:syria", {{"limit", "0"}}), 400,
+              "invalid_argument");
+  ExpectError(Get("/api/entities/LOC:' OR 1=1 --"), 404, "not_found");
+  ExpectError(Get("/api/entities/LOC:" + std::string(300, 'a')), 400,
+              "invalid_argument");
+}
+
+TEST_F(ApiTest, OneStoryListsItsArticles) {
+  // The largest story of GET /api/stories, by its id and size.
+  Response list = Get("/api/stories", {{"limit", "1"}});
+  ASSERT_EQ(list.status, 200);
+  const size_t id_at = list.body.find("\"id\":") + 5;
+  const std::string id =
+      list.body.substr(id_at, list.body.find(',', id_at) - id_at);
+  const size_t size_at = list.body.find("\"size\":") + 7;
+  const int size = std::atoi(list.body.c_str() + size_at);
+  ASSERT_GE(size, 2) << list.body;
+  Response r = Get("/api/stories/" + id);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.rfind("{\"id\":" + id + ",\"articles\":[{\"seq\":", 0), 0u)
+      << r.body;
+  int n = 0;
+  for (size_t p = r.body.find("\"seq\":"); p != std::string::npos;
+       p = r.body.find("\"seq\":", p + 1))
+    ++n;
+  EXPECT_EQ(n, size);
+  // The story's first article is among them.
+  const size_t title_at = list.body.find("\"first_title\":\"") + 15;
+  EXPECT_NE(r.body.find(list.body.substr(
+                title_at, list.body.find('"', title_at) - title_at)),
+            std::string::npos);
+
+  ExpectError(Get("/api/stories/999999"), 404, "not_found");
+  ExpectError(Get("/api/stories/-1"), 400, "invalid_argument");
+  ExpectError(Get("/api/stories/1x"), 400, "invalid_argument");
+  ExpectError(Get("/api/stories/99999999999"), 400, "invalid_argument");
+  ExpectError(Get("/api/stories/" + id, {{"limit", "501"}}), 400,
+              "invalid_argument");
 }
 
 }  // namespace

@@ -744,6 +744,81 @@ Result<std::vector<EntityCount>> Store::TopEntities(std::string_view type,
   return out;
 }
 
+Result<std::vector<EntityArticle>> Store::EntityArticles(std::string_view key,
+                                                         int64_t limit) {
+  Stmt s;
+  RETURN_IF_ERROR(impl_->Query(
+      "SELECT a.seq, a.id, a.title, a.published, a.site, e.canonical, "
+      "e.mentions FROM article_entities e JOIN articles a ON a.seq = "
+      "e.article_seq WHERE e.key = ?1 "
+      "ORDER BY a.published = '', a.published, a.seq LIMIT ?2",
+      &s));
+  sqlite3_bind_text(s.get(), 1, key.data(), static_cast<int>(key.size()),
+                    SQLITE_TRANSIENT);
+  sqlite3_bind_int64(s.get(), 2, limit);
+  std::vector<EntityArticle> out;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    EntityArticle r;
+    r.seq = sqlite3_column_int64(s.get(), 0);
+    r.id = ColumnText(s.get(), 1);
+    r.title = ColumnText(s.get(), 2);
+    r.published = ColumnText(s.get(), 3);
+    r.site = ColumnText(s.get(), 4);
+    r.canonical = ColumnText(s.get(), 5);
+    r.mentions = sqlite3_column_int64(s.get(), 6);
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("read entity articles");
+  return out;
+}
+
+Result<std::vector<EntityQuote>> Store::EntityQuotes(std::string_view key,
+                                                     int64_t limit) {
+  Stmt s;
+  // Quotes live only in the analysis JSON; a quote's `entity` indexes the
+  // article's `ner.entities`, whose `key` is the archive-wide key. Offsets
+  // are bytes, so the quote is cut from the text as a BLOB.
+  RETURN_IF_ERROR(impl_->Query(
+      "SELECT a.seq, a.id, a.title, a.published, "
+      "json_extract(q.value, '$.kind'), json_extract(q.value, '$.cue'), "
+      "json_extract(q.value, '$.speaker_text'), "
+      "CAST(substr(CAST(a.text AS BLOB), json_extract(q.value, '$.begin') + "
+      "1, json_extract(q.value, '$.end') - json_extract(q.value, '$.begin')) "
+      "AS TEXT), json_extract(q.value, '$.begin'), "
+      "json_extract(q.value, '$.end') "
+      "FROM article_entities e JOIN articles a ON a.seq = e.article_seq "
+      "JOIN analyses n ON n.article_seq = e.article_seq, "
+      "json_each(n.json, '$.quotes') q "
+      "WHERE e.key = ?1 AND json_extract(q.value, '$.entity') >= 0 AND "
+      "json_extract(n.json, '$.ner.entities[' || json_extract(q.value, "
+      "'$.entity') || '].key') = ?1 "
+      "ORDER BY a.published = '', a.published, a.seq, q.key LIMIT ?2",
+      &s));
+  sqlite3_bind_text(s.get(), 1, key.data(), static_cast<int>(key.size()),
+                    SQLITE_TRANSIENT);
+  sqlite3_bind_int64(s.get(), 2, limit);
+  std::vector<EntityQuote> out;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    sqlite3_stmt* st = s.get();
+    EntityQuote r;
+    r.article_seq = sqlite3_column_int64(st, 0);
+    r.article_id = ColumnText(st, 1);
+    r.article_title = ColumnText(st, 2);
+    r.published = ColumnText(st, 3);
+    r.kind = ColumnText(st, 4);
+    r.cue = ColumnText(st, 5);
+    r.speaker_text = ColumnText(st, 6);
+    r.text = ColumnText(st, 7);
+    r.begin = sqlite3_column_int64(st, 8);
+    r.end = sqlite3_column_int64(st, 9);
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("read entity quotes");
+  return out;
+}
+
 Result<bool> Store::PutFailure(const Failure& f) {
   sqlite3_stmt* s = impl_->insert_failure.get();
   sqlite3_reset(s);
@@ -880,6 +955,35 @@ Result<std::vector<ArticleSummary>> Store::ListArticles(int64_t offset,
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return impl_->Error("read articles");
+  return out;
+}
+
+Result<std::vector<ArticleSummary>> Store::StoryArticles(int64_t story_id,
+                                                         int64_t limit) {
+  Stmt s;
+  RETURN_IF_ERROR(impl_->Query(
+      "SELECT a.seq, a.id, a.title, a.published, a.site, a.source, "
+      "json_array_length(a.paragraphs), length(a.text) FROM article_links l "
+      "JOIN articles a ON a.seq = l.article_seq WHERE l.story_id = ?1 "
+      "ORDER BY a.published = '', a.published, a.seq LIMIT ?2",
+      &s));
+  sqlite3_bind_int64(s.get(), 1, story_id);
+  sqlite3_bind_int64(s.get(), 2, limit);
+  std::vector<ArticleSummary> out;
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    ArticleSummary a;
+    a.seq = sqlite3_column_int64(s.get(), 0);
+    a.id = ColumnText(s.get(), 1);
+    a.title = ColumnText(s.get(), 2);
+    a.published = ColumnText(s.get(), 3);
+    a.site = ColumnText(s.get(), 4);
+    a.source = ColumnText(s.get(), 5);
+    a.paragraphs = sqlite3_column_int64(s.get(), 6);
+    a.chars = sqlite3_column_int64(s.get(), 7);
+    out.push_back(std::move(a));
+  }
+  if (rc != SQLITE_DONE) return impl_->Error("read story articles");
   return out;
 }
 

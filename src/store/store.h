@@ -76,6 +76,24 @@ struct EntityCount {
   int64_t articles = 0;   // articles mentioning it
 };
 
+// One article mentioning an entity (Store::EntityArticles).
+struct EntityArticle {
+  int64_t seq = 0;
+  std::string id, title, published, site;
+  std::string canonical;  // the entity's name in this article
+  int64_t mentions = 0;   // mentions of the entity in this article
+};
+
+// A quote whose speaker resolved to an entity (Store::EntityQuotes).
+struct EntityQuote {
+  int64_t article_seq = 0;
+  std::string article_id, article_title, published;
+  std::string kind, cue;
+  std::string speaker_text;    // the speaker as written ("He", "Churkin")
+  std::string text;            // the quoted span
+  int64_t begin = 0, end = 0;  // bytes of the quote in the article text
+};
+
 // One count claim in the ledger, with its provenance.
 struct ClaimRow {
   int64_t article_seq = 0;
@@ -180,6 +198,18 @@ class Store {
                                                int64_t limit);
 
   // Returns true when recorded, false when already recorded.
+  // The articles whose analysis found the entity `key` ("LOC:syria"),
+  // oldest published first (undated last), at most `limit`.
+  Result<std::vector<EntityArticle>> EntityArticles(std::string_view key,
+                                                    int64_t limit);
+  // The quotes attributed to the entity `key`, in the order of
+  // EntityArticles, at most `limit`. Read from the stored analyses.
+  Result<std::vector<EntityQuote>> EntityQuotes(std::string_view key,
+                                                int64_t limit);
+  // The articles of story `story_id` (article_links), oldest published
+  // first (undated last), at most `limit`, as list rows.
+  Result<std::vector<ArticleSummary>> StoryArticles(int64_t story_id,
+                                                    int64_t limit);
   Result<bool> PutFailure(const Failure& f);
   // Records a finished run; returns its id.
   Result<int64_t> PutRun(const IngestRun& run);

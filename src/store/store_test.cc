@@ -201,6 +201,19 @@ TEST(StoreTest, AnalysisRoundTripAndEntityCounts) {
     t.end = 4;
     t.value = "2013-06";
     an.timexes.push_back(t);
+    // "so", said by Putin in the first article, by nobody known in the
+    // second.
+    analyze::Quote q;
+    q.kind = analyze::QuoteKind::kReported;
+    q.begin = 30;
+    q.end = 32;
+    q.cue = "said";
+    q.speaker_begin = 10;
+    q.speaker_end = 24;
+    q.speaker_text = "Vladimir Putin";
+    q.speaker = "Vladimir Putin";
+    q.entity = i == 0 ? 0 : -1;
+    an.quotes.push_back(q);
     ASSERT_TRUE(store->PutAnalysis(seq, an).ok());
     // Replacing an analysis does not duplicate its rows.
     ASSERT_TRUE(store->PutAnalysis(seq, an).ok());
@@ -220,6 +233,25 @@ TEST(StoreTest, AnalysisRoundTripAndEntityCounts) {
   EXPECT_EQ((*top)[0].mentions, 2);
   EXPECT_EQ((*top)[0].articles, 2);
   EXPECT_TRUE(store->TopEntities("ORG", 10)->empty());
+  auto in = store->EntityArticles("PER:vladimir putin", 10);
+  ASSERT_TRUE(in.ok());
+  ASSERT_EQ(in->size(), 2u);
+  EXPECT_EQ((*in)[0].title, "Story 0");
+  EXPECT_EQ((*in)[0].canonical, "Vladimir Putin");
+  EXPECT_EQ((*in)[1].canonical, "Putin");
+  EXPECT_EQ((*in)[1].mentions, 1);
+  EXPECT_EQ(store->EntityArticles("PER:vladimir putin", 1)->size(), 1u);
+  EXPECT_TRUE(store->EntityArticles("PER:nobody", 10)->empty());
+  // Only the quote whose speaker resolved to the entity, cut from the text.
+  auto quotes = store->EntityQuotes("PER:vladimir putin", 10);
+  ASSERT_TRUE(quotes.ok());
+  ASSERT_EQ(quotes->size(), 1u);
+  EXPECT_EQ((*quotes)[0].article_title, "Story 0");
+  EXPECT_EQ((*quotes)[0].text, "so");
+  EXPECT_EQ((*quotes)[0].speaker_text, "Vladimir Putin");
+  EXPECT_EQ((*quotes)[0].cue, "said");
+  EXPECT_EQ((*quotes)[0].kind, "reported");
+  EXPECT_TRUE(store->EntityQuotes("PER:nobody", 10)->empty());
   auto stats = store->Stats();
   EXPECT_EQ(stats->analysed, 2);
   EXPECT_EQ(stats->entity_mentions, 2);
@@ -387,6 +419,12 @@ TEST(StoreTest, LinksAndStoriesRoundTrip) {
   EXPECT_EQ((*recent)[0].id, 8);
   EXPECT_EQ(store->Stats()->stories, 2);
   EXPECT_EQ(store->Stats()->linked, 3);
+  auto members = store->StoryArticles(7, 10);
+  ASSERT_TRUE(members.ok());
+  ASSERT_EQ(members->size(), 3u);
+  EXPECT_EQ((*members)[0].title, Seed().title);
+  EXPECT_EQ(store->StoryArticles(7, 2)->size(), 2u);
+  EXPECT_TRUE(store->StoryArticles(8, 10)->empty());
 }
 
 TEST(StoreTest, UsesWalMode) {
