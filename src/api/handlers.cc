@@ -749,7 +749,8 @@ Response Api::Entity(const Request& req, std::string_view key) {
   std::vector<store::EntityArticle> articles;
   std::vector<store::EntityQuote> quotes;
   Status read = [&]() -> Status {
-    StoreLease store(this);
+    StoreLease store(this, /*timed=*/true);
+    RETURN_IF_ERROR(store.status());
     // The timeline counts every article, the list shows `limit` of them.
     ASSIGN_OR_RETURN(articles, store->EntityArticles(key, int64_t{1} << 40));
     ASSIGN_OR_RETURN(quotes, store->EntityQuotes(key, limit));
@@ -828,8 +829,9 @@ Response Api::Story(const Request& req, std::string_view id) {
   int64_t limit = 100;
   Status s = IntParam(req, "limit", 1, options_.max_list_limit, &limit);
   if (!s.ok()) return FromStatus(s);
-  Result<std::vector<store::ArticleSummary>> rows = [&] {
-    StoreLease store(this);
+  Result<std::vector<store::ArticleSummary>> rows = [&]() -> Result<std::vector<store::ArticleSummary>> {
+    StoreLease store(this, /*timed=*/true);
+    RETURN_IF_ERROR(store.status());
     return store->StoryArticles(story, limit);
   }();
   if (!rows.ok()) return FromStatus(rows.status());
