@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "analyze/ner_model.h"
+#include "analyze/quote_model.h"
 #include "api/handlers.h"
 #include "api/ingest_handler.h"
 #include "api/rate_limiter.h"
@@ -213,6 +214,7 @@ int RunServe(const ServeOptions& options) {
   // `wirewatch ingest` (the NER model when present); one pipeline thread,
   // so an ingest does not take the request threads' cores.
   std::unique_ptr<analyze::NerModel> model;
+  std::unique_ptr<analyze::QuoteModel> quote_model;
   std::unique_ptr<api::IngestHandler> writer;
   if (!options.token.empty()) {
     api::IngestHandlerOptions w;
@@ -225,6 +227,15 @@ int RunServe(const ServeOptions& options) {
       fmt::print(stderr,
                  "wirewatch: warning: {}; ingested articles get no entities\n",
                  m.status().ToString());
+    }
+    if (auto q = analyze::QuoteModel::Load(options.quote_model); q.ok()) {
+      quote_model = std::move(q).value();
+      w.ingest.quote_model = quote_model.get();
+    } else {
+      fmt::print(stderr,
+                 "wirewatch: warning: {}; ingested articles get rule-based "
+                 "quotes only\n",
+                 q.status().ToString());
     }
     auto opened_writer = api::IngestHandler::Open(options.db, api, w);
     if (!opened_writer.ok()) {

@@ -25,6 +25,8 @@ struct ServeOptions {
   // --token-file or $WIREWATCH_TOKEN by the CLI.
   std::string token;
   std::string ner_model;  // for ingested articles; missing: no entities
+  // Attribution model for ingested articles; missing: the quote rules only.
+  std::string quote_model;
   size_t max_body_bytes = 64 * 1024;   // any other request
   size_t max_ingest_bytes = 16 << 20;  // POST /api/ingest
   int time_limit_ms = 2000;            // store work per request; 0: none

@@ -956,6 +956,10 @@ int main(int argc, char** argv) {
   serve->add_option("--model", serve_opt.ner_model,
                     "NER model for ingested articles")
       ->default_str(DefaultNerModel());
+  serve_opt.quote_model = DefaultQuoteModel();
+  serve->add_option("--quote-model", serve_opt.quote_model,
+                    "attribution model for ingested articles")
+      ->capture_default_str();
   serve->add_option("--max-body-bytes", serve_opt.max_body_bytes,
                     "largest request body except an ingest (413 above)")
       ->capture_default_str();
