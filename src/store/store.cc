@@ -220,6 +220,27 @@ std::string_view ColumnText(sqlite3_stmt* s, int i) {
           static_cast<size_t>(sqlite3_column_bytes(s, i))};
 }
 
+// Steps `stmt`, whose columns are seq, id, title, published, site, source,
+// paragraph count and text length, appending one summary per row. Returns
+// the last sqlite3_step code (SQLITE_DONE when every row was read).
+int StepArticleSummaries(sqlite3_stmt* stmt, std::vector<ArticleSummary>* out) {
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    ArticleSummary a;
+    a.seq = sqlite3_column_int64(stmt, 0);
+    a.id = ColumnText(stmt, 1);
+    a.title = ColumnText(stmt, 2);
+    a.published = ColumnText(stmt, 3);
+    a.site = ColumnText(stmt, 4);
+    a.source = ColumnText(stmt, 5);
+    a.paragraphs = sqlite3_column_int64(stmt, 6);
+    a.chars = sqlite3_column_int64(stmt, 7);
+    out->push_back(std::move(a));
+  }
+  return rc;
+}
+
+
 constexpr const char* kArticleColumns =
     "seq, id, source, format, url, canonical_url, site, title, description, "
     "published, published_source, published_tz, modified, modified_source, "
@@ -941,19 +962,7 @@ Result<std::vector<ArticleSummary>> Store::ListArticles(int64_t offset,
   sqlite3_bind_int64(s.get(), 1, limit);
   sqlite3_bind_int64(s.get(), 2, offset);
   std::vector<ArticleSummary> out;
-  int rc;
-  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
-    ArticleSummary a;
-    a.seq = sqlite3_column_int64(s.get(), 0);
-    a.id = ColumnText(s.get(), 1);
-    a.title = ColumnText(s.get(), 2);
-    a.published = ColumnText(s.get(), 3);
-    a.site = ColumnText(s.get(), 4);
-    a.source = ColumnText(s.get(), 5);
-    a.paragraphs = sqlite3_column_int64(s.get(), 6);
-    a.chars = sqlite3_column_int64(s.get(), 7);
-    out.push_back(std::move(a));
-  }
+  const int rc = StepArticleSummaries(s.get(), &out);
   if (rc != SQLITE_DONE) return impl_->Error("read articles");
   return out;
 }
@@ -970,19 +979,7 @@ Result<std::vector<ArticleSummary>> Store::StoryArticles(int64_t story_id,
   sqlite3_bind_int64(s.get(), 1, story_id);
   sqlite3_bind_int64(s.get(), 2, limit);
   std::vector<ArticleSummary> out;
-  int rc;
-  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
-    ArticleSummary a;
-    a.seq = sqlite3_column_int64(s.get(), 0);
-    a.id = ColumnText(s.get(), 1);
-    a.title = ColumnText(s.get(), 2);
-    a.published = ColumnText(s.get(), 3);
-    a.site = ColumnText(s.get(), 4);
-    a.source = ColumnText(s.get(), 5);
-    a.paragraphs = sqlite3_column_int64(s.get(), 6);
-    a.chars = sqlite3_column_int64(s.get(), 7);
-    out.push_back(std::move(a));
-  }
+  const int rc = StepArticleSummaries(s.get(), &out);
   if (rc != SQLITE_DONE) return impl_->Error("read story articles");
   return out;
 }
