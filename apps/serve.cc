@@ -5,14 +5,16 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <cctype>
 #include <charconv>
-#include <cstdint>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <filesystem>
-#include <mutex>
 #include <memory>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -365,13 +367,25 @@ int RunServe(const ServeOptions& options) {
         "build, or pass --web DIR); serving the API only\n");
   std::fflush(stdout);
 
-  std::thread waiter([&server, &stop_signals] {
+  // A signal can arrive before listen_after_bind() has started (the start
+  // line above is already out): httplib's stop() does nothing until the
+  // server runs, so the waiter retries until it runs or listening has ended.
+  std::atomic<bool> listen_ended{false};
+  std::thread waiter([&server, &stop_signals, &listen_ended] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
-    server.stop();
+    while (!listen_ended.load()) {
+      if (server.is_running()) {
+        server.stop();
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
   });
   const bool ok = server.listen_after_bind();
-  // Wake the waiter if the server stopped by itself.
+  listen_ended.store(true);
+  // Wake the waiter if the server stopped by itself (a signal that finds it
+  // past sigwait stays pending, blocked, and is harmless).
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
   fmt::print(stderr, "wirewatch: server stopped\n");

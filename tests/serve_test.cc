@@ -57,12 +57,23 @@ class Server {
     if (out) std::fclose(out);
   }
   ~Server() { Stop(); }
-  // Returns the exit code (-1 when it did not exit normally).
+  // Returns the exit code (-1 when it did not exit normally, -2 when it
+  // ignored SIGTERM for 10 s and was killed).
   int Stop() {
     if (pid_ <= 0) return -1;
     kill(pid_, SIGTERM);
     int status = 0;
-    waitpid(pid_, &status, 0);
+    int waited_ms = 0;
+    while (waitpid(pid_, &status, WNOHANG) == 0) {
+      if (waited_ms >= 10000) {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return -2;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      waited_ms += 5;
+    }
     pid_ = -1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
@@ -74,6 +85,22 @@ class Server {
   int port_ = 0;
   std::string first_line_;
 };
+
+// SIGTERM as soon as the start line is out, before the server may have
+// begun listening: it must still stop, every time.
+TEST(ServeTest, StopsOnSigtermRightAfterStart) {
+  TempDir dir("serve_quick_stop");
+  const std::string db = dir / "w.db";
+  const std::string ingest = std::string(WIREWATCH_BIN) + " ingest -q " +
+                             WIREWATCH_EXAMPLES + " --db " + db +
+                             " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(ingest.c_str()), 0);
+  for (int i = 0; i < 20; ++i) {
+    Server server(db);
+    ASSERT_GT(server.port(), 0) << server.first_line();
+    EXPECT_EQ(server.Stop(), 0) << "attempt " << i;
+  }
+}
 
 TEST(ServeTest, AnswersHealthAndArticlesOverHttp) {
   TempDir dir("serve");
