@@ -7,28 +7,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/ascii.h"
+
 namespace wirewatch::analyze {
 namespace {
 
 using text::Token;
 using text::TokenKind;
-
-// ASCII only, as std::tolower in the "C" locale, without a libc call per
-// byte (this runs over every token of every article).
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  return out;
-}
-
-// string_view entries: their lengths are known at compile time, so most
-// comparisons stop at the size check.
-bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view k : list)
-    if (w == k) return true;
-  return false;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
@@ -37,67 +22,72 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 // Words after which the subject phrase stops (verbs, prepositions).
 bool SubjectStop(std::string_view w) {
-  return InList(w, {"are", "were", "is", "was", "had", "have", "has", "be",
-                    "been", "will", "would", "could", "may", "might", "said",
-                    "of", "from", "in", "on", "at", "to", "for", "with", "by",
-                    "and", "or", "but", "that", "who", "which", "as", "than",
-                    "among", "including", "into", "across", "since", "during",
-                    "after", "before", "there", "this", "the", "a", "an", "it",
-                    "they", "them", "per", "each", "more", "less", "over",
-                    "under", "about", "between", "against", "while", "when",
-                    "reportedly", "also", "still", "now", "so", "not", "out"});
+  return EqualsAny(
+      w, {"are",   "were",    "is",      "was",       "had",   "have",
+          "has",   "be",      "been",    "will",      "would", "could",
+          "may",   "might",   "said",    "of",        "from",  "in",
+          "on",    "at",      "to",      "for",       "with",  "by",
+          "and",   "or",      "but",     "that",      "who",   "which",
+          "as",    "than",    "among",   "including", "into",  "across",
+          "since", "during",  "after",   "before",    "there", "this",
+          "the",   "a",       "an",      "it",        "they",  "them",
+          "per",   "each",    "more",    "less",      "over",  "under",
+          "about", "between", "against", "while",     "when",  "reportedly",
+          "also",  "still",   "now",     "so",        "not",   "out"});
 }
 
 bool IsCombatant(std::string_view lemma) {
-  return InList(lemma, {"militant", "fighter", "mercenary", "soldier", "troop",
-                        "jihadist", "rebel", "insurgent", "combatant",
-                        "volunteer", "marine", "paratrooper", "guerrilla",
-                        "terrorist", "sniper", "gunman"});
+  return EqualsAny(lemma, {"militant", "fighter", "mercenary", "soldier",
+                           "troop", "jihadist", "rebel", "insurgent",
+                           "combatant", "volunteer", "marine", "paratrooper",
+                           "guerrilla", "terrorist", "sniper", "gunman"});
 }
 
 // Event family of one lowercase word, or empty.
 std::string_view EventOf(std::string_view w) {
-  if (InList(w, {"killed", "kill", "kills", "killing", "dead", "died", "die",
-                 "dies", "death", "deaths", "slain", "executed", "murdered",
-                 "massacred", "perished", "fatalities", "bodies", "drowned",
-                 "beheaded", "lives", "toll"}))
+  if (EqualsAny(w,
+                {"killed",     "kill",     "kills",    "killing",   "dead",
+                 "died",       "die",      "dies",     "death",     "deaths",
+                 "slain",      "executed", "murdered", "massacred", "perished",
+                 "fatalities", "bodies",   "drowned",  "beheaded",  "lives",
+                 "toll"}))
     return "KILL";
-  if (InList(w, {"wounded", "injured", "injuring", "wounding", "hurt",
-                 "injuries", "injury", "maimed", "hospitalised",
-                 "hospitalized"}))
+  if (EqualsAny(
+          w, {"wounded", "injured", "injuring", "wounding", "hurt", "injuries",
+              "injury", "maimed", "hospitalised", "hospitalized"}))
     return "WOUND";
-  if (InList(w, {"arrested", "arrest", "arrests", "detained", "detain",
-                 "detention", "jailed", "imprisoned", "captured", "custody",
-                 "apprehended", "rounded", "prisoners", "detainees"}))
+  if (EqualsAny(w, {"arrested", "arrest", "arrests", "detained", "detain",
+                    "detention", "jailed", "imprisoned", "captured", "custody",
+                    "apprehended", "rounded", "prisoners", "detainees"}))
     return "ARREST";
-  if (InList(w, {"kidnapped", "abducted", "kidnapping", "abduction",
-                 "hostage", "hostages", "abductions", "kidnappings"}))
+  if (EqualsAny(w, {"kidnapped", "abducted", "kidnapping", "abduction",
+                    "hostage", "hostages", "abductions", "kidnappings"}))
     return "KIDNAP";
-  if (InList(w, {"protested", "protest", "protests", "protesting",
-                 "protesters", "protestors", "demonstrators", "demonstrated",
-                 "rallied", "marched", "marchers", "strikers"}))
+  if (EqualsAny(w, {"protested", "protest", "protests", "protesting",
+                    "protesters", "protestors", "demonstrators", "demonstrated",
+                    "rallied", "marched", "marchers", "strikers"}))
     return "PROTEST";
-  if (InList(w, {"displaced", "fled", "flee", "fleeing", "evacuated",
-                 "refugees", "homeless", "uprooted", "displacement",
-                 "evacuees", "migrants", "asylum"}))
+  if (EqualsAny(w, {"displaced", "fled", "flee", "fleeing", "evacuated",
+                    "refugees", "homeless", "uprooted", "displacement",
+                    "evacuees", "migrants", "asylum"}))
     return "DISPLACE";
-  if (InList(w, {"fighting", "fight", "fought", "deployed", "deploy",
-                 "deploying", "sent", "stationed", "dispatched", "joined",
-                 "serving", "battling", "mobilised", "mobilized"}))
+  if (EqualsAny(w, {"fighting", "fight", "fought", "deployed", "deploy",
+                    "deploying", "sent", "stationed", "dispatched", "joined",
+                    "serving", "battling", "mobilised", "mobilized"}))
     return "DEPLOY";
-  if (InList(w, {"employed", "employs", "employ", "hired", "hire", "jobs",
-                 "employees", "workers", "staff", "workforce", "laid"}))
+  if (EqualsAny(w, {"employed", "employs", "employ", "hired", "hire", "jobs",
+                    "employees", "workers", "staff", "workforce", "laid"}))
     return "EMPLOY";
-  if (InList(w, {"affected", "affecting", "impacted", "infected", "sick",
-                 "ill", "stranded", "trapped", "missing", "exposed"}))
+  if (EqualsAny(w, {"affected", "affecting", "impacted", "infected", "sick",
+                    "ill", "stranded", "trapped", "missing", "exposed"}))
     return "AFFECT";
   return {};
 }
 
 bool IsStudyNoun(std::string_view w) {
-  return InList(w, {"study", "report", "survey", "analysis", "investigation",
-                    "census", "tally", "count", "review", "poll", "estimate",
-                    "research", "figures", "data", "statistics"});
+  return EqualsAny(w, {"study", "report", "survey", "analysis", "investigation",
+                       "census", "tally", "count", "review", "poll", "estimate",
+                       "research", "figures", "data", "statistics"});
 }
 
 struct Ctx {
@@ -147,7 +137,7 @@ void ClaimExtractor::Extract(std::string_view text,
   std::vector<uint8_t> lowered(n, 0);
   auto L = [&](uint32_t i) -> const std::string& {
     if (!lowered[i]) {
-      lower[i] = Lower(tokens[i].text(text));
+      lower[i] = AsciiLower(tokens[i].text(text));
       lowered[i] = 1;
     }
     return lower[i];
@@ -245,12 +235,14 @@ void ClaimExtractor::Extract(std::string_view text,
       }
     }
     if (c.subject.empty()) continue;
-    if (InList(c.subject, {"year", "month", "week", "day", "hour", "minute",
-                           "time", "percent", "point", "dollar", "euro",
-                           "mile", "kilometer", "kilometre", "meter", "metre",
-                           "ton", "tonne", "degree", "inch", "foot", "pound",
-                           "kilogram", "round", "game", "goal", "vote",
-                           "seat", "page", "stage", "part", "step"}))
+    if (EqualsAny(
+            c.subject,
+            {"year",      "month",     "week",  "day",    "hour",     "minute",
+             "time",      "percent",   "point", "dollar", "euro",     "mile",
+             "kilometer", "kilometre", "meter", "metre",  "ton",      "tonne",
+             "degree",    "inch",      "foot",  "pound",  "kilogram", "round",
+             "game",      "goal",      "vote",  "seat",   "page",     "stage",
+             "part",      "step"}))
       continue;
     const uint32_t subj_end = j;
     c.quantity_text = std::string(text.substr(q.begin, q.end - q.begin));
@@ -294,9 +286,9 @@ void ClaimExtractor::Extract(std::string_view text,
           ++t;
           continue;
         }
-        if (InList(w, {"are", "were", "is", "was", "had", "have", "has",
-                       "will", "would", "said", "says", "reported", "who",
-                       "which", "that", "against", "together"}))
+        if (EqualsAny(w, {"are", "were", "is", "was", "had", "have", "has",
+                          "will", "would", "said", "says", "reported", "who",
+                          "which", "that", "against", "together"}))
           break;
         if (!upper(t) && (EndsWith(w, "ing") || EndsWith(w, "ed")) &&
             w != "including")
@@ -376,8 +368,8 @@ void ClaimExtractor::Extract(std::string_view text,
     bool there = false;
     for (uint32_t t = sb; t < se; ++t)
       if (L(t) == "there" && t > sb && L(t - 1) != "are" && L(t - 1) != "is" &&
-          !(t + 1 < se && InList(L(t + 1), {"are", "is", "were", "was", "have",
-                                            "has", "had", "will"})))
+          !(t + 1 < se && EqualsAny(L(t + 1), {"are", "is", "were", "was",
+                                               "have", "has", "had", "will"})))
         there = true;  // locative, not existential "there are"
     if (c.location.empty() && there) c.location = last_location;
 
@@ -393,7 +385,7 @@ void ClaimExtractor::Extract(std::string_view text,
       // "The study", "A recent study by experts" -> "the study".
       std::vector<std::string> words;
       std::string w;
-      for (char ch : Lower(c.source) + " ") {
+      for (char ch : AsciiLower(c.source) + " ") {
         if (std::isalpha(static_cast<unsigned char>(ch))) {
           w += ch;
         } else if (!w.empty()) {
@@ -428,8 +420,8 @@ void ClaimExtractor::Extract(std::string_view text,
       }
       break;
     }
-    std::string sentence_lower =
-        Lower(text.substr(c.sentence_begin, c.sentence_end - c.sentence_begin));
+    std::string sentence_lower = AsciiLower(
+        text.substr(c.sentence_begin, c.sentence_end - c.sentence_begin));
     if (sentence_lower.find("that period") != std::string::npos ||
         sentence_lower.find("the same period") != std::string::npos ||
         sentence_lower.find("the period") != std::string::npos) {
@@ -447,13 +439,13 @@ void ClaimExtractor::Extract(std::string_view text,
     for (uint32_t t = sb; t < std::min(se, subj_end + 6); ++t) {
       const std::string& w = L(t);
       if (t < q.token_begin || t >= q.token_end) {
-        if (InList(w, {"not", "n't", "never", "no", "denied", "deny",
-                       "denies", "without"}))
+        if (EqualsAny(w, {"not", "n't", "never", "no", "denied", "deny",
+                          "denies", "without"}))
           c.negated = true;
         // Lowercase only: "in May" is a month, not a modal.
-        if (T(t) == w &&
-            InList(w, {"could", "would", "may", "might", "if", "feared",
-                       "fears", "unless", "potentially", "possibly", "risk"}))
+        if (T(t) == w && EqualsAny(w, {"could", "would", "may", "might", "if",
+                                       "feared", "fears", "unless",
+                                       "potentially", "possibly", "risk"}))
           c.hypothetical = true;
       }
     }

@@ -16,28 +16,13 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "base/ascii.h"
+
 namespace wirewatch::analyze {
 namespace {
 
 using text::Token;
 using text::TokenKind;
-
-// ASCII only, as std::tolower in the "C" locale, without a libc call per
-// byte (this runs over every token of every article).
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  return out;
-}
-
-// string_view entries: their lengths are known at compile time, so most
-// comparisons stop at the size check.
-bool InList(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view k : list)
-    if (w == k) return true;
-  return false;
-}
 
 // Cue lexicons are probed for every token: hashed once.
 using WordSet = std::unordered_set<std::string_view>;
@@ -72,30 +57,35 @@ bool IsWeakCue(std::string_view w) {
 }
 
 bool IsPronoun(std::string_view w) {
-  return InList(w, {"he", "she", "they", "it", "i", "we", "you"});
+  return EqualsAny(w, {"he", "she", "they", "it", "i", "we", "you"});
 }
 
 // Words that end a speaker noun phrase when walking left.
 bool NpStop(std::string_view w) {
-  return InList(w, {"that", "which", "who", "and", "but", "or", "in", "on",
-                    "at", "to", "for", "with", "by", "from", "as", "when",
-                    "while", "if", "because", "after", "before", "since",
-                    "is", "are", "was", "were", "has", "have", "had", "be",
-                    "said", "says", "told", "also", "not", "than", "so",
-                    "about", "into", "over", "what", "where", "how", "why",
-                    "then", "there", "this", "these", "those", "its", "it's"});
+  return EqualsAny(
+      w,
+      {"that",  "which", "who",     "and",   "but",    "or",    "in",   "on",
+       "at",    "to",    "for",     "with",  "by",     "from",  "as",   "when",
+       "while", "if",    "because", "after", "before", "since", "is",   "are",
+       "was",   "were",  "has",     "have",  "had",    "be",    "said", "says",
+       "told",  "also",  "not",     "than",  "so",     "about", "into", "over",
+       "what",  "where", "how",     "why",   "then",   "there", "this", "these",
+       "those", "its",   "it's"});
 }
 
 bool IsDeterminer(std::string_view w) {
-  return InList(w, {"the", "a", "an", "another", "one", "some", "two", "many",
-                    "several", "his", "her", "their", "our", "both"});
+  return EqualsAny(
+      w, {"the", "a", "an", "another", "one", "some", "two", "many", "several",
+          "his", "her", "their", "our", "both"});
 }
 
 bool IsAux(std::string_view w) {
-  return InList(w, {"has", "have", "had", "also", "would", "will", "could",
-                    "later", "previously", "earlier", "reportedly", "then",
-                    "again", "repeatedly", "once", "recently", "further",
-                    "separately", "publicly", "privately", "has", "did"});
+  return EqualsAny(
+      w, {"has",        "have",    "had",        "also",       "would",
+          "will",       "could",   "later",      "previously", "earlier",
+          "reportedly", "then",    "again",      "repeatedly", "once",
+          "recently",   "further", "separately", "publicly",   "privately",
+          "has",        "did"});
 }
 
 }  // namespace
@@ -254,7 +244,7 @@ class Extraction {
       SetEntity(a_->mentions[best].entity, q);
       return;
     }
-    std::string w = Lower(q->speaker_text);
+    std::string w = AsciiLower(q->speaker_text);
     uint32_t before = toks_[cue_tok].begin;
     bool pron = w == "he" || w == "she";
     bool they = w == "they";
@@ -527,13 +517,16 @@ class Extraction {
                  (toks_[cue_end].kind == TokenKind::kWord ||
                   toks_[cue_end].kind == TokenKind::kAbbrev ||
                   toks_[cue_end].kind == TokenKind::kNumber) &&
-                 !InList(L(cue_end),
-                         {"in", "on", "at", "during", "after", "before", "of",
-                          "to", "for", "with", "by", "last", "yesterday",
-                          "earlier", "later", "this", "then", "again", "also",
-                          "repeatedly", "publicly", "recently", "so",
-                          "as", "and", "but", "or", "when", "while", "from",
-                          "goodbye", "hello", "thanks", "sorry", "nothing"})) {
+                 !EqualsAny(L(cue_end),
+                            {"in",        "on",       "at",      "during",
+                             "after",     "before",   "of",      "to",
+                             "for",       "with",     "by",      "last",
+                             "yesterday", "earlier",  "later",   "this",
+                             "then",      "again",    "also",    "repeatedly",
+                             "publicly",  "recently", "so",      "as",
+                             "and",       "but",      "or",      "when",
+                             "while",     "from",     "goodbye", "hello",
+                             "thanks",    "sorry",    "nothing"})) {
         content_b = cue_end;  // "He said Russian services are ..."
         content_e = se;
       } else {

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/json_writer.h"
 #include "input/doc_reader.h"
 
@@ -19,13 +20,6 @@ struct Item {
   int64_t seq = 0;
 };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The name whose extension tells DocReader the format: from ?format=, else
 // the Content-Type, else `name` itself (its own extension, or sniffing).
 Result<std::string> FormatName(const Request& req, const std::string& name) {
@@ -38,7 +32,7 @@ Result<std::string> FormatName(const Request& req, const std::string& name) {
   }
   auto ct = req.headers.find("content-type");
   if (ct != req.headers.end()) {
-    std::string type = Lower(ct->second.substr(0, ct->second.find(';')));
+    std::string type = AsciiLower(ct->second.substr(0, ct->second.find(';')));
     while (!type.empty() && type.back() == ' ') type.pop_back();
     if (type == "text/html" || type == "application/xhtml+xml")
       return name + ".html";
@@ -103,7 +97,7 @@ std::unique_ptr<Response> IngestHandler::Unauthorized(
   constexpr std::string_view kBearer = "Bearer ";
   std::string_view given;
   if (authorization.size() > kBearer.size() &&
-      Lower(authorization.substr(0, kBearer.size())) == "bearer ")
+      AsciiLower(authorization.substr(0, kBearer.size())) == "bearer ")
     given = authorization.substr(kBearer.size());
   if (!given.empty() && ConstantTimeEquals(given, options_.token))
     return nullptr;

@@ -2,14 +2,6 @@
 
 namespace wirewatch::html {
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  }
-  return out;
-}
-
 bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return StartsWithIgnoreCaseAscii(a, b);

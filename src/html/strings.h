@@ -7,9 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
+
 namespace wirewatch::html {
 
-std::string AsciiLower(std::string_view s);
+using ::wirewatch::AsciiLower;
 bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCaseAscii(std::string_view s, std::string_view prefix);
 std::string_view TrimAscii(std::string_view s);

@@ -2,16 +2,10 @@
 
 #include <vector>
 
+#include "base/ascii.h"
+
 namespace wirewatch::html {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  }
-  return out;
-}
 
 // Length of "scheme:" at the start of s, or 0.
 size_t SchemeLength(std::string_view s) {
@@ -59,14 +53,14 @@ std::string RemoveDotSegments(std::string_view path) {
 std::string UrlHost(std::string_view url) {
   size_t sl = SchemeLength(url);
   if (sl == 0 || url.substr(sl, 2) != "//") return "";
-  std::string scheme = Lower(url.substr(0, sl));
+  std::string scheme = AsciiLower(url.substr(0, sl));
   if (scheme != "http:" && scheme != "https:") return "";
   std::string_view rest = url.substr(sl + 2);
   rest = rest.substr(0, rest.find_first_of("/?#"));
   size_t at = rest.rfind('@');
   if (at != std::string_view::npos) rest = rest.substr(at + 1);
   rest = rest.substr(0, rest.find(':'));
-  return Lower(rest);
+  return AsciiLower(rest);
 }
 
 std::string ResolveUrl(std::string_view base, std::string_view ref) {
@@ -78,7 +72,7 @@ std::string ResolveUrl(std::string_view base, std::string_view ref) {
   }
   size_t rs = SchemeLength(ref);
   if (rs > 0) {
-    std::string scheme = Lower(ref.substr(0, rs));
+    std::string scheme = AsciiLower(ref.substr(0, rs));
     if (scheme == "javascript:" || scheme == "data:" || scheme == "vbscript:") return "";
     return std::string(ref);
   }

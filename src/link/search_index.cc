@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/ascii.h"
 #include "base/hash.h"
 
 namespace wirewatch::link {
@@ -11,14 +12,6 @@ namespace {
 
 constexpr int32_t kNoDay = std::numeric_limits<int32_t>::min();
 constexpr uint32_t kNone = Vocabulary::kNone;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 void PutVarint(uint32_t v, std::vector<uint8_t>* out) {
   while (v >= 0x80) {
@@ -170,15 +163,15 @@ Result<Query> ParseQuery(std::string_view text, std::string_view lang) {
       i = e;
     }
     if (!field.empty()) {
-      std::string f = Lower(field);
+      std::string f = AsciiLower(field);
       if (f == "site") {
-        q.sites.push_back(Lower(value));
+        q.sites.push_back(AsciiLower(value));
         continue;
       } else if (f == "lang") {
-        q.langs.push_back(Lower(value));
+        q.langs.push_back(AsciiLower(value));
         continue;
       } else if (f == "entity") {
-        q.entities.push_back(Lower(value));
+        q.entities.push_back(AsciiLower(value));
         continue;
       } else if (f == "from" || f == "to") {
         int64_t day;
@@ -329,14 +322,15 @@ Status SearchIndex::Add(const LinkDoc& doc) {
                      ? kNoDay
                      : static_cast<int32_t>(std::clamp<int64_t>(
                            doc.published_day, -10000000, 10000000)));
-  site_.push_back(Intern(Lower(doc.site), &site_ids_, &site_names_));
-  lang_.push_back(lang_names_.size() < 255 || lang_ids_.count(Lower(doc.lang))
-                      ? static_cast<uint8_t>(
-                            Intern(Lower(doc.lang), &lang_ids_, &lang_names_))
+  site_.push_back(Intern(AsciiLower(doc.site), &site_ids_, &site_names_));
+  lang_.push_back(lang_names_.size() < 255 ||
+                          lang_ids_.count(AsciiLower(doc.lang))
+                      ? static_cast<uint8_t>(Intern(AsciiLower(doc.lang),
+                                                    &lang_ids_, &lang_names_))
                       : 255);
   const size_t start = ent_.size();
   for (const std::string& e : doc.entities) {
-    uint32_t id = Intern(Lower(e), &entity_ids_, &entity_names_);
+    uint32_t id = Intern(AsciiLower(e), &entity_ids_, &entity_names_);
     if (std::find(ent_.begin() + start, ent_.end(), id) == ent_.end()) {
       ent_.push_back(id);
     }
