@@ -82,10 +82,10 @@ std::string DefaultQuoteModel() {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    auto p = exe.parent_path() / "models" / "quotes-polnear-v1.bin";
+    auto p = exe.parent_path() / "models" / "quotes-polnear-v2.bin";
     if (std::filesystem::exists(p, ec)) return p.string();
   }
-  return "models/quotes-polnear-v1.bin";
+  return "models/quotes-polnear-v2.bin";
 }
 
 // Loads the attribution model. A missing model is not fatal: quotes then
@@ -1101,6 +1101,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   train_quotes->add_option("--prune", quote_train_opt.prune_threshold,
                            "drop rows whose largest |weight| is not above this")
+      ->capture_default_str();
+  train_quotes->add_option("--cue-bias", quote_train_opt.cue_bias,
+                           "added to every token's cue score at run time "
+                           "(stored in the model): recall for precision")
       ->capture_default_str();
   std::string dataset_dir;
   ww::eval::ExtractionEvalOptions eval_opt;

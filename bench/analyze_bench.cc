@@ -9,7 +9,7 @@
 //                        and time expressions.
 //   BM_QuotesClaimsRules the same with the quote rules only.
 //   BM_Quotes / BM_QuotesRules / BM_Claims   the parts.
-// The budget: BM_QuotesClaims <= 30% of BM_EntityStage.
+// The budget: BM_QuotesClaims <= 30% of BM_EntityStage.
 //   cmake -B build-bench -DWIREWATCH_BUILD_BENCHMARKS=ON && ninja -C build-bench analyze_bench
 //   ./build-bench/bench/analyze_bench
 // Skips when the shared data or the models are absent.
@@ -38,7 +38,7 @@ using namespace wirewatch::analyze;
 const std::string kNerModel =
     std::string(WIREWATCH_SOURCE_DIR) + "/models/ner-conll-v1.bin";
 const std::string kQuoteModel =
-    std::string(WIREWATCH_SOURCE_DIR) + "/models/quotes-polnear-v1.bin";
+    std::string(WIREWATCH_SOURCE_DIR) + "/models/quotes-polnear-v2.bin";
 const std::string kBbc = std::string(WIREWATCH_SHARED_DATA) + "/corpora/bbc/bbc";
 
 // Articles in path order; paragraphs joined by blank lines as

@@ -160,4 +160,48 @@ ByteSpan TrimContent(std::string_view text, ByteSpan s) {
   return s;
 }
 
+std::vector<int> MatchRelations(const std::vector<ByteSpan>& contents,
+                                const std::vector<ByteSpan>& cues,
+                                const std::vector<PolnearRelation>& gold) {
+  auto overlap = [](ByteSpan a, ByteSpan b) -> uint32_t {
+    uint32_t lo = std::max(a.b, b.b), hi = std::min(a.e, b.e);
+    return hi > lo ? hi - lo : 0;
+  };
+  const size_t ns = contents.size();
+  std::vector<std::vector<int>> edges(ns);
+  std::vector<std::pair<int64_t, int>> cand;
+  for (size_t i = 0; i < ns; ++i) {
+    cand.clear();
+    for (size_t k = 0; k < gold.size(); ++k) {
+      const uint32_t ov = overlap(contents[i], gold[k].content);
+      if (ov == 0) continue;
+      const int64_t shared_cue =
+          i < cues.size() && overlap(cues[i], gold[k].cue) > 0 ? int64_t{1} << 40 : 0;
+      cand.emplace_back(-(int64_t{ov} + shared_cue), static_cast<int>(k));
+    }
+    std::sort(cand.begin(), cand.end());
+    for (const auto& c : cand) edges[i].push_back(c.second);
+  }
+  // Kuhn's augmenting paths: documents hold tens of relations.
+  std::vector<int> of_gold(gold.size(), -1), of_sys(ns, -1);
+  std::vector<uint8_t> seen(gold.size());
+  auto augment = [&](auto&& self, size_t i) -> bool {
+    for (int k : edges[i]) {
+      if (seen[k]) continue;
+      seen[k] = 1;
+      if (of_gold[k] < 0 || self(self, static_cast<size_t>(of_gold[k]))) {
+        of_gold[k] = static_cast<int>(i);
+        of_sys[i] = k;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (size_t i = 0; i < ns; ++i) {
+    std::fill(seen.begin(), seen.end(), 0);
+    augment(augment, i);
+  }
+  return of_sys;
+}
+
 }  // namespace wirewatch::analyze

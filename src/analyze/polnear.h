@@ -46,6 +46,16 @@ Result<std::vector<PolnearDoc>> ReadPolnear(const std::string& dir);
 // . , : ; — the normalisation both sides get before spans are compared.
 ByteSpan TrimContent(std::string_view text, ByteSpan s);
 
+// One-to-one matching of system attributions (trimmed content spans and
+// cue spans, one each) to gold relations whose contents overlap theirs,
+// as many pairs as possible: a greedy pass in text order would let a long
+// span take the relation that only a later one could match. Each system
+// attribution prefers the relations whose cue it shares, then those it
+// overlaps most. Returns, per system attribution, its relation or -1.
+std::vector<int> MatchRelations(const std::vector<ByteSpan>& contents,
+                                const std::vector<ByteSpan>& cues,
+                                const std::vector<PolnearRelation>& gold);
+
 }  // namespace wirewatch::analyze
 
 #endif  // WIREWATCH_ANALYZE_POLNEAR_H_

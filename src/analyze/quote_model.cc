@@ -8,7 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <cstdlib>
+#include <initializer_list>
 
 #include "analyze/quotes.h"
 #include "base/hash.h"
@@ -20,7 +20,7 @@ using text::Token;
 using text::TokenKind;
 
 constexpr char kMagic[8] = {'W', 'W', 'Q', 'U', 'O', 'M', 'D', 'L'};
-constexpr size_t kHeaderSize = 40;
+constexpr size_t kHeaderSize = 48;
 constexpr size_t kMaxModelBytes = size_t{64} << 20;
 constexpr int K = kQuoteLabels;
 
@@ -40,11 +40,12 @@ inline uint64_t F2(uint64_t tmpl, uint64_t a, uint64_t b) {
 enum : uint64_t {
   kTBias = 1, kTLower, kTPre, kTSuf, kTShape, kTPrev1, kTNext1, kTPrev2,
   kTNext2, kTBiPrev, kTBiNext, kTSkipNext, kTQuoteLex, kTQuoteLower,
-  kTLabel, kTLabelLower, kTLabelPre, kTLex, kTFirstLex, kTPreNext,
-  kTShapeNext,
+  kTLabel, kTLabelLower, kTLex, kTFirstLex, kTPreNext,
+  kTShapeNext, kTPred, kTPredNext, kTLowerNext2Pred,
   kSBias = 64, kSFirst, kSLast, kSPre, kSPrev1, kSPrev2, kSNext1, kSNext2,
   kSLastNext, kSPrevFirst, kSFromStart, kSToEnd, kSQuote, kSCloseBefore,
-  kSOpenAfter, kSBuckets, kSFirstNext
+  kSOpenAfter, kSBuckets, kSFirstNext, kSLeftSep, kSRightSep, kSNextShape,
+  kSStem, kSLeftSepFirst, kSQuoteSent
 };
 
 constexpr uint64_t kBos = 0x5B5B5B5Bull, kEos = 0x5D5D5D5Dull;
@@ -90,6 +91,168 @@ uint64_t LowerHashOf(std::string_view w, uint64_t seed) {
   return h;
 }
 
+// A crude stem: "claims", "claimed", "claiming" -> "claim"; "denies",
+// "denied" -> "deni". It lets rare inflections share their lemma's weights.
+std::string_view StemOf(std::string_view w) {
+  auto ends = [&](std::string_view suf) {
+    if (w.size() < suf.size() + 3) return false;
+    for (size_t k = 0; k < suf.size(); ++k)
+      if ((w[w.size() - suf.size() + k] | 0x20) != suf[k]) return false;
+    return true;
+  };
+  if (ends("ing")) w.remove_suffix(3);
+  else if (ends("ed")) w.remove_suffix(2);
+  else if (ends("s") && !ends("ss")) w.remove_suffix(1);
+  if (w.size() > 3 && (w.back() | 0x20) == 'e') w.remove_suffix(1);
+  return w;
+}
+
+// Predicates that attribute content to a source, by semantic class: the
+// tagger's features see the class, so what the context says about "blast"
+// is learned from "criticize", "slam" and "condemn" as well. Listed as
+// words; matched by StemOf, so inflections need not be listed.
+enum PredicateClass : uint8_t {
+  kPredNone = 0, kPredSpeech, kPredBelief, kPredJudge, kPredWill,
+  kPredEvidence, kPredFeel, kPredNoun
+};
+struct PredicateGroup {
+  PredicateClass cls;
+  std::initializer_list<std::string_view> words;
+};
+const PredicateGroup kPredicates[] = {
+    {kPredSpeech,
+     {"say", "tell", "add", "state", "write", "explain", "insist", "declare",
+      "assert", "announce", "reply", "respond", "stress", "tweet", "post",
+      "recall", "remark", "comment", "continue", "warn", "argue", "note",
+      "claim", "acknowledge", "admit", "emphasize", "caution", "testify",
+      "counter", "concede", "predict", "ask", "urge", "report", "confirm",
+      "complain", "mention", "describe", "call", "label", "dub", "characterize",
+      "allege", "deny", "repeat", "reiterate", "quip", "joke", "shout", "yell",
+      "chant", "sing", "scream", "whisper", "speak", "talk", "discuss",
+      "address", "answer", "question", "inform", "notify", "advise",
+      "announce", "proclaim", "boast", "brag", "promise", "vow", "pledge",
+      "swear", "threaten", "interject", "retort", "mutter", "lament",
+      "concede", "disclose", "reveal", "point", "observe", "suggest",
+      "propose", "recommend", "contend", "maintain", "affirm", "assure",
+      "reassure", "agree", "disagree", "dispute", "refer", "cite", "quote",
+      "echo", "summarize", "characterise", "emphasise", "tout", "pitch"}},
+    {kPredBelief,
+     {"believe", "think", "know", "doubt", "suspect", "assume", "expect",
+      "estimate", "consider", "feel", "guess", "imagine", "presume",
+      "reckon", "understand", "realize", "recognize", "see", "view", "deem",
+      "judge", "conclude", "determine", "figure", "predict", "forecast",
+      "anticipate", "speculate", "wonder", "learn", "hear", "remember",
+      "forget", "decide", "seem", "appear", "regard", "perceive"}},
+    {kPredJudge,
+     {"criticize", "criticise", "condemn", "denounce", "blast", "slam",
+      "attack", "praise", "applaud", "commend", "hail", "defend", "accuse",
+      "blame", "challenge", "reject", "oppose", "support", "back", "endorse",
+      "favor", "favour", "welcome", "celebrate", "mock", "ridicule", "deride",
+      "dismiss", "decry", "lambaste", "chide", "scold", "fault", "rebuke",
+      "thank", "congratulate", "apologize", "apologise", "protest", "object",
+      "champion", "advocate", "push", "lobby", "campaign", "fight", "target",
+      "question", "doubt", "dispute", "contest", "downplay", "tout",
+      "promote", "vote", "approve", "disapprove", "veto", "sue", "charge"}},
+    {kPredWill,
+     {"want", "wish", "hope", "plan", "intend", "seek", "aim", "try",
+      "refuse", "decline", "demand", "request", "require", "insist", "vow",
+      "pledge", "promise", "offer", "agree", "threaten", "prefer", "need",
+      "prepare", "expect", "mean", "order", "direct", "instruct", "invite",
+      "encourage", "implore", "beg", "press", "push", "call"}},
+    {kPredEvidence,
+     {"show", "find", "reveal", "indicate", "suggest", "demonstrate",
+      "prove", "confirm", "document", "highlight", "illustrate", "signal",
+      "imply", "mean", "point", "detail", "list", "outline", "estimate",
+      "project", "calculate", "measure", "count", "record", "rank", "rate"}},
+    {kPredFeel,
+     {"worry", "fear", "concern", "frustrate", "anger", "outrage", "upset",
+      "alarm", "shock", "surprise", "disappoint", "please", "thrill",
+      "excite", "trouble", "bother", "annoy", "irritate", "incense",
+      "dismay", "horrify", "embarrass", "like", "love", "hate", "dislike",
+      "regret", "enjoy", "fear", "dread", "relish", "resent"}},
+    {kPredNoun,
+     {"claim", "statement", "remark", "comment", "allegation", "accusation",
+      "assertion", "belief", "view", "opinion", "argument", "promise",
+      "pledge", "warning", "criticism", "support", "opposition", "proposal",
+      "demand", "request", "report", "study", "poll", "survey", "analysis",
+      "estimate", "assessment", "finding", "conclusion", "testimony",
+      "interview", "speech", "tweet", "post", "letter", "memo", "email",
+      "message", "announcement", "declaration", "admission", "denial",
+      "insistence", "suggestion", "recommendation", "prediction", "forecast",
+      "view", "stance", "position", "concern", "fear", "hope", "plan",
+      "vow", "threat", "question", "answer", "response", "reply", "rhetoric",
+      "slogan", "headline", "editorial", "column", "op-ed", "ad", "video",
+      "according"}},
+};
+
+// Irregular forms the generated inflections miss.
+const PredicateGroup kIrregular[] = {
+    {kPredSpeech, {"said", "told", "wrote", "written", "spoke", "spoken",
+                   "swore", "sworn", "replied", "testified", "denied",
+                   "denies", "replies", "testifies", "sang", "sung"}},
+    {kPredBelief, {"thought", "knew", "known", "saw", "seen", "felt",
+                   "heard", "understood", "forgot", "forgotten"}},
+    {kPredWill, {"sought", "meant", "tried", "tries"}},
+    {kPredEvidence, {"found", "shown", "implied", "implies"}},
+    {kPredFeel, {"worried", "worries"}},
+};
+
+// Lowercase hash -> class of every listed word and its regular
+// inflections (-s, -es, -ed, -d, -ing, e-dropping -ing), open addressing.
+class PredicateTable {
+ public:
+  PredicateTable() {
+    std::vector<std::pair<uint64_t, uint8_t>> all;
+    auto add = [&](std::string_view w, uint8_t c) {
+      all.emplace_back(LowerHashOf(w, 11), c);
+    };
+    for (const PredicateGroup& g : kPredicates) {
+      for (std::string_view w : g.words) {
+        std::string base(w);
+        add(base, g.cls);
+        add(base + "s", g.cls);
+        add(base + "es", g.cls);
+        add(base + "ed", g.cls);
+        add(base + "d", g.cls);
+        add(base + "ing", g.cls);
+        if (base.size() > 2 && base.back() == 'e')
+          add(base.substr(0, base.size() - 1) + "ing", g.cls);
+      }
+    }
+    for (const PredicateGroup& g : kIrregular)
+      for (std::string_view w : g.words) add(w, g.cls);
+    size_t cap = std::bit_ceil(all.size() * 2);
+    mask_ = cap - 1;
+    keys_.assign(cap, 0);
+    cls_.assign(cap, 0);
+    for (const auto& [h, c] : all) {  // the first class listed wins
+      uint64_t slot = (h ^ (h >> 29)) & mask_;
+      while (keys_[slot] != 0 && keys_[slot] != h) slot = (slot + 1) & mask_;
+      if (keys_[slot] == h) continue;
+      keys_[slot] = h;
+      cls_[slot] = c;
+    }
+  }
+  uint8_t Get(uint64_t lower) const {
+    uint64_t slot = (lower ^ (lower >> 29)) & mask_;
+    while (keys_[slot] != 0) {
+      if (keys_[slot] == lower) return cls_[slot];
+      slot = (slot + 1) & mask_;
+    }
+    return kPredNone;
+  }
+
+ private:
+  std::vector<uint64_t> keys_;
+  std::vector<uint8_t> cls_;
+  uint64_t mask_ = 0;
+};
+
+uint8_t PredicateClassOf(uint64_t lower) {
+  static const PredicateTable kTable;
+  return kTable.Get(lower);
+}
+
 // IsCueVerb by lowercase hash (the hash is at hand; the word is not).
 bool IsCueVerbHash(uint64_t lower) {
   static const std::vector<uint64_t> kHashes = [] {
@@ -124,7 +287,9 @@ bool IsStrayQuoteMark(std::string_view text, std::span<const Token> tokens,
 
 void QuoteFeaturizer::Prepare(std::string_view text,
                               std::span<const Token> tokens,
-                              std::span<const text::Sentence> sentences) {
+                              std::span<const text::Sentence> sentences,
+                              const StarterTable* starters) {
+  starters_ = starters;
   text_ = text;
   toks_ = tokens;
   sents_ = sentences;
@@ -150,12 +315,64 @@ void QuoteFeaturizer::Prepare(std::string_view text,
     } else {
       in.lower = LowerHashOf(t.text(text), 11);
     }
+    in.pred = in.taggable ? PredicateClassOf(in.lower) : uint8_t{0};
     in.sentence = 0;
   }
+  sent_quoted_.assign(sentences.size(), 0);
   for (uint32_t s = 0; s < sentences.size(); ++s)
     for (uint32_t t = sentences[s].token_begin;
-         t < sentences[s].token_end && t < info_.size(); ++t)
+         t < sentences[s].token_end && t < info_.size(); ++t) {
       info_[t].sentence = s;
+      sent_quoted_[s] |= info_[t].open_q || info_[t].close_q;
+    }
+}
+
+uint8_t QuoteFeaturizer::PredAt(uint32_t i, int d) const {
+  const text::Sentence& s = sents_[info_[i].sentence];
+  int64_t j = static_cast<int64_t>(i) + d;
+  if (j < static_cast<int64_t>(s.token_begin) ||
+      j >= static_cast<int64_t>(std::min<size_t>(s.token_end, info_.size())))
+    return 0;
+  return info_[j].pred;
+}
+
+uint8_t QuoteFeaturizer::ShapeAt(uint32_t i, int d) const {
+  const text::Sentence& s = sents_[info_[i].sentence];
+  int64_t j = static_cast<int64_t>(i) + d;
+  if (j < static_cast<int64_t>(s.token_begin) ||
+      j >= static_cast<int64_t>(std::min<size_t>(s.token_end, info_.size())))
+    return 0;
+  const Token& t = toks_[j];
+  return Shape(t.text(text_), t.kind);
+}
+
+namespace {
+// 1 comma, 2 colon or semicolon, 3 dash or bracket, 4 quote mark; else 0.
+int SepKind(const Token& t, std::string_view text) {
+  if (t.kind == TokenKind::kOpenQuote || t.kind == TokenKind::kCloseQuote) return 4;
+  if (t.kind == TokenKind::kDash) return 3;
+  if (t.kind != TokenKind::kPunct) return 0;
+  std::string_view p = t.text(text);
+  if (p == ",") return 1;
+  if (p == ":" || p == ";") return 2;
+  if (p == "(" || p == ")") return 3;
+  return 0;
+}
+}  // namespace
+
+uint64_t QuoteFeaturizer::SepLeft(uint32_t i) const {
+  const text::Sentence& s = sents_[info_[i].sentence];
+  for (uint32_t d = 1; d <= 8 && i >= s.token_begin + d; ++d)
+    if (int k = SepKind(toks_[i - d], text_)) return k * 8 + Bucket(d);
+  return 0;
+}
+
+uint64_t QuoteFeaturizer::SepRight(uint32_t i) const {
+  const text::Sentence& s = sents_[info_[i].sentence];
+  const size_t se = std::min<size_t>(s.token_end, info_.size());
+  for (uint32_t d = 1; d <= 8 && i + d < se; ++d)
+    if (int k = SepKind(toks_[i + d], text_)) return k * 8 + Bucket(d);
+  return 0;
 }
 
 // Prefix, suffix, shape and lexicon flag: needed only for the few tokens
@@ -188,17 +405,44 @@ uint64_t QuoteFeaturizer::Ctx(uint32_t i, int d) const {
   return info_[j].lower;
 }
 
-void QuoteFeaturizer::CueFeatures(uint32_t i, uint8_t prev,
-                                  std::vector<uint64_t>* f) {
+uint64_t QuoteFeaturizer::StaticKey(uint32_t i, uint8_t prev) const {
+  const Token& t = toks_[i];
+  return Mix(info_[i].lower ^ (uint64_t{Shape(t.text(text_), t.kind)} << 56) ^
+             (uint64_t{info_[i].in_quote} << 52) ^ (uint64_t{prev} << 48));
+}
+
+void QuoteFeaturizer::Adopt(uint32_t i, const Info& same_word) {
+  Info& in = info_[i];
+  if (in.detailed) return;
+  in.detailed = true;
+  in.shape = same_word.shape;
+  in.pre = same_word.pre;
+  in.suf = same_word.suf;
+  in.lex = same_word.lex;
+}
+
+void QuoteFeaturizer::StaticCueFeatures(uint32_t i, uint8_t prev,
+                                        std::vector<uint64_t>* f) {
   const Info& in = Detail(i);
-  const text::Sentence& s = sents_[in.sentence];
-  uint64_t p1 = Ctx(i, -1), n1 = Ctx(i, 1), p2 = Ctx(i, -2), n2 = Ctx(i, 2);
   f->clear();
   f->push_back(F1(kTBias, 0));
   f->push_back(F1(kTLower, in.lower));
   f->push_back(F1(kTPre, in.pre));
   f->push_back(F1(kTSuf, in.suf));
   f->push_back(F1(kTShape, in.shape));
+  f->push_back(F1(kTLex, in.lex));
+  f->push_back(F1(kTPred, in.pred));
+  f->push_back(F2(kTQuoteLex, in.in_quote, in.lex));
+  f->push_back(F2(kTQuoteLower, in.in_quote, in.lower));
+  f->push_back(F1(kTLabel, prev));
+  f->push_back(F2(kTLabelLower, prev, in.lower));
+}
+
+void QuoteFeaturizer::DynamicCueFeatures(uint32_t i, std::vector<uint64_t>* f) {
+  const Info& in = Detail(i);
+  const text::Sentence& s = sents_[in.sentence];
+  uint64_t p1 = Ctx(i, -1), n1 = Ctx(i, 1), p2 = Ctx(i, -2), n2 = Ctx(i, 2);
+  f->clear();
   f->push_back(F1(kTPrev1, p1));
   f->push_back(F1(kTNext1, n1));
   f->push_back(F1(kTPrev2, p2));
@@ -206,15 +450,21 @@ void QuoteFeaturizer::CueFeatures(uint32_t i, uint8_t prev,
   f->push_back(F2(kTBiPrev, p1, in.lower));
   f->push_back(F2(kTBiNext, in.lower, n1));
   f->push_back(F2(kTSkipNext, in.lower, n2));
-  f->push_back(F2(kTQuoteLex, in.in_quote, in.lex));
-  f->push_back(F2(kTQuoteLower, in.in_quote, in.lower));
-  f->push_back(F1(kTLabel, prev));
-  f->push_back(F2(kTLabelLower, prev, in.lower));
-  f->push_back(F2(kTLabelPre, prev, in.pre));
-  f->push_back(F1(kTLex, in.lex));
   f->push_back(F2(kTFirstLex, Bucket(i - s.token_begin), in.lex));
   f->push_back(F2(kTPreNext, in.pre, n1));
   f->push_back(F2(kTShapeNext, in.shape, n1));
+  f->push_back(F2(kTPredNext, in.pred, n1));
+  // "has been frustrated", "is calling for": the class of the verbs after
+  // an auxiliary.
+  f->push_back(F2(kTLowerNext2Pred, in.lower, PredAt(i, 1) * 8 + PredAt(i, 2)));
+}
+
+void QuoteFeaturizer::CueFeatures(uint32_t i, uint8_t prev,
+                                  std::vector<uint64_t>* f) {
+  StaticCueFeatures(i, prev, f);
+  std::vector<uint64_t>& dynamic = scratch_;
+  DynamicCueFeatures(i, &dynamic);
+  f->insert(f->end(), dynamic.begin(), dynamic.end());
 }
 
 void QuoteFeaturizer::SideFeatures(uint32_t b, uint32_t e,
@@ -248,6 +498,14 @@ void QuoteFeaturizer::SideFeatures(uint32_t b, uint32_t e,
   f->push_back(F1(kSOpenAfter, open_after));
   f->push_back(F2(kSBuckets, from_start, to_end));
   f->push_back(F2(kSFirstNext, first.lower, to_end));
+  const uint64_t left = SepLeft(b), right = SepRight(e - 1);
+  f->push_back(F2(kSLeftSep, left, right));
+  f->push_back(F1(kSRightSep, right));
+  f->push_back(F1(kSNextShape, ShapeAt(e - 1, 1)));
+  const uint64_t stem = LowerHashOf(StemOf(toks_[b].text(text_)), 14);
+  f->push_back(F1(kSStem, stem));
+  f->push_back(F2(kSLeftSepFirst, left, stem));
+  f->push_back(F1(kSQuoteSent, sent_quoted_[first.sentence]));
 }
 
 uint8_t BestCueLabel(const float* scores, uint8_t prev) {
@@ -264,12 +522,24 @@ ContentSide BestSide(const float* scores) {
   return static_cast<ContentSide>(best);
 }
 
+void StarterTable::Assign(std::vector<uint64_t> hashes) {
+  hashes_ = std::move(hashes);
+  size_t cap = std::bit_ceil(std::max<size_t>(16, hashes_.size() * 2));
+  mask_ = cap - 1;
+  slots_.assign(cap, 0);
+  for (uint64_t h : hashes_) {
+    uint64_t slot = (h ^ (h >> 29)) & mask_;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask_;
+    slots_[slot] = h;
+  }
+}
+
 std::unique_ptr<QuoteModel> QuoteModel::Build(std::vector<uint64_t> keys,
                                               const std::vector<float>& rows,
-                                              std::vector<uint64_t> starters) {
+                                              StarterTable starters,
+                                              float cue_bias) {
   auto m = std::unique_ptr<QuoteModel>(new QuoteModel());
-  std::sort(starters.begin(), starters.end());
-  starters.erase(std::unique(starters.begin(), starters.end()), starters.end());
+  m->cue_bias_ = cue_bias;
   m->starters_ = std::move(starters);
   float maxabs = 0;
   for (float w : rows) maxabs = std::max(maxabs, std::fabs(w));
@@ -283,14 +553,6 @@ std::unique_ptr<QuoteModel> QuoteModel::Build(std::vector<uint64_t> keys,
 }
 
 void QuoteModel::BuildIndex() {
-  size_t scap = std::bit_ceil(std::max<size_t>(16, starters_.size() * 2));
-  starter_mask_ = scap - 1;
-  starter_slots_.assign(scap, 0);
-  for (uint64_t h : starters_) {
-    uint64_t slot = (h ^ (h >> 29)) & starter_mask_;
-    while (starter_slots_[slot] != 0) slot = (slot + 1) & starter_mask_;
-    starter_slots_[slot] = h;
-  }
   // Key and weights share one 16-byte entry: a lookup touches one cache
   // line. Key 0 marks an empty entry (a feature hashing to 0 is dropped).
   size_t cap = std::bit_ceil(std::max<size_t>(16, keys_.size() + keys_.size() / 2));
@@ -307,6 +569,11 @@ void QuoteModel::BuildIndex() {
 
 void QuoteModel::Score(std::span<const uint64_t> feats, float* scores) const {
   int32_t sum[K] = {0, 0, 0};
+  AddRaw(feats, sum);
+  for (int k = 0; k < K; ++k) scores[k] += static_cast<float>(sum[k]) * scale_;
+}
+
+void QuoteModel::AddRaw(std::span<const uint64_t> feats, int32_t* sum) const {
   // The table is larger than the caches: start every line's load first so
   // the misses overlap instead of queueing behind each probe.
   for (uint64_t key : feats)
@@ -323,7 +590,6 @@ void QuoteModel::Score(std::span<const uint64_t> feats, float* scores) const {
       slot = (slot + 1) & mask_;
     }
   }
-  for (int k = 0; k < K; ++k) scores[k] += static_cast<float>(sum[k]) * scale_;
 }
 
 std::string QuoteModel::Serialize() const {
@@ -332,7 +598,7 @@ std::string QuoteModel::Serialize() const {
               keys_.size() * sizeof(uint64_t));
   body.append(reinterpret_cast<const char*>(qweights_.data()),
               qweights_.size() * sizeof(int16_t));
-  body.append(reinterpret_cast<const char*>(starters_.data()),
+  body.append(reinterpret_cast<const char*>(starters_.hashes().data()),
               starters_.size() * sizeof(uint64_t));
   std::string out(kMagic, 8);
   Put(&out, kQuoteModelFormatVersion);
@@ -342,6 +608,8 @@ std::string QuoteModel::Serialize() const {
   Put(&out, scale_);
   Put(&out, static_cast<uint32_t>(starters_.size()));
   Put(&out, Hash64(body));
+  Put(&out, cue_bias_);
+  Put(&out, uint32_t{0});
   out += body;
   return out;
 }
@@ -374,6 +642,8 @@ Result<std::unique_ptr<QuoteModel>> QuoteModel::FromBytes(
   std::memcpy(&scale, bytes.data() + 24, 4);
   std::memcpy(&nstart, bytes.data() + 28, 4);
   std::memcpy(&hash, bytes.data() + 32, 8);
+  float cue_bias;
+  std::memcpy(&cue_bias, bytes.data() + 40, 4);
   if (format != kQuoteModelFormatVersion)
     return Status::Corruption("quote model format version " + std::to_string(format));
   if (features != kQuoteFeatureVersion)
@@ -382,22 +652,24 @@ Result<std::unique_ptr<QuoteModel>> QuoteModel::FromBytes(
                               std::to_string(kQuoteFeatureVersion));
   std::string_view body = bytes.substr(kHeaderSize);
   if (k != K || body.size() != size_t{rows} * (8 + 2 * K) + size_t{nstart} * 8 ||
-      !(scale > 0) || !std::isfinite(scale))
+      !(scale > 0) || !std::isfinite(scale) || !std::isfinite(cue_bias))
     return Status::Corruption("quote model: inconsistent sizes");
   if (Hash64(body) != hash) return Status::Corruption("quote model: checksum mismatch");
   auto m = std::unique_ptr<QuoteModel>(new QuoteModel());
   m->scale_ = scale;
+  m->cue_bias_ = cue_bias;
   m->keys_.resize(rows);
   m->qweights_.resize(size_t{rows} * K);
   std::memcpy(m->keys_.data(), body.data(), size_t{rows} * 8);
   std::memcpy(m->qweights_.data(), body.data() + size_t{rows} * 8,
               size_t{rows} * K * 2);
-  m->starters_.resize(nstart);
-  std::memcpy(m->starters_.data(), body.data() + size_t{rows} * (8 + 2 * K),
+  std::vector<uint64_t> hashes(nstart);
+  std::memcpy(hashes.data(), body.data() + size_t{rows} * (8 + 2 * K),
               size_t{nstart} * 8);
-  for (size_t r = 1; r < m->starters_.size(); ++r)
-    if (m->starters_[r] <= m->starters_[r - 1] || m->starters_[r - 1] == 0)
+  for (size_t r = 0; r < hashes.size(); ++r)
+    if (hashes[r] == 0 || (r > 0 && hashes[r] <= hashes[r - 1]))
       return Status::Corruption("quote model: cue starters not increasing");
+  m->starters_.Assign(std::move(hashes));
   for (size_t r = 1; r < m->keys_.size(); ++r)
     if (m->keys_[r] <= m->keys_[r - 1])
       return Status::Corruption("quote model: keys not increasing");
@@ -427,7 +699,7 @@ void QuoteTagger::Tag(std::string_view text, std::span<const Token> tokens,
                       std::vector<CueGuess>* out) {
   out->clear();
   if (tokens.empty() || sentences.empty()) return;
-  feat_.Prepare(text, tokens, sentences);
+  feat_.Prepare(text, tokens, sentences, &model_->starters());
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   for (const text::Sentence& s : sentences) {
     uint8_t prev = kCueO;
@@ -435,12 +707,26 @@ void QuoteTagger::Tag(std::string_view text, std::span<const Token> tokens,
     for (uint32_t i = s.token_begin; i < se; ++i) {
       uint8_t label = kCueO;
       if (feat_.Taggable(i) &&
-          (prev != kCueO || model_->IsStarter(feat_.LowerHash(i)))) {
-        float sc[K] = {0, 0, 0};
-        feat_.CueFeatures(i, prev, &f_);
-        model_->Score(f_, sc);
-        static const float kB = std::getenv("WW_CUE_BIAS") ? std::atof(std::getenv("WW_CUE_BIAS")) : 0.0f;
-        sc[kCueB] += kB;
+          (prev != kCueO || feat_.MayBegin(i))) {
+        // The features of the word alone score the same wherever it
+        // occurs: their sum is cached by word, the context's is added.
+        const uint64_t key = feat_.StaticKey(i, prev);
+        StaticScore& st = static_cache_[key & (kStaticCacheSize - 1)];
+        if (st.key != key) {
+          feat_.StaticCueFeatures(i, prev, &f_);
+          st.key = key;
+          st.sum[0] = st.sum[1] = st.sum[2] = 0;
+          model_->AddRaw(f_, st.sum);
+          st.word = feat_.Detail(i);
+        } else {
+          feat_.Adopt(i, st.word);  // spares hashing its prefix and suffix
+        }
+        int32_t sum[K] = {st.sum[0], st.sum[1], st.sum[2]};
+        feat_.DynamicCueFeatures(i, &f_);
+        model_->AddRaw(f_, sum);
+        float sc[K];
+        for (int k = 0; k < K; ++k) sc[k] = static_cast<float>(sum[k]) * model_->scale();
+        sc[kCueB] += model_->cue_bias();
         label = BestCueLabel(sc, prev);
       }
       if (label == kCueB) {

@@ -6,10 +6,15 @@
 //    word of an attribution cue) or I (later word of the same cue), from
 //    features of the word and its neighbours, the quote state and the
 //    previous label (greedy decoding; I only after B or I). Only words
-//    that began a cue in training may begin one (the model stores them),
-//    so most tokens are never scored. Cues are not
-//    only speech verbs: "believes", "according to", "reportedly", "the
-//    claim", "don't like" are cues in PolNeAR.
+//    that began a cue in training (the model stores them) and the
+//    attribution predicates of a built-in lexicon may begin one, so most
+//    tokens are never scored. The lexicon groups predicates by meaning
+//    (speech, belief, judgement, will, evidence, feeling, nouns such as
+//    "claim" or "report"); the class is a feature, so rare words share
+//    what common ones teach. Cues are not only speech verbs: "believes",
+//    "according to", "reportedly", "the claim", "don't like" are cues in
+//    PolNeAR. A constant bias (cue_bias, set at training) is added to
+//    every B score: recall for precision.
 //  - Direction: for each cue, whether its content lies to the right ("said
 //    that …"), to the left ("…, he said") or around it (a cue inside its
 //    own content). QuoteExtractor turns the direction into a content span
@@ -17,16 +22,19 @@
 // The two models share one weight table of kQuoteLabels columns: their
 // feature templates hash to disjoint keys.
 //
-// Model file format (version 1, little-endian), written by Serialize():
+// Model file format (version 2, little-endian), written by Serialize():
 //   offset 0   char[8]  magic "WWQUOMDL"
-//          8   u32      format version (1)
+//          8   u32      format version (2)
 //         12   u32      feature version (kQuoteFeatureVersion)
 //         16   u32      columns K (kQuoteLabels)
 //         20   u32      rows R
 //         24   f32      weight scale s (weight = int16 * s)
-//         28   u32      reserved (0)
+//         28   u32      cue starters S
 //         32   u64      xxHash64 of the body
-//   body: u64[R] feature keys, strictly increasing; i16[R*K] weights.
+//         40   f32      cue bias (added to the B score of every token)
+//         44   u32      reserved (0)
+//   body: u64[R] feature keys, strictly increasing; i16[R*K] weights;
+//         u64[S] cue starters, strictly increasing.
 //
 // Thread-safety: a loaded QuoteModel is immutable and shared between
 // threads; a QuoteTagger keeps scratch buffers and serves one thread.
@@ -45,8 +53,8 @@
 
 namespace wirewatch::analyze {
 
-inline constexpr uint32_t kQuoteModelFormatVersion = 1;
-inline constexpr uint32_t kQuoteFeatureVersion = 1;
+inline constexpr uint32_t kQuoteModelFormatVersion = 2;
+inline constexpr uint32_t kQuoteFeatureVersion = 2;
 inline constexpr int kQuoteLabels = 3;
 
 enum CueLabel : uint8_t { kCueO = 0, kCueB = 1, kCueI = 2 };
@@ -66,12 +74,38 @@ struct CueGuess {
 bool IsStrayQuoteMark(std::string_view text, std::span<const text::Token> tokens,
                       uint32_t i);
 
+// The words that began a cue in training (LowerHash): a set in open
+// addressing, probed for every word of every article.
+class StarterTable {
+ public:
+  // `hashes` sorted, unique and non-zero.
+  void Assign(std::vector<uint64_t> hashes);
+  bool Contains(uint64_t lower) const {
+    if (slots_.empty()) return false;
+    uint64_t slot = (lower ^ (lower >> 29)) & mask_;
+    while (true) {
+      uint64_t h = slots_[slot];
+      if (h == lower) return true;
+      if (h == 0) return false;
+      slot = (slot + 1) & mask_;
+    }
+  }
+  const std::vector<uint64_t>& hashes() const { return hashes_; }
+  size_t size() const { return hashes_.size(); }
+
+ private:
+  std::vector<uint64_t> hashes_;  // sorted
+  std::vector<uint64_t> slots_;   // open addressing, 0 = empty
+  uint64_t mask_ = 0;
+};
+
 // Per-document token information and feature extraction. Prepare() once
 // per document, then features for any token or cue of it.
 class QuoteFeaturizer {
  public:
   void Prepare(std::string_view text, std::span<const text::Token> tokens,
-               std::span<const text::Sentence> sentences);
+               std::span<const text::Sentence> sentences,
+               const StarterTable* starters);
   // True for tokens the cue tagger labels (words; punctuation is always O).
   bool Taggable(uint32_t i) const { return info_[i].taggable; }
   uint32_t SentenceOf(uint32_t i) const { return info_[i].sentence; }
@@ -81,36 +115,64 @@ class QuoteFeaturizer {
 
   // Hash of the lowercase form of token i (the key of cue starters).
   uint64_t LowerHash(uint32_t i) const { return info_[i].lower; }
+  // Whether token i may begin a cue: it began one in training (the
+  // starter table given to Prepare) or is a listed attribution predicate.
+  bool MayBegin(uint32_t i) const {
+    return info_[i].pred != 0 ||
+           (starters_ != nullptr && starters_->Contains(info_[i].lower));
+  }
 
   // Replaces *f with the cue-tagging features of token i given the label of
-  // the previous token of its sentence (kCueO at the start).
+  // the previous token of its sentence (kCueO at the start): those of the
+  // word, its quote state and the previous label (StaticCueFeatures, the
+  // same for every occurrence with the same StaticKey, so the tagger
+  // caches their sum) followed by those of its neighbours.
   void CueFeatures(uint32_t i, uint8_t prev, std::vector<uint64_t>* f);
-  // Replaces *f with the direction features of the cue [b, e).
-  void SideFeatures(uint32_t b, uint32_t e, std::vector<uint64_t>* f);
+  uint64_t StaticKey(uint32_t i, uint8_t prev) const;
 
- private:
+  // Per-token information; Detail() adds what only scored tokens need.
   struct Info {
     uint64_t lower, pre, suf;
     uint32_t sentence;
     uint8_t shape;
-    uint8_t lex;  // 1 when a known speech or attribution verb
+    uint8_t lex;   // 1 when a known speech or attribution verb
+    uint8_t pred;  // semantic class of an attribution predicate, 0 none
     bool in_quote, taggable, open_q, close_q, detailed;
   };
   const Info& Detail(uint32_t i);
+  // Token i is the same word (same StaticKey) as a token whose Detail was
+  // `same_word`: takes its details instead of computing them.
+  void Adopt(uint32_t i, const Info& same_word);
+  void StaticCueFeatures(uint32_t i, uint8_t prev, std::vector<uint64_t>* f);
+  void DynamicCueFeatures(uint32_t i, std::vector<uint64_t>* f);
+  // Replaces *f with the direction features of the cue [b, e).
+  void SideFeatures(uint32_t b, uint32_t e, std::vector<uint64_t>* f);
+
+ private:
   uint64_t Ctx(uint32_t i, int d) const;  // lowercase hash of i+d in sentence
+  uint8_t ShapeAt(uint32_t i, int d) const;  // shape of i+d in sentence, else 0
+  uint8_t PredAt(uint32_t i, int d) const;  // predicate class of i+d, else 0
+  // Separator (comma, colon, dash, quote mark) nearest to i on one side
+  // within its sentence: kind * 8 + distance bucket, 0 when none.
+  uint64_t SepLeft(uint32_t i) const;
+  uint64_t SepRight(uint32_t i) const;
   std::string_view text_;
   std::span<const text::Token> toks_;
   std::span<const text::Sentence> sents_;
   std::vector<Info> info_;
+  std::vector<uint8_t> sent_quoted_;  // per sentence: has a quote mark
+  const StarterTable* starters_ = nullptr;
+  std::vector<uint64_t> scratch_;
 };
 
 class QuoteModel {
  public:
   // rows: keys.size() * kQuoteLabels floats, keys strictly increasing;
-  // starters: LowerHash() of the words that began a cue in training.
+  // starters: the words that began a cue in training.
   static std::unique_ptr<QuoteModel> Build(std::vector<uint64_t> keys,
                                            const std::vector<float>& rows,
-                                           std::vector<uint64_t> starters);
+                                           StarterTable starters,
+                                           float cue_bias);
   static Result<std::unique_ptr<QuoteModel>> FromBytes(std::string_view bytes);
   static Result<std::unique_ptr<QuoteModel>> Load(const std::string& path);
   std::string Serialize() const;
@@ -118,19 +180,17 @@ class QuoteModel {
 
   // Adds the rows of `feats` to scores[0..kQuoteLabels).
   void Score(std::span<const uint64_t> feats, float* scores) const;
+  // The same in the stored integer units (weight = unit * scale()): sums
+  // of parts add up exactly to the sum of the whole.
+  void AddRaw(std::span<const uint64_t> feats, int32_t* sums) const;
+  float scale() const { return scale_; }
   size_t num_rows() const { return keys_.size(); }
   size_t num_starters() const { return starters_.size(); }
+  float cue_bias() const { return cue_bias_; }
   // Whether a word (LowerHash) began a cue in training: only those can
   // begin one at run time, which spares scoring nine tokens in ten.
-  bool IsStarter(uint64_t lower) const {
-    uint64_t slot = (lower ^ (lower >> 29)) & starter_mask_;
-    while (true) {
-      uint64_t h = starter_slots_[slot];
-      if (h == lower) return true;
-      if (h == 0) return false;
-      slot = (slot + 1) & starter_mask_;
-    }
-  }
+  bool IsStarter(uint64_t lower) const { return starters_.Contains(lower); }
+  const StarterTable& starters() const { return starters_; }
 
  private:
   struct Entry {
@@ -142,11 +202,10 @@ class QuoteModel {
   std::vector<uint64_t> keys_;     // as stored
   std::vector<int16_t> qweights_;  // as stored
   float scale_ = 1.0f;
+  float cue_bias_ = 0.0f;
   std::vector<Entry> table_;       // open addressing over keys_
   uint64_t mask_ = 0;
-  std::vector<uint64_t> starters_;       // sorted, never 0
-  std::vector<uint64_t> starter_slots_;  // open addressing, 0 = empty
-  uint64_t starter_mask_ = 0;
+  StarterTable starters_;
 };
 
 // Label of token i given the scores of its three labels and the previous
@@ -165,9 +224,18 @@ class QuoteTagger {
            std::vector<CueGuess>* out);
 
  private:
+  static constexpr size_t kStaticCacheSize = 4096;  // a power of two
+  struct StaticScore {
+    uint64_t key = 0;
+    int32_t sum[kQuoteLabels] = {0, 0, 0};
+    QuoteFeaturizer::Info word{};
+  };
   const QuoteModel* model_;
   QuoteFeaturizer feat_;
   std::vector<uint64_t> f_;
+  // Direct-mapped by StaticKey: most scored words are frequent ones.
+  std::vector<StaticScore> static_cache_ =
+      std::vector<StaticScore>(kStaticCacheSize);
 };
 
 }  // namespace wirewatch::analyze

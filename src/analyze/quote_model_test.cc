@@ -15,7 +15,7 @@ namespace wirewatch::analyze {
 namespace {
 
 const std::string kShipped =
-    std::string(WIREWATCH_TESTDATA) + "/../models/quotes-polnear-v1.bin";
+    std::string(WIREWATCH_TESTDATA) + "/../models/quotes-polnear-v2.bin";
 
 // "speaker|cue|content" per quote, joined by " || ".
 std::string Show(std::string_view text, const QuoteModel* model) {
@@ -56,8 +56,21 @@ TEST(QuoteModelTest, ShippedModelGoldenSentences) {
        "Most voters|want|a change of course"},
       {"Republicans accused the governor of lying about the budget.",
        "Republicans|accused|the governor of lying about the budget"},
+      // An attitude is an attribution too (PolNeAR annotates "opposes");
+      // the relative pronoun is not resolved to its antecedent.
       {"The senator, who opposes the bill, is worried about its cost.",
-       "The senator|is worried|about its cost"},
+       "|opposes|the bill || The senator|is worried about|its cost"},
+      // Passive: the subject is the content, the agent (its head phrase)
+      // the source.
+      {"The nominee has been endorsed by dozens of newspapers.",
+       "dozens|has been endorsed|The nominee"},
+      // Inverted after a comma: the content is before the cue.
+      {"The plan would cut taxes for most families, said Katie Harbath, a "
+       "director at the firm.",
+       "Katie Harbath|said|The plan would cut taxes for most families"},
+      // A time adjunct before "that" is not content.
+      {"Officials said on Friday that the water was safe.",
+       "Officials|said|the water was safe"},
       // Direct quotes stay with the rules.
       {"“We will not give up,” she said.", "she|said|We will not give up,"},
   };
@@ -123,6 +136,9 @@ std::vector<PolnearDoc> TinyCorpus() {
 TEST(QuoteModelTest, TrainingIsDeterministicAndLearnsTheCues) {
   QuoteTrainOptions opt;
   opt.epochs = 5;
+  // The defaults suit the size of the weights learned from PolNeAR.
+  opt.cue_bias = 0;
+  opt.prune_threshold = 0;
   auto a = TrainQuoteModel(TinyCorpus(), opt);
   auto b = TrainQuoteModel(TinyCorpus(), opt);
   ASSERT_TRUE(a.ok() && b.ok());

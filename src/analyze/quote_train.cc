@@ -1,10 +1,10 @@
 #include "analyze/quote_train.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
@@ -13,6 +13,8 @@ namespace wirewatch::analyze {
 namespace {
 
 constexpr int K = kQuoteLabels;
+
+
 
 // A document prepared once: tokens, sentences, gold labels and gold cues.
 struct Prepared {
@@ -31,7 +33,7 @@ void Prepare(const PolnearDoc& d, text::Tokenizer* tok,
   const size_t n = p->tokens.size();
   p->labels.assign(n, kCueO);
   QuoteFeaturizer f;
-  f.Prepare(d.text, p->tokens, p->sentences);
+  f.Prepare(d.text, p->tokens, p->sentences, nullptr);
   std::map<uint32_t, CueGuess> cues;  // by first token, text order
   for (const PolnearRelation& r : d.relations) {
     if (r.cue.empty()) continue;
@@ -90,28 +92,19 @@ class Perceptron {
     }
   }
   void Tick() { ++step_; }
-  std::unique_ptr<QuoteModel> Average(float prune,
-                                      std::vector<uint64_t> starters) const {
-    std::vector<uint64_t> keys;
-    keys.reserve(rows_.size());
-    for (const auto& [key, row] : rows_) keys.push_back(key);
-    std::sort(keys.begin(), keys.end());
-    std::vector<uint64_t> kept;
-    std::vector<float> weights;
+  // Adds the averaged rows whose largest |weight| is above `prune` to *out.
+  void AverageInto(float prune, std::map<uint64_t, std::array<float, K>>* out) const {
     const double steps = static_cast<double>(std::max<int64_t>(step_, 1));
-    for (uint64_t key : keys) {
-      const Row& r = rows_.at(key);
-      float avg[K];
+    for (const auto& [key, r] : rows_) {
+      std::array<float, K> avg;
       float maxabs = 0;
       for (int k = 0; k < K; ++k) {
         avg[k] = static_cast<float>(r.w[k] - r.acc[k] / steps);
         maxabs = std::max(maxabs, std::fabs(avg[k]));
       }
       if (maxabs <= prune || maxabs == 0) continue;
-      kept.push_back(key);
-      weights.insert(weights.end(), avg, avg + K);
+      (*out)[key] = avg;
     }
-    return QuoteModel::Build(std::move(kept), weights, std::move(starters));
   }
 
  private:
@@ -126,6 +119,100 @@ uint64_t SplitMix(uint64_t* state) {
   return z ^ (z >> 31);
 }
 
+// Words that begin a gold cue in at least min_rate of their occurrences in
+// `docs`: the only ones the tagger may start a cue with, in training as at
+// run time.
+StarterTable CueStarters(const std::vector<const Prepared*>& docs,
+                         double min_rate, QuoteFeaturizer* feat) {
+  std::unordered_map<uint64_t, std::pair<int64_t, int64_t>> seen;  // B, all
+  for (const Prepared* p : docs) {
+    feat->Prepare(p->doc->text, p->tokens, p->sentences, nullptr);
+    for (uint32_t i = 0; i < p->labels.size(); ++i) {
+      if (!feat->Taggable(i)) continue;
+      auto& c = seen[feat->LowerHash(i)];
+      c.first += p->labels[i] == kCueB;
+      ++c.second;
+    }
+  }
+  std::vector<uint64_t> hashes;
+  for (const auto& [h, c] : seen)
+    if (h != 0 && c.first > 0 &&
+        static_cast<double>(c.first) >= min_rate * static_cast<double>(c.second))
+      hashes.push_back(h);
+  std::sort(hashes.begin(), hashes.end());
+  StarterTable t;
+  t.Assign(std::move(hashes));
+  return t;
+}
+
+// Trains the cue tagger and the direction classifier on `docs`.
+void TrainTagger(const std::vector<const Prepared*>& docs,
+                 const StarterTable& starters,
+                 const QuoteTrainOptions& options, Perceptron* model) {
+  QuoteFeaturizer feat;
+  std::vector<uint64_t> f;
+  std::vector<size_t> order(docs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t rng = options.seed;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i)
+      std::swap(order[i - 1], order[SplitMix(&rng) % i]);
+    int64_t cue_errors = 0, side_errors = 0;
+    for (size_t d : order) {
+      const Prepared& p = *docs[d];
+      feat.Prepare(p.doc->text, p.tokens, p.sentences, &starters);
+      const uint32_t n = static_cast<uint32_t>(p.tokens.size());
+      for (const text::Sentence& s : p.sentences) {
+        uint8_t prev = kCueO;
+        for (uint32_t i = s.token_begin; i < std::min(s.token_end, n); ++i) {
+          if (!feat.Taggable(i) ||
+              (prev == kCueO && !feat.MayBegin(i))) {
+            prev = kCueO;
+            continue;
+          }
+          feat.CueFeatures(i, prev, &f);
+          float sc[K];
+          model->Score(f, sc);
+          uint8_t guess = BestCueLabel(sc, prev);
+          uint8_t gold = p.labels[i];
+          if (gold == kCueI && prev == kCueO) gold = kCueB;  // reachable
+          if (guess != gold) {
+            model->Update(f, gold, guess);
+            ++cue_errors;
+          }
+          model->Tick();
+          prev = guess;
+        }
+      }
+      for (const CueGuess& c : p.cues) {
+        feat.SideFeatures(c.begin, c.end, &f);
+        float sc[K];
+        model->Score(f, sc);
+        int guess = BestSide(sc);
+        if (guess != c.side) {
+          model->Update(f, c.side, guess);
+          ++side_errors;
+        }
+        model->Tick();
+      }
+    }
+    if (options.on_epoch) options.on_epoch(epoch, cue_errors, side_errors);
+  }
+}
+
+std::unique_ptr<QuoteModel> ToModel(const std::map<uint64_t, std::array<float, K>>& rows,
+                                    StarterTable starters, float cue_bias) {
+  std::vector<uint64_t> keys;
+  std::vector<float> weights;
+  keys.reserve(rows.size());
+  weights.reserve(rows.size() * K);
+  for (const auto& [key, w] : rows) {
+    keys.push_back(key);
+    weights.insert(weights.end(), w.begin(), w.end());
+  }
+  return QuoteModel::Build(std::move(keys), weights, std::move(starters), cue_bias);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<QuoteModel>> TrainQuoteModel(
@@ -136,79 +223,16 @@ Result<std::unique_ptr<QuoteModel>> TrainQuoteModel(
   std::vector<Prepared> prepared(docs.size());
   for (size_t d = 0; d < docs.size(); ++d)
     Prepare(docs[d], &tok, &split, &prepared[d]);
-
-  // Words that begin a gold cue: the only ones the tagger may start a cue
-  // with, in training as at run time.
+  std::vector<const Prepared*> all;
+  for (const Prepared& p : prepared) all.push_back(&p);
   QuoteFeaturizer feat;
-  std::unordered_map<uint64_t, std::pair<int64_t, int64_t>> seen;  // B, all
-  for (const Prepared& p : prepared) {
-    feat.Prepare(p.doc->text, p.tokens, p.sentences);
-    for (uint32_t i = 0; i < p.labels.size(); ++i) {
-      if (!feat.Taggable(i)) continue;
-      auto& c = seen[feat.LowerHash(i)];
-      c.first += p.labels[i] == kCueB;
-      ++c.second;
-    }
-  }
-  std::unordered_set<uint64_t> starter_set;
-  for (const auto& [h, c] : seen)
-    if (c.first > 0 &&
-        static_cast<double>(c.first) >= options.min_starter_rate * static_cast<double>(c.second))
-      starter_set.insert(h);
-  starter_set.erase(0);
-  std::vector<uint64_t> starters(starter_set.begin(), starter_set.end());
-  std::sort(starters.begin(), starters.end());
 
-  Perceptron model;
-  std::vector<uint64_t> f;
-  std::vector<size_t> order(prepared.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = options.seed;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (size_t i = order.size(); i > 1; --i)
-      std::swap(order[i - 1], order[SplitMix(&rng) % i]);
-    int64_t cue_errors = 0, side_errors = 0;
-    for (size_t d : order) {
-      const Prepared& p = prepared[d];
-      feat.Prepare(p.doc->text, p.tokens, p.sentences);
-      const uint32_t n = static_cast<uint32_t>(p.tokens.size());
-      for (const text::Sentence& s : p.sentences) {
-        uint8_t prev = kCueO;
-        for (uint32_t i = s.token_begin; i < std::min(s.token_end, n); ++i) {
-          if (!feat.Taggable(i) ||
-              (prev == kCueO && !starter_set.count(feat.LowerHash(i)))) {
-            prev = kCueO;
-            continue;
-          }
-          feat.CueFeatures(i, prev, &f);
-          float sc[K];
-          model.Score(f, sc);
-          uint8_t guess = BestCueLabel(sc, prev);
-          uint8_t gold = p.labels[i];
-          if (gold == kCueI && prev == kCueO) gold = kCueB;  // reachable
-          if (guess != gold) {
-            model.Update(f, gold, guess);
-            ++cue_errors;
-          }
-          model.Tick();
-          prev = guess;
-        }
-      }
-      for (const CueGuess& c : p.cues) {
-        feat.SideFeatures(c.begin, c.end, &f);
-        float sc[K];
-        model.Score(f, sc);
-        int guess = BestSide(sc);
-        if (guess != c.side) {
-          model.Update(f, c.side, guess);
-          ++side_errors;
-        }
-        model.Tick();
-      }
-    }
-    if (options.on_epoch) options.on_epoch(epoch, cue_errors, side_errors);
-  }
-  return model.Average(options.prune_threshold, std::move(starters));
+  StarterTable starters = CueStarters(all, options.min_starter_rate, &feat);
+  Perceptron tagger;
+  TrainTagger(all, starters, options, &tagger);
+  std::map<uint64_t, std::array<float, K>> rows;
+  tagger.AverageInto(options.prune_threshold, &rows);
+  return ToModel(rows, std::move(starters), options.cue_bias);
 }
 
 }  // namespace wirewatch::analyze

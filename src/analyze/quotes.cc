@@ -13,6 +13,8 @@
 #include "analyze/quotes.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cctype>
 #include <unordered_set>
 
@@ -77,6 +79,19 @@ bool IsDeterminer(std::string_view w) {
   return EqualsAny(
       w, {"the", "a", "an", "another", "one", "some", "two", "many", "several",
           "his", "her", "their", "our", "both"});
+}
+
+// Words of a short time or manner adjunct between a cue and its "that".
+bool IsAdjunctWord(std::string_view w) {
+  return EqualsAny(w, {"on", "in", "at", "a", "an", "the", "his", "her", "their",
+                       "its", "statement", "interview", "email", "letter",
+                       "speech", "news", "conference", "today", "yesterday",
+                       "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday", "morning", "afternoon", "evening",
+                       "night", "last", "this", "week", "month", "year",
+                       "earlier", "later", "again", "also", "repeatedly",
+                       "publicly", "privately", "recently", "previously",
+                       "told", "reporters"});
 }
 
 bool IsAux(std::string_view w) {
@@ -625,13 +640,22 @@ class Extraction {
     } else if (side == kSideRight) {
       *sp = SpeakerLeft(cb, sb);
       uint32_t k = ce;
-      if (sp->first >= sp->second) {
+      if (sp->first >= sp->second && L(cb) == "according") {
         // "According to the report, …"
         Span r = SpeakerRight(k, se);
         if (r.second > r.first && r.second < se && T(r.second) == ",") {
           *sp = r;
           k = r.second + 1;
         }
+      }
+      // "said Friday that …", "said in a statement that …": a short
+      // adjunct before the complementiser is not content.
+      for (uint32_t a = k; a < se && a < k + 5; ++a) {
+        if (L(a) == "that") {
+          k = a;
+          break;
+        }
+        if (!IsAdjunctWord(L(a))) break;
       }
       while (k < se && (L(k) == "that" || T(k) == "," || T(k) == ":")) ++k;
       uint32_t end = se;
@@ -672,11 +696,45 @@ class Extraction {
     // "have" tagged, "shown" not: a cue verb right after a cue joins it.
     uint32_t ce = g.end;
     while (ce < se && ce < g.begin + 4 && IsCueVerb(L(ce)) && !cue_used_[ce]) ++ce;
+    // Passive: "Trump is supported by far fewer publications", "the penalty
+    // imposed by the bureau": the subject is the content, the agent after
+    // "by" the source.
+    uint32_t by = 0;  // "has been endorsed by": up to two words after the cue
+    for (uint32_t k = ce - 1; k < se && k < ce + 3 && by == 0; ++k)
+      if (L(k) == "by") by = k;
+    if (by > g.begin && (L(by - 1).ends_with("ed") || L(by - 1).ends_with("en"))) {
+      Span subject = SpeakerLeft(g.begin, sb);
+      Span agent = SpeakerRight(by + 1, se);
+      if (subject.second > subject.first && agent.second > agent.first) {
+        Quote q;
+        q.kind = QuoteKind::kReported;
+        SetContent(subject.first, subject.second, &q);
+        SetCue(g.begin, by, &q);
+        Resolve(agent, g.begin, &q);
+        q.sentence = s;
+        out->push_back(std::move(q));
+        return;
+      }
+    }
+    // "…, adding that …": a complementiser after the cue opens its content.
+    ContentSide side = g.side;
+    if (ce < se && (L(ce) == "that" || T(ce) == ":")) {
+      side = kSideRight;
+    } else if (side == kSideRight && g.begin > sb + 2 &&
+               (T(g.begin - 1) == "," ||
+                toks_[g.begin - 1].kind == TokenKind::kCloseQuote)) {
+      // "…, said Katie Harbath, the director": after a separator, a cue
+      // followed by its source phrase closes the content before it.
+      Span r = SpeakerRight(ce, se);
+      if (r.second > r.first && IsUpperTok(r.first) &&
+          (r.second >= se || T(r.second) == "," || T(r.second) == "."))
+        side = kSideLeft;
+    }
     Span sp;
     uint32_t b = 0, e = 0;
-    if (!SideSpan(g.begin, ce, g.side, sb, se, next, &sp, &b, &e)) {
-      ContentSide other = g.side == kSideLeft ? kSideRight : kSideLeft;
-      if (!SideSpan(g.begin, ce, other, sb, se, next, &sp, &b, &e)) return;
+    if (!SideSpan(g.begin, ce, side, sb, se, next, &sp, &b, &e)) {
+      side = side == kSideLeft ? kSideRight : kSideLeft;
+      if (!SideSpan(g.begin, ce, side, sb, se, next, &sp, &b, &e)) return;
     }
     Quote q;
     q.kind = (L(g.begin) == "according") ? QuoteKind::kAccordingTo

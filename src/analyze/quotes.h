@@ -100,8 +100,10 @@ const std::vector<std::string_view>& CueVerbs();
 // offsets, converted to bytes) over text/*.txt; an E line links Source, Cue
 // and Content spans. Content spans are compared after trimming whitespace,
 // quote marks and final punctuation from both ends. Exact: equal trimmed
-// spans. Overlap: greedy one-to-one, each system quote takes the unmatched
-// gold content it overlaps most. Source (cue) agreement: among overlap
+// spans. Overlap: the largest one-to-one matching of overlapping contents
+// (MatchRelations in polnear.h). Quotes sharing one cue are the fragments
+// of one attribution ("A," he said, "B") and are scored as their hull, as
+// the gold's fragments are. Source (cue) agreement: among overlap
 // matches whose gold relation has a source (cue), the share where our
 // speaker (cue) span overlaps the gold one.
 struct QuoteEvalReport {

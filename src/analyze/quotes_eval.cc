@@ -42,34 +42,57 @@ Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
     (void)tokenizer.Tokenize(text, &tokens);  // a partial result is scored
     splitter.Split(text, tokens, &sentences);
     extractor.Extract(text, tokens, sentences, nullptr, &quotes);
-    r.gold += static_cast<int64_t>(gold.size());
-    r.system += static_cast<int64_t>(quotes.size());
-    std::vector<bool> used(gold.size(), false);
+    // A quote split by its attribution ("A," he said, "B") is one relation
+    // with two fragments, as in the gold: fragments sharing a cue are
+    // scored as their hull.
+    std::vector<Quote> merged;
     for (const Quote& q : quotes) {
-      ByteSpan sys = TrimContent(text, ByteSpan{q.begin, q.end});
-      int best = -1;
-      uint32_t best_ov = 0;
-      for (size_t k = 0; k < gold.size(); ++k) {
-        if (used[k]) continue;
-        uint32_t ov = Overlap(sys, gold[k].content);
-        if (ov > best_ov) {
-          best_ov = ov;
-          best = static_cast<int>(k);
+      if (q.cue_end > q.cue_begin) {
+        auto same = std::find_if(merged.begin(), merged.end(), [&](const Quote& m) {
+          return m.cue_begin == q.cue_begin && m.cue_end == q.cue_end;
+        });
+        if (same != merged.end()) {
+          same->begin = std::min(same->begin, q.begin);
+          same->end = std::max(same->end, q.end);
+          continue;
         }
       }
+      merged.push_back(q);
+    }
+    quotes.swap(merged);
+    r.gold += static_cast<int64_t>(gold.size());
+    r.system += static_cast<int64_t>(quotes.size());
+    const size_t ns = quotes.size();
+    std::vector<ByteSpan> sys_spans(ns);
+    for (size_t i = 0; i < ns; ++i)
+      sys_spans[i] = TrimContent(text, ByteSpan{quotes[i].begin, quotes[i].end});
+    std::vector<ByteSpan> sys_cues(ns);
+    for (size_t i = 0; i < ns; ++i)
+      sys_cues[i] = ByteSpan{quotes[i].cue_begin, quotes[i].cue_end};
+    std::vector<int> match = MatchRelations(sys_spans, sys_cues, gold);
+    std::vector<bool> used(gold.size(), false);
+    for (int m : match)
+      if (m >= 0) used[m] = true;
+    for (size_t qi = 0; qi < ns; ++qi) {
+      const Quote& q = quotes[qi];
+      const ByteSpan sys = sys_spans[qi];
+      const int best = match[qi];
       if (best < 0) {
         if (diagnostics) {
           // A gold cue under ours means the span, not the cue, was wrong.
-          bool cue_gold = false;
-          for (const PolnearRelation& g : gold)
-            cue_gold |= Overlap(g.cue, ByteSpan{q.cue_begin, q.cue_end}) > 0;
-          r.diagnostics.push_back(std::string(cue_gold ? "SPUR-SPAN [" : "SPUR [") +
+          std::string theirs;
+          for (size_t k = 0; k < gold.size() && theirs.empty(); ++k)
+            if (Overlap(gold[k].cue, ByteSpan{q.cue_begin, q.cue_end}) > 0)
+              theirs = std::string(used[k] ? " <<gold, taken: " : " <<gold: ") +
+                       text.substr(gold[k].content.b,
+                                   std::min<uint32_t>(160, gold[k].content.e - gold[k].content.b)) +
+                       ">>";
+          r.diagnostics.push_back(std::string(theirs.empty() ? "SPUR" : "SPUR-SPAN") + "-" + std::string(QuoteKindName(q.kind)) + " [" +
                                   q.speaker_text + " | " + q.cue + "] " +
-                                  text.substr(sys.b, sys.e - sys.b));
+                                  text.substr(sys.b, sys.e - sys.b) + theirs);
         }
         continue;
       }
-      used[best] = true;
       const PolnearRelation& g = gold[best];
       ++r.overlap;
       if (g.content.b == sys.b && g.content.e == sys.e) ++r.exact;
@@ -98,7 +121,11 @@ Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
         for (const Quote& q : quotes)
           if (Overlap(g.cue, ByteSpan{q.cue_begin, q.cue_end}) > 0)
             ours = " <<ours: " + text.substr(q.begin, std::min<uint32_t>(160, q.end - q.begin)) + ">>";
-        r.diagnostics.push_back(std::string(ours.empty() ? "MISS [" : "MISS-SPAN [") +
+        const bool quoted =
+            (g.content.b >= 1 && text[g.content.b - 1] == '"') ||
+            (g.content.b >= 3 && text.compare(g.content.b - 3, 3, "\u201c") == 0);
+        r.diagnostics.push_back(std::string(ours.empty() ? "MISS" : "MISS-SPAN") +
+                                (quoted ? "-Q [" : " [") +
                                 src + " | " + cue + "] " +
                                 text.substr(g.content.b, std::min<uint32_t>(160, g.content.e - g.content.b)) +
                                 ours);
@@ -122,13 +149,14 @@ std::string FormatReport(const QuoteEvalReport& r) {
   char buf[512];
   std::snprintf(buf, sizeof(buf),
                 "documents %lld  gold %lld  system %lld\n"
-                "content exact    P %.3f  R %.3f  F1 %.3f\n"
-                "content overlap  P %.3f  R %.3f  F1 %.3f\n"
+                "content exact    P %.3f  R %.3f  F1 %.3f  (%lld matched)\n"
+                "content overlap  P %.3f  R %.3f  F1 %.3f  (%lld matched)\n"
                 "source agreement %.3f (%lld/%lld matched)\n"
                 "cue agreement    %.3f (%lld/%lld matched)\n",
                 static_cast<long long>(r.documents), static_cast<long long>(r.gold),
                 static_cast<long long>(r.system), r.exact_p, r.exact_r, r.exact_f1,
-                r.overlap_p, r.overlap_r, r.overlap_f1, r.source_accuracy,
+                static_cast<long long>(r.exact), r.overlap_p, r.overlap_r,
+                r.overlap_f1, static_cast<long long>(r.overlap), r.source_accuracy,
                 static_cast<long long>(r.source_agree),
                 static_cast<long long>(r.source_gold), r.cue_accuracy,
                 static_cast<long long>(r.cue_agree), static_cast<long long>(r.cue_gold));

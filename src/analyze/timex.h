@@ -31,7 +31,7 @@
 // Conventions where the TBAQ gold disagrees with itself (counts over the
 // 256 TimeBank + AQUAINT documents; we follow the majority):
 //   decades     "199" (TimeML guidelines; 7 gold decade values are "199"
-//               style against 3 "199X", so the issue's "199X" is not used)
+//               style against 3 "199X", so "199X" is not used)
 //   last week   "1998-W05" (10 gold) rather than "1998-WXX" (7)
 //   the week    bare "the week" -> "<DCT year>-WXX" (all 3 gold); "the week
 //               of March 6" -> that date's ISO week
