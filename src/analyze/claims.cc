@@ -156,6 +156,22 @@ bool PrecededBySince(std::string_view text, uint32_t at) {
                                               text[e - 6])));
 }
 
+// The capitalised author after "by" or "from" in a source phrase ("a
+// report by the Institute for the Study of War" -> "the Institute for the
+// Study of War"), or empty.
+std::string NamedAuthor(std::string_view phrase) {
+  for (std::string_view marker : {" by ", " from "}) {
+    size_t at = phrase.find(marker);
+    if (at == std::string_view::npos) continue;
+    std::string_view rest = phrase.substr(at + marker.size());
+    std::string_view name = rest;
+    if (name.substr(0, 4) == "the ") name.remove_prefix(4);
+    if (!name.empty() && std::isupper(static_cast<unsigned char>(name[0])))
+      return std::string(rest);
+  }
+  return {};
+}
+
 struct Ctx {
   std::string_view text;
   std::span<const Token> toks;
@@ -270,10 +286,16 @@ void ClaimExtractor::Extract(std::string_view text,
     uint32_t e = k2;
     while (e < se2 && upper(e)) ++e;
     if (e + 1 < se2 && T(e) == "'s" && upper(e + 1)) {
+      // The possessor is a place, so what it owns is one.
+      std::string owner;
+      if (place_at(tokens[k2].begin, tokens[e - 1].end, &owner)) framed = true;
       k2 = e + 1;
       e = k2;
       while (e < se2 && upper(e)) ++e;
     }
+    // "Kaduna state", "the Mopti region": the noun after the name says what
+    // it is, whatever the tagger thought.
+    if (e < se2 && IsPlaceFrameNoun(L(e))) framed = true;
     const uint32_t b = tokens[k2].begin, end = tokens[e - 1].end;
     *at = k2;
     if (place_at(b, end, place)) return true;
@@ -527,9 +549,13 @@ void ClaimExtractor::Extract(std::string_view text,
       // itself ("protesters", "workers") only as a fallback.
       for (uint32_t t = subj_end; t < hi && ev.empty(); ++t) {
         ev = EventOf(L(t));
-        // "walked off the job", "walk out": a strike.
+        // "walked off the job", "walk out": a strike; "took to the
+        // streets": a protest.
         if (ev.empty() && EqualsAny(L(t), {"walked", "walk", "walking"}) &&
             t + 1 < se && EqualsAny(L(t + 1), {"out", "off"}))
+          ev = "PROTEST";
+        if (ev.empty() && L(t) == "streets" && t >= 2 && L(t - 1) == "the" &&
+            L(t - 2) == "to")
           ev = "PROTEST";
       }
       for (uint32_t t = q.token_begin; t > lo && ev.empty(); --t) ev = EventOf(L(t - 1));
@@ -550,6 +576,8 @@ void ClaimExtractor::Extract(std::string_view text,
         const std::string& w = L(t);
         const bool prep =
             IsLocativePrep(w) || (w == "to" && c.event == "DEPLOY") ||
+            (w == "to" && t + 2 < se && L(t + 1) == "the" &&
+             L(t + 2) == "streets") ||
             (EqualsAny(w, {"fled", "flee", "fleeing"}) && upper(t + 1));
         if (!prep) continue;
         std::string place;
@@ -590,8 +618,15 @@ void ClaimExtractor::Extract(std::string_view text,
           w.clear();
         }
       }
-      for (size_t x = 0; x < words.size() && x < 3; ++x)
-        if (IsStudyNoun(words[x])) c.source = "the " + words[x];
+      std::string author;
+      for (size_t x = 0; x < words.size() && x < 3; ++x) {
+        if (!IsStudyNoun(words[x])) continue;
+        // "a report by the Institute for the Study of War": a named author
+        // is the better source; "a study by experts" stays "the study".
+        author = NamedAuthor(c.source);
+        c.source = author.empty() ? "the " + words[x] : author;
+        break;
+      }
     }
     if (c.source.empty()) {
       for (uint32_t t = sb; t < sb + 4 && t < q.token_begin; ++t) {

@@ -170,10 +170,32 @@ std::vector<std::string> LongWords(const std::string& lower) {
   return out;
 }
 
+// The initials of the capitalised words of `s` ("United Nations" -> "un"),
+// empty unless there are two or more.
+std::string Initials(const std::string& s) {
+  std::string out;
+  bool start = true;
+  for (char ch : s) {
+    if (start && std::isupper(static_cast<unsigned char>(ch)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    start = ch == ' ';
+  }
+  return out.size() >= 2 ? out : std::string();
+}
+
+bool HasWord(const std::string& lower, const std::string& word) {
+  std::string padded = " " + lower + " ";
+  for (char& ch : padded)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = ' ';
+  return !word.empty() && padded.find(" " + word + " ") != std::string::npos;
+}
+
 bool SourceMatch(const std::string& gold, const std::string& sys) {
   if (gold.empty() || sys.empty()) return gold.empty() && sys.empty();
   std::string g = AsciiLower(gold), s = AsciiLower(sys);
   if (Contains(g, s)) return true;
+  // An acronym and its expansion: "the UN" and "United Nations".
+  if (HasWord(g, Initials(sys)) || HasWord(s, Initials(gold))) return true;
   std::vector<std::string> gw = LongWords(g);
   for (const std::string& w : LongWords(s))
     if (std::find(gw.begin(), gw.end(), w) != gw.end()) return true;

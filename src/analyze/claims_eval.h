@@ -14,7 +14,9 @@
 //   location      both empty, or one contains the other (case-insensitive);
 //   source        both empty, or one contains the other, or they share a
 //                 word of four letters or more ("the health ministry" vs
-//                 "Gaza health ministry"), case-insensitive;
+//                 "Gaza health ministry"), or one is the acronym of the
+//                 other's capitalised words ("the UN", "United Nations"),
+//                 case-insensitive;
 //   negated, hypothetical   equal flags;
 //   all           every field above correct.
 // Golden coverage: claims_eval_test.cc runs it on both gold files.
