@@ -34,7 +34,8 @@ bool SubjectStop(std::string_view w) {
           "the",   "a",       "an",      "it",        "they",  "them",
           "per",   "each",    "more",    "less",      "over",  "under",
           "about", "between", "against", "while",     "when",  "reportedly",
-          "also",  "still",   "now",     "so",        "not",   "out"});
+          "also",  "still",   "now",     "so",        "not",   "out",
+          "worldwide", "nationwide", "overall", "apiece", "altogether"});
 }
 
 bool IsCombatant(std::string_view lemma) {
@@ -73,7 +74,7 @@ std::string_view EventOf(std::string_view w) {
   if (EqualsAny(w, {"displaced", "fled", "flee", "fleeing", "evacuated",
                     "refugees", "homeless", "uprooted", "displacement",
                     "evacuees", "migrants", "asylum", "evacuation",
-                    "evacuations"}))
+                    "evacuations", "deported", "deportation", "expelled"}))
     return "DISPLACE";
   if (EqualsAny(w, {"fighting", "fight", "fought", "deployed", "deploy",
                     "deploying", "sent", "stationed", "dispatched", "joined",
@@ -85,7 +86,7 @@ std::string_view EventOf(std::string_view w) {
   if (EqualsAny(w, {"affected", "affecting", "impacted", "infected", "sick",
                     "ill", "stranded", "trapped", "missing", "exposed",
                     "sickened", "damaged", "destroyed", "flattened",
-                    "flooded", "cases"}))
+                    "flooded", "cases", "buried"}))
     return "AFFECT";
   return {};
 }
@@ -270,7 +271,8 @@ void ClaimExtractor::Extract(std::string_view text,
   // place when the gazetteer or NER knows it, when a place frame ("town
   // of") introduces it, or when it is no person, organisation or time
   // expression. *at is its first token.
-  auto PlaceAfter = [&](uint32_t t, std::string* place, uint32_t* at) {
+  auto PlaceAfter = [&](uint32_t t, bool strict, std::string* place,
+                        uint32_t* at) {
     uint32_t sb2, se2;
     sentence_bounds(t, &sb2, &se2);
     uint32_t k2 = t + 1;
@@ -295,10 +297,13 @@ void ClaimExtractor::Extract(std::string_view text,
     }
     // "Kaduna state", "the Mopti region": the noun after the name says what
     // it is, whatever the tagger thought.
-    if (e < se2 && IsPlaceFrameNoun(L(e))) framed = true;
+    if (e < se2 && (IsPlaceFrameNoun(L(e)) ||
+                    EqualsAny(L(e), {"river", "lake", "sea", "border"})))
+      framed = true;
     const uint32_t b = tokens[k2].begin, end = tokens[e - 1].end;
     *at = k2;
     if (place_at(b, end, place)) return true;
+    if (strict && !framed) return false;
     for (const Timex& tx : timexes)
       if (tx.begin < end && tx.end > b) return false;  // "in May"
     for (const Mention& m : a.mentions)
@@ -311,9 +316,14 @@ void ClaimExtractor::Extract(std::string_view text,
   // tokens, no punctuation but an apostrophe or hyphen.
   auto PhraseText = [&](uint32_t b, uint32_t e) -> std::string {
     if (b >= e || e - b > 8) return {};
-    for (uint32_t t = b; t < e; ++t)
+    for (uint32_t t = b; t < e; ++t) {
       if (tokens[t].kind != TokenKind::kWord && T(t) != "'s" && T(t) != "'")
         return {};
+      // A clause, not a noun phrase: "but no deaths were reported".
+      if (EqualsAny(L(t), {"but", "and", "no", "were", "was", "is", "are",
+                           "has", "have", "had", "been", "it", "they"}))
+        return {};
+    }
     return std::string(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
   };
   auto ReportedSource = [&](uint32_t sb, uint32_t se, uint32_t qb,
@@ -347,6 +357,22 @@ void ClaimExtractor::Extract(std::string_view text,
     }
     return {};
   };
+  // "a report by the Institute for the Study of War" when the quote stage
+  // named only "a report": the organisation or person the tagger found
+  // right after "<noun> by|from [the]".
+  auto AuthorInSentence = [&](uint32_t sb, uint32_t se,
+                              const std::string& noun) -> std::string {
+    for (uint32_t t = sb; t + 2 < se; ++t) {
+      if (L(t) != noun || !EqualsAny(L(t + 1), {"by", "from"})) continue;
+      uint32_t n = t + 2;
+      if (L(n) == "the" && n + 1 < se) ++n;
+      for (const Mention& m : a.mentions)
+        if (m.begin == tokens[n].begin &&
+            m.type != EntityType::kLoc)
+          return m.entity >= 0 ? a.entities[m.entity].canonical : m.text;
+    }
+    return {};
+  };
   std::string last_location;  // last "in <place>" seen before the claim
   std::string last_range;     // last range time
   for (const Quantity& q : quantities) {
@@ -360,6 +386,14 @@ void ClaimExtractor::Extract(std::string_view text,
       ++k;
     }
     if (k < se && L(k) == "the" && q.vague) ++k;
+    // "31 of its citizens": a partitive over a possessive names the subject.
+    if (k + 2 < se && L(k) == "of" &&
+        EqualsAny(L(k + 1), {"its", "their", "his", "her", "our"}))
+      k += 2;
+    // "16 more bodies", "five other people": a modifier, not the head.
+    if (k + 1 < se && EqualsAny(L(k), {"more", "other", "additional"}) &&
+        tokens[k + 1].kind == TokenKind::kWord && !SubjectStop(L(k + 1)))
+      ++k;
     uint32_t head = 0;
     bool have_head = false;
     uint32_t j = k;
@@ -578,11 +612,17 @@ void ClaimExtractor::Extract(std::string_view text,
             IsLocativePrep(w) || (w == "to" && c.event == "DEPLOY") ||
             (w == "to" && t + 2 < se && L(t + 1) == "the" &&
              L(t + 2) == "streets") ||
-            (EqualsAny(w, {"fled", "flee", "fleeing"}) && upper(t + 1));
-        if (!prep) continue;
+            (EqualsAny(w, {"fled", "flee", "fleeing"}) && upper(t + 1)) ||
+            // "deported from Pakistan": where they were, not their origin.
+            (w == "from" && t > sb &&
+             EqualsAny(L(t - 1), {"deported", "expelled", "evacuated"}));
+        // "on" is mostly a date or a topic: only a known or framed place
+        // ("on the Congo river").
+        const bool strict = w == "on";
+        if (!prep && !strict) continue;
         std::string place;
         uint32_t at = 0;
-        if (!PlaceAfter(t, &place, &at)) continue;
+        if (!PlaceAfter(t, strict, &place, &at)) continue;
         if (std::find(c.origin.begin(), c.origin.end(), place) != c.origin.end())
           continue;
         if (at >= q.token_end && after.empty()) after = place;
@@ -624,6 +664,7 @@ void ClaimExtractor::Extract(std::string_view text,
         // "a report by the Institute for the Study of War": a named author
         // is the better source; "a study by experts" stays "the study".
         author = NamedAuthor(c.source);
+        if (author.empty()) author = AuthorInSentence(sb, se, words[x]);
         c.source = author.empty() ? "the " + words[x] : author;
         break;
       }
@@ -699,7 +740,10 @@ void ClaimExtractor::Extract(std::string_view text,
     for (uint32_t t = sb; t < q.token_begin; ++t)
       if (EqualsAny(T(t), {",", ";", ":"}) || L(t) == "but")
         clause_begin = t + 1;
-    for (uint32_t t = clause_begin; t < std::min(se, subj_end + 6); ++t) {
+    uint32_t clause_end = std::min(se, subj_end + 6);
+    for (uint32_t t = subj_end; t < clause_end; ++t)
+      if (T(t) == "," || T(t) == ";") clause_end = t;
+    for (uint32_t t = clause_begin; t < clause_end; ++t) {
       const std::string& w = L(t);
       if (t < q.token_begin || t >= q.token_end) {
         if (EqualsAny(w, {"not", "n't", "never", "no", "denied", "deny",

@@ -202,6 +202,21 @@ TEST_F(ClaimsTest, GoldenConflictAndDisasterPatterns) {
        "450|450|450|exact|job|EMPLOY|-|-|The firm|-"},
       {"Aid groups fear 2,000 people could die.",
        "2,000|2000|2000|exact|person|KILL|-|-|Aid groups|-|HYP"},
+      // Modifiers and partitives before the head; "worldwide" ends it.
+      {"Divers found 7 more bodies on the Niger river on Monday.",
+       "7|7|7|exact|body|KILL|-|Niger|Divers|2013-07-08"},
+      {"Chile said 3 of its nationals were hurt.",
+       "3|3|3|exact|national|WOUND|-|-|Chile|-"},
+      {"The bank, which employs 9,000 people worldwide, denied it would move.",
+       "9,000|9000|9000|exact|person|EMPLOY|-|-|-|-"},
+      // "deported from" names where they were; a named report author.
+      {"Some 600 Haitians were deported from the Dominican Republic.",
+       "Some 600|600|600|about|person|DISPLACE|Haiti|Dominican Republic|-|-"},
+      {"Up to 500 fighters died, according to a report by the Soufan Center.",
+       "Up to 500|*|500|up_to|fighter|KILL|-|-|Soufan Center|-"},
+      // A clause is not a source.
+      {"Floods destroyed 80 homes, but no injuries were reported.",
+       "80|80|80|exact|home|AFFECT|-|-|-|-"},
       // Not counts: a share and "two sides".
       {"A third of the crops were lost as the two sides fought.", ""},
   };
