@@ -218,7 +218,9 @@ void ClaimExtractor::Extract(std::string_view text,
   // count, not at the whole document.
   std::vector<std::string> lower(n);
   std::vector<uint8_t> lowered(n, 0);
-  auto L = [&](uint32_t i) -> const std::string& {
+  // A view, so that comparisons with literals stay inline (no strlen and
+  // out-of-line std::string::compare per test).
+  auto L = [&](uint32_t i) -> std::string_view {
     if (!lowered[i]) {
       lower[i] = AsciiLower(tokens[i].text(text));
       lowered[i] = 1;
@@ -399,7 +401,7 @@ void ClaimExtractor::Extract(std::string_view text,
     uint32_t j = k;
     for (; j < se && j < k + 5; ++j) {
       if (tokens[j].kind != TokenKind::kWord) break;
-      const std::string& w = L(j);
+      std::string_view w = L(j);
       if (SubjectStop(w)) break;
       if (have_head && (EndsWith(w, "ing") || EndsWith(w, "ed")) && !upper(j))
         break;
@@ -493,7 +495,7 @@ void ClaimExtractor::Extract(std::string_view text,
       uint32_t t = subj_end;
       bool origin_ctx = false;
       while (t < se && t < subj_end + 25) {
-        const std::string& w = L(t);
+        std::string_view w = L(t);
         std::string_view raw = T(t);
         if (raw == "." || raw == ";" || raw == ":") break;
         if (raw == ",") {
@@ -607,7 +609,7 @@ void ClaimExtractor::Extract(std::string_view text,
     {
       std::string after, before;
       for (uint32_t t = sb; t + 1 < se; ++t) {
-        const std::string& w = L(t);
+        std::string_view w = L(t);
         const bool prep =
             IsLocativePrep(w) || (w == "to" && c.event == "DEPLOY") ||
             (w == "to" && t + 2 < se && L(t + 1) == "the" &&
@@ -673,7 +675,7 @@ void ClaimExtractor::Extract(std::string_view text,
       for (uint32_t t = sb; t < sb + 4 && t < q.token_begin; ++t) {
         if (IsStudyNoun(L(t)) && (t == sb || L(sb) == "a" || L(sb) == "the" ||
                                   L(sb) == "an")) {
-          c.source = "the " + L(t);
+          c.source = "the " + std::string(L(t));
           break;
         }
       }
@@ -744,7 +746,7 @@ void ClaimExtractor::Extract(std::string_view text,
     for (uint32_t t = subj_end; t < clause_end; ++t)
       if (T(t) == "," || T(t) == ";") clause_end = t;
     for (uint32_t t = clause_begin; t < clause_end; ++t) {
-      const std::string& w = L(t);
+      std::string_view w = L(t);
       if (t < q.token_begin || t >= q.token_end) {
         if (EqualsAny(w, {"not", "n't", "never", "no", "denied", "deny",
                           "denies", "without"}))
