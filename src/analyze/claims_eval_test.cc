@@ -88,10 +88,10 @@ struct Floor {
 TEST_F(ClaimsEvalTest, GoldSetsStayAboveTheirFloors) {
   const Floor kFloors[] = {
       // bounds qual subj event origin loc source time neg hyp all
-      {"dev.jsonl", 0.97, {0.97, 0.97, 0.96, 0.95, 0.95, 0.95, 0.94, 0.95,
-                           0.97, 0.97, 0.88}},
-      {"check.jsonl", 0.90, {0.95, 0.97, 0.95, 0.75, 0.95, 0.87, 0.85, 0.90,
-                             0.92, 0.95, 0.45}},
+      {"dev.jsonl", 0.97, {0.97, 0.97, 0.97, 0.94, 0.95, 0.96, 0.95, 0.95,
+                           0.97, 0.97, 0.86}},
+      {"check.jsonl", 0.92, {0.95, 0.97, 0.95, 0.72, 0.95, 0.90, 0.85, 0.90,
+                             0.90, 0.95, 0.43}},
   };
   for (const Floor& f : kFloors) {
     auto r = EvaluateClaims(std::string(WIREWATCH_TESTDATA) + "/claims/" +
