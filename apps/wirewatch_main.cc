@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "base/article_json.h"
+#include "analyze/claims_eval.h"
 #include "analyze/ner_clusters.h"
 #include "api/archive_index.h"
 #include "api/views.h"
@@ -653,6 +654,23 @@ int CmdEvalQuantities(const std::string& file, bool diagnostics) {
   return kExitOk;
 }
 
+int CmdEvalClaims(const std::string& gold, const std::string& ner_path,
+                  const std::string& quote_path, bool diagnostics) {
+  auto model = ww::analyze::NerModel::Load(ner_path);
+  if (!model.ok()) return Fail(model.status());
+  std::unique_ptr<ww::analyze::QuoteModel> qmodel;
+  if (!quote_path.empty()) {
+    auto loaded = ww::analyze::QuoteModel::Load(quote_path);
+    if (!loaded.ok()) return Fail(loaded.status());
+    qmodel = std::move(loaded).value();
+  }
+  auto report = ww::analyze::EvaluateClaims(gold, model->get(), qmodel.get(),
+                                            diagnostics);
+  if (!report.ok()) return Fail(report.status());
+  fmt::print("{}", ww::analyze::FormatReport(*report));
+  return kExitOk;
+}
+
 int CmdEvalQuotes(const std::string& dir, const std::string& model_path,
                   bool diagnostics) {
   std::unique_ptr<ww::analyze::QuoteModel> model;
@@ -1037,6 +1055,24 @@ int main(int argc, char** argv) {
                           "attribution model (\"\" = rules only)")
       ->capture_default_str();
 
+  std::string claims_gold, claims_ner = DefaultNerModel(),
+                           claims_quote_model = DefaultQuoteModel();
+  auto* eval_claims = eval->add_subcommand(
+      "claims",
+      "count-claim P/R/F1 (quantity spans overlapping one-to-one) and "
+      "per-field accuracy on matched claims, running the full analysis on "
+      "gold JSON Lines items (testdata/claims/README.md)");
+  eval_claims->add_option("--gold", claims_gold, "gold JSON Lines file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  eval_claims->add_flag("--diagnostics", diagnostics,
+                        "list missed and spurious claims and wrong fields");
+  eval_claims->add_option("--model", claims_ner, "NER model")
+      ->capture_default_str();
+  eval_claims->add_option("--quote-model", claims_quote_model,
+                          "attribution model (\"\" = rules only)")
+      ->capture_default_str();
+
   std::string conll, model_path = DefaultNerModel();
   bool eval_json = false;
   auto* eval_ner = eval->add_subcommand(
@@ -1181,6 +1217,9 @@ int main(int argc, char** argv) {
   if (*eval_quotes)
     return CmdEvalQuotes(polnear_dir, eval_quote_model, diagnostics);
   if (*eval_ner) return CmdEvalNer(conll, model_path, eval_json);
+  if (*eval_claims)
+    return CmdEvalClaims(claims_gold, claims_ner, claims_quote_model,
+                         diagnostics);
   if (*train_quotes)
     return CmdTrainQuotes(quotes_polnear, train_out, quote_train_opt);
   if (*train_ner)

@@ -403,4 +403,22 @@ TEST_F(CliTest, EvalExtractionScoresADataset) {
             1);
 }
 
+
+TEST_F(CliTest, EvalClaimsScoresAGoldFile) {
+  const std::string gold = std::string(WIREWATCH_TESTDATA) + "/claims/";
+  CmdResult r = Wirewatch("eval claims --gold " + gold + "check.jsonl");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("items 40  gold claims 44"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("field accuracy on matched pairs:"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  hypothetical  "), std::string::npos) << r.out;
+  // --diagnostics adds one line per miss, spurious claim or wrong field.
+  CmdResult d = Wirewatch("eval claims --diagnostics --gold " + gold + "check.jsonl");
+  EXPECT_EQ(d.exit_code, 0) << d.out;
+  EXPECT_GT(d.out.size(), r.out.size());
+  EXPECT_NE(d.out.find("FIELD check-"), std::string::npos) << d.out;
+  // Not JSON Lines: an error, not a score.
+  EXPECT_EQ(Wirewatch("eval claims --gold " + gold + "README.md").exit_code, 1);
+}
+
 }  // namespace wirewatch

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "base/ascii.h"
 
@@ -33,14 +34,16 @@ bool SubjectStop(std::string_view w) {
           "the",   "a",       "an",      "it",        "they",  "them",
           "per",   "each",    "more",    "less",      "over",  "under",
           "about", "between", "against", "while",     "when",  "reportedly",
-          "also",  "still",   "now",     "so",        "not",   "out"});
+          "also",  "still",   "now",     "so",        "not",   "out",
+          "worldwide", "nationwide", "overall", "apiece", "altogether"});
 }
 
 bool IsCombatant(std::string_view lemma) {
   return EqualsAny(lemma, {"militant", "fighter", "mercenary", "soldier",
                            "troop", "jihadist", "rebel", "insurgent",
                            "combatant", "volunteer", "marine", "paratrooper",
-                           "guerrilla", "terrorist", "sniper", "gunman"});
+                           "guerrilla", "terrorist", "sniper", "gunman",
+                           "reservist", "conscript", "peacekeeper"});
 }
 
 // Event family of one lowercase word, or empty.
@@ -65,11 +68,13 @@ std::string_view EventOf(std::string_view w) {
     return "KIDNAP";
   if (EqualsAny(w, {"protested", "protest", "protests", "protesting",
                     "protesters", "protestors", "demonstrators", "demonstrated",
-                    "rallied", "marched", "marchers", "strikers"}))
+                    "rallied", "marched", "marchers", "strikers", "strike",
+                    "strikes", "striking", "walkout", "walkouts"}))
     return "PROTEST";
   if (EqualsAny(w, {"displaced", "fled", "flee", "fleeing", "evacuated",
                     "refugees", "homeless", "uprooted", "displacement",
-                    "evacuees", "migrants", "asylum"}))
+                    "evacuees", "migrants", "asylum", "evacuation",
+                    "evacuations", "deported", "deportation", "expelled"}))
     return "DISPLACE";
   if (EqualsAny(w, {"fighting", "fight", "fought", "deployed", "deploy",
                     "deploying", "sent", "stationed", "dispatched", "joined",
@@ -79,7 +84,9 @@ std::string_view EventOf(std::string_view w) {
                     "employees", "workers", "staff", "workforce", "laid"}))
     return "EMPLOY";
   if (EqualsAny(w, {"affected", "affecting", "impacted", "infected", "sick",
-                    "ill", "stranded", "trapped", "missing", "exposed"}))
+                    "ill", "stranded", "trapped", "missing", "exposed",
+                    "sickened", "damaged", "destroyed", "flattened",
+                    "flooded", "cases", "buried"}))
     return "AFFECT";
   return {};
 }
@@ -88,6 +95,82 @@ bool IsStudyNoun(std::string_view w) {
   return EqualsAny(w, {"study", "report", "survey", "analysis", "investigation",
                        "census", "tally", "count", "review", "poll", "estimate",
                        "research", "figures", "data", "statistics"});
+}
+
+// Adjectives and participles that can stand for the counted people
+// ("left 12 dead", "dozens injured", "2,300 people homeless"): as the head
+// of a count they mean persons in that state.
+bool IsStateAdjective(std::string_view w) {
+  return EqualsAny(w, {"dead", "injured", "wounded", "killed", "missing",
+                       "homeless", "displaced", "hurt", "detained",
+                       "arrested", "kidnapped", "abducted", "trapped",
+                       "stranded", "affected", "infected", "evacuated"});
+}
+
+// Plurals without an -s that end a subject phrase as plural nouns do.
+bool IsIrregularPlural(std::string_view w) {
+  return EqualsAny(w, {"people", "children", "men", "women"});
+}
+
+// Nouns that make "the <noun> of" a place frame: "the town of Bakhmut",
+// "the streets of Tbilisi", "off the coast of Lebanon".
+bool IsPlaceFrameNoun(std::string_view w) {
+  return EqualsAny(w, {"town", "city", "village", "province", "region",
+                       "district", "state", "capital", "port", "island",
+                       "county", "area", "streets", "outskirts", "coast",
+                       "suburb", "suburbs", "camp", "enclave", "territory"});
+}
+
+// Direction and position adjectives between a preposition and a place:
+// "in northern Bangladesh", "in the eastern town of".
+bool IsPlaceModifier(std::string_view w) {
+  return EqualsAny(w, {"northern", "southern", "eastern", "western",
+                       "central", "northeastern", "northwestern",
+                       "southeastern", "southwestern", "north-eastern",
+                       "north-western", "south-eastern", "south-western",
+                       "remote", "coastal", "neighbouring", "neighboring",
+                       "besieged", "rural", "mountainous"});
+}
+
+// Prepositions that put the event at a place (not "from", which names an
+// origin).
+bool IsLocativePrep(std::string_view w) {
+  return EqualsAny(w, {"in", "near", "across", "outside", "off", "at",
+                       "throughout", "through", "inside", "around"});
+}
+
+// Reporting verbs whose subject is the source of a claim in the sentence.
+bool IsReportingVerb(std::string_view w) {
+  return EqualsAny(w, {"said", "says", "told", "reported", "announced",
+                       "estimated", "stated", "confirmed", "warned",
+                       "added"});
+}
+
+// True when the word before byte `at` is "since": "since January" opens an
+// interval and does not date a claim.
+bool PrecededBySince(std::string_view text, uint32_t at) {
+  size_t e = at;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
+  if (e < 5) return false;
+  std::string w = AsciiLower(text.substr(e - 5, 5));
+  return w == "since" && (e == 5 || !std::isalpha(static_cast<unsigned char>(
+                                              text[e - 6])));
+}
+
+// The capitalised author after "by" or "from" in a source phrase ("a
+// report by the Institute for the Study of War" -> "the Institute for the
+// Study of War"), or empty.
+std::string NamedAuthor(std::string_view phrase) {
+  for (std::string_view marker : {" by ", " from "}) {
+    size_t at = phrase.find(marker);
+    if (at == std::string_view::npos) continue;
+    std::string_view rest = phrase.substr(at + marker.size());
+    std::string_view name = rest;
+    if (name.substr(0, 4) == "the ") name.remove_prefix(4);
+    if (!name.empty() && std::isupper(static_cast<unsigned char>(name[0])))
+      return std::string(rest);
+  }
+  return {};
 }
 
 struct Ctx {
@@ -135,7 +218,9 @@ void ClaimExtractor::Extract(std::string_view text,
   // count, not at the whole document.
   std::vector<std::string> lower(n);
   std::vector<uint8_t> lowered(n, 0);
-  auto L = [&](uint32_t i) -> const std::string& {
+  // A view, so that comparisons with literals stay inline (no strlen and
+  // out-of-line std::string::compare per test).
+  auto L = [&](uint32_t i) -> std::string_view {
     if (!lowered[i]) {
       lower[i] = AsciiLower(tokens[i].text(text));
       lowered[i] = 1;
@@ -182,6 +267,114 @@ void ClaimExtractor::Extract(std::string_view text,
       v->push_back(o);
   };
 
+  // The place named after the preposition at token `t`: "in the eastern
+  // town of Bakhmut", "in northern Bangladesh", "in Mali's Mopti region"
+  // (the more specific name), "in Kaduna state". A capitalised run is a
+  // place when the gazetteer or NER knows it, when a place frame ("town
+  // of") introduces it, or when it is no person, organisation or time
+  // expression. *at is its first token.
+  auto PlaceAfter = [&](uint32_t t, bool strict, std::string* place,
+                        uint32_t* at) {
+    uint32_t sb2, se2;
+    sentence_bounds(t, &sb2, &se2);
+    uint32_t k2 = t + 1;
+    if (k2 < se2 && L(k2) == "the") ++k2;
+    while (k2 < se2 && IsPlaceModifier(L(k2))) ++k2;
+    bool framed = false;
+    if (k2 + 1 < se2 && IsPlaceFrameNoun(L(k2)) && L(k2 + 1) == "of") {
+      k2 += 2;
+      framed = true;
+    }
+    if (k2 < se2 && L(k2) == "the") ++k2;
+    if (k2 >= se2 || !upper(k2)) return false;
+    uint32_t e = k2;
+    while (e < se2 && upper(e)) ++e;
+    if (e + 1 < se2 && T(e) == "'s" && upper(e + 1)) {
+      // The possessor is a place, so what it owns is one.
+      std::string owner;
+      if (place_at(tokens[k2].begin, tokens[e - 1].end, &owner)) framed = true;
+      k2 = e + 1;
+      e = k2;
+      while (e < se2 && upper(e)) ++e;
+    }
+    // "Kaduna state", "the Mopti region": the noun after the name says what
+    // it is, whatever the tagger thought.
+    if (e < se2 && (IsPlaceFrameNoun(L(e)) ||
+                    EqualsAny(L(e), {"river", "lake", "sea", "border"})))
+      framed = true;
+    const uint32_t b = tokens[k2].begin, end = tokens[e - 1].end;
+    *at = k2;
+    if (place_at(b, end, place)) return true;
+    if (strict && !framed) return false;
+    for (const Timex& tx : timexes)
+      if (tx.begin < end && tx.end > b) return false;  // "in May"
+    for (const Mention& m : a.mentions)
+      if (m.begin < end && m.end > b && m.type != EntityType::kLoc && !framed)
+        return false;  // "at Reuters", "in Amnesty's report"
+    *place = std::string(text.substr(b, end - b));
+    return true;
+  };
+  // Raw text of tokens [b, e) when they look like a noun phrase: 1 to 8
+  // tokens, no punctuation but an apostrophe or hyphen.
+  auto PhraseText = [&](uint32_t b, uint32_t e) -> std::string {
+    if (b >= e || e - b > 8) return {};
+    for (uint32_t t = b; t < e; ++t) {
+      if (tokens[t].kind != TokenKind::kWord && T(t) != "'s" && T(t) != "'")
+        return {};
+      // A clause, not a noun phrase: "but no deaths were reported".
+      if (EqualsAny(L(t), {"but", "and", "no", "were", "was", "is", "are",
+                           "has", "have", "had", "been", "it", "they"}))
+        return {};
+    }
+    return std::string(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
+  };
+  auto ReportedSource = [&](uint32_t sb, uint32_t se, uint32_t qb,
+                            uint32_t qe) -> std::string {
+    for (uint32_t t = sb; t + 2 < se; ++t) {
+      if (L(t) != "according" || L(t + 1) != "to") continue;
+      uint32_t e = t + 2;
+      while (e < se && tokens[e].kind == TokenKind::kWord && L(e) != "which")
+        ++e;
+      std::string s = PhraseText(t + 2, e);
+      if (!s.empty()) return s;
+    }
+    for (uint32_t v = qe; v < se; ++v) {
+      if (!IsReportingVerb(L(v))) continue;
+      uint32_t c0 = v;
+      while (c0 > qe && T(c0 - 1) != ",") --c0;
+      if (c0 > qe && c0 < v) {
+        std::string s = PhraseText(c0, v);
+        if (!s.empty()) return s;
+      }
+      if (c0 == v && v + 1 < se && upper(v + 1)) {
+        uint32_t e = v + 1;
+        while (e < se && tokens[e].kind == TokenKind::kWord) ++e;
+        std::string s = PhraseText(v + 1, e);
+        if (!s.empty()) return s;  // ", said Mohamed Osman, a doctor"
+      }
+    }
+    for (uint32_t v = sb + 1; v < qb && v < sb + 9; ++v) {
+      if (T(v) == ",") break;
+      if (IsReportingVerb(L(v))) return PhraseText(sb, v);
+    }
+    return {};
+  };
+  // "a report by the Institute for the Study of War" when the quote stage
+  // named only "a report": the organisation or person the tagger found
+  // right after "<noun> by|from [the]".
+  auto AuthorInSentence = [&](uint32_t sb, uint32_t se,
+                              const std::string& noun) -> std::string {
+    for (uint32_t t = sb; t + 2 < se; ++t) {
+      if (L(t) != noun || !EqualsAny(L(t + 1), {"by", "from"})) continue;
+      uint32_t n = t + 2;
+      if (L(n) == "the" && n + 1 < se) ++n;
+      for (const Mention& m : a.mentions)
+        if (m.begin == tokens[n].begin &&
+            m.type != EntityType::kLoc)
+          return m.entity >= 0 ? a.entities[m.entity].canonical : m.text;
+    }
+    return {};
+  };
   std::string last_location;  // last "in <place>" seen before the claim
   std::string last_range;     // last range time
   for (const Quantity& q : quantities) {
@@ -195,17 +388,29 @@ void ClaimExtractor::Extract(std::string_view text,
       ++k;
     }
     if (k < se && L(k) == "the" && q.vague) ++k;
+    // "31 of its citizens": a partitive over a possessive names the subject.
+    if (k + 2 < se && L(k) == "of" &&
+        EqualsAny(L(k + 1), {"its", "their", "his", "her", "our"}))
+      k += 2;
+    // "16 more bodies", "five other people": a modifier, not the head.
+    if (k + 1 < se && EqualsAny(L(k), {"more", "other", "additional"}) &&
+        tokens[k + 1].kind == TokenKind::kWord && !SubjectStop(L(k + 1)))
+      ++k;
     uint32_t head = 0;
     bool have_head = false;
     uint32_t j = k;
     for (; j < se && j < k + 5; ++j) {
       if (tokens[j].kind != TokenKind::kWord) break;
-      const std::string& w = L(j);
+      std::string_view w = L(j);
       if (SubjectStop(w)) break;
       if (have_head && (EndsWith(w, "ing") || EndsWith(w, "ed")) && !upper(j))
         break;
       head = j;
       have_head = true;
+      if (!upper(j) && IsIrregularPlural(w)) {
+        ++j;
+        break;
+      }
       // A plural noun ends the phrase unless another noun follows it
       // ("militants fighting" vs "ministry officials").
       if (!upper(j) && EndsWith(w, "s") && !EndsWith(w, "ss") &&
@@ -219,10 +424,29 @@ void ClaimExtractor::Extract(std::string_view text,
     CountClaim c;
     c.sentence = sent_of[q.token_begin];
     bool elliptic = false;
-    if (have_head && !upper(head)) {
+    const bool prev_in_sentence =
+        !out->empty() && out->back().sentence == c.sentence;
+    // Event fixed by the subject phrase itself ("12 dead", "the death toll
+    // rose to 312"), before any verb around it is looked at.
+    std::string_view subject_event;
+    bool toll_before = false;
+    for (uint32_t t = q.token_begin; t > sb && t + 8 > q.token_begin; --t)
+      if (L(t - 1) == "toll") toll_before = true;
+    if (have_head && !upper(head) && IsStateAdjective(L(head))) {
+      c.subject = "person";  // "left 12 dead", "dozens injured"
+      subject_event = EventOf(L(head));
+    } else if (have_head && !upper(head) &&
+               EqualsAny(L(head), {"others", "more"}) && prev_in_sentence) {
+      // "wounding 23 others", "still hold at least 30 others".
+      c.subject = out->back().subject;
+      elliptic = true;
+    } else if (have_head && !upper(head)) {
       c.subject = SingularLemma(L(head));
-    } else if (!have_head && !out->empty() &&
-               out->back().sentence == c.sentence) {
+    } else if (!have_head && toll_before) {
+      c.subject = "person";  // "the death toll rose to 312"
+      subject_event = "KILL";
+      j = k;
+    } else if (!have_head && prev_in_sentence) {
       c.subject = out->back().subject;  // "including 10 from the North Caucasus"
       elliptic = true;
       j = k;
@@ -242,7 +466,11 @@ void ClaimExtractor::Extract(std::string_view text,
              "kilometer", "kilometre", "meter", "metre",  "ton",      "tonne",
              "degree",    "inch",      "foot",  "pound",  "kilogram", "round",
              "game",      "goal",      "vote",  "seat",   "page",     "stage",
-             "part",      "step"}))
+             "part",      "step",      "side"}))
+      continue;
+    // Counts are whole: "a third of the country's copper" is a share.
+    if ((q.has_low && q.low != std::floor(q.low)) ||
+        (q.has_high && q.high != std::floor(q.high)))
       continue;
     const uint32_t subj_end = j;
     c.quantity_text = std::string(text.substr(q.begin, q.end - q.begin));
@@ -267,7 +495,7 @@ void ClaimExtractor::Extract(std::string_view text,
       uint32_t t = subj_end;
       bool origin_ctx = false;
       while (t < se && t < subj_end + 25) {
-        const std::string& w = L(t);
+        std::string_view w = L(t);
         std::string_view raw = T(t);
         if (raw == "." || raw == ";" || raw == ":") break;
         if (raw == ",") {
@@ -293,7 +521,10 @@ void ClaimExtractor::Extract(std::string_view text,
         if (!upper(t) && (EndsWith(w, "ing") || EndsWith(w, "ed")) &&
             w != "including")
           break;
-        if (w == "from" || w == "including" || w == "of" || w == "origin")
+        // "of" names an origin only right after the subject ("militants of
+        // Russian origin"), not in "took to the streets of Tbilisi".
+        if (w == "from" || w == "including" || w == "origin" ||
+            (w == "of" && t == subj_end))
           origin_ctx = true;
         if (elliptic && w == "from") origin_ctx = true;
         std::string o;
@@ -340,9 +571,29 @@ void ClaimExtractor::Extract(std::string_view text,
       uint32_t lo = q.token_begin > sb + 4 ? q.token_begin - 4 : sb;
       uint32_t hi = std::min(se, subj_end + 8);
       std::string_view ev;
+      // A verb or nominalisation right before the number governs it:
+      // "killing at least nine officers", "the deaths of 34 detainees".
+      if (q.token_begin > sb) {
+        const uint32_t p = q.token_begin - 1;
+        if (L(p) == "of" && p > sb)
+          ev = EventOf(L(p - 1));
+        else
+          ev = EventOf(L(p));
+      }
+      if (ev.empty()) ev = subject_event;
       // Verbs after the subject, then before the number; the subject noun
       // itself ("protesters", "workers") only as a fallback.
-      for (uint32_t t = subj_end; t < hi && ev.empty(); ++t) ev = EventOf(L(t));
+      for (uint32_t t = subj_end; t < hi && ev.empty(); ++t) {
+        ev = EventOf(L(t));
+        // "walked off the job", "walk out": a strike; "took to the
+        // streets": a protest.
+        if (ev.empty() && EqualsAny(L(t), {"walked", "walk", "walking"}) &&
+            t + 1 < se && EqualsAny(L(t + 1), {"out", "off"}))
+          ev = "PROTEST";
+        if (ev.empty() && L(t) == "streets" && t >= 2 && L(t - 1) == "the" &&
+            L(t - 2) == "to")
+          ev = "PROTEST";
+      }
       for (uint32_t t = q.token_begin; t > lo && ev.empty(); --t) ev = EventOf(L(t - 1));
       if (ev.empty() && elliptic && !out->empty()) ev = out->back().event;
       if (ev.empty() && IsCombatant(c.subject)) ev = "DEPLOY";
@@ -350,20 +601,36 @@ void ClaimExtractor::Extract(std::string_view text,
       c.event = ev.empty() ? "OTHER" : std::string(ev);
     }
 
-    // --- location: "in <place>" in the sentence that is not an origin.
-    for (uint32_t t = sb; t + 1 < se; ++t) {
-      if (L(t) != "in" || !upper(t + 1)) continue;
-      uint32_t e = t + 1;
-      while (e < se && upper(e)) ++e;
-      std::string place;
-      if (place_at(tokens[t + 1].begin, tokens[e - 1].end, &place)) {
-        bool is_origin =
-            std::find(c.origin.begin(), c.origin.end(), place) != c.origin.end();
-        if (!is_origin) {
-          c.location = place;
-          break;
-        }
+    // --- location: a place after a locative preposition ("in", "near",
+    // "across", "off the coast of"; "to" for deployments) or after "fled",
+    // not an origin. The first such place after the number wins (the event's
+    // complement: "killed when shells hit a market in Bakhmut"), else the
+    // nearest one before it ("The floods in eastern Libya have left ...").
+    {
+      std::string after, before;
+      for (uint32_t t = sb; t + 1 < se; ++t) {
+        std::string_view w = L(t);
+        const bool prep =
+            IsLocativePrep(w) || (w == "to" && c.event == "DEPLOY") ||
+            (w == "to" && t + 2 < se && L(t + 1) == "the" &&
+             L(t + 2) == "streets") ||
+            (EqualsAny(w, {"fled", "flee", "fleeing"}) && upper(t + 1)) ||
+            // "deported from Pakistan": where they were, not their origin.
+            (w == "from" && t > sb &&
+             EqualsAny(L(t - 1), {"deported", "expelled", "evacuated"}));
+        // "on" is mostly a date or a topic: only a known or framed place
+        // ("on the Congo river").
+        const bool strict = w == "on";
+        if (!prep && !strict) continue;
+        std::string place;
+        uint32_t at = 0;
+        if (!PlaceAfter(t, strict, &place, &at)) continue;
+        if (std::find(c.origin.begin(), c.origin.end(), place) != c.origin.end())
+          continue;
+        if (at >= q.token_end && after.empty()) after = place;
+        if (at < q.token_begin) before = place;
       }
+      c.location = !after.empty() ? after : before;
     }
     bool there = false;
     for (uint32_t t = sb; t < se; ++t)
@@ -393,32 +660,63 @@ void ClaimExtractor::Extract(std::string_view text,
           w.clear();
         }
       }
-      for (size_t x = 0; x < words.size() && x < 3; ++x)
-        if (IsStudyNoun(words[x])) c.source = "the " + words[x];
+      std::string author;
+      for (size_t x = 0; x < words.size() && x < 3; ++x) {
+        if (!IsStudyNoun(words[x])) continue;
+        // "a report by the Institute for the Study of War": a named author
+        // is the better source; "a study by experts" stays "the study".
+        author = NamedAuthor(c.source);
+        if (author.empty()) author = AuthorInSentence(sb, se, words[x]);
+        c.source = author.empty() ? "the " + words[x] : author;
+        break;
+      }
     }
     if (c.source.empty()) {
       for (uint32_t t = sb; t < sb + 4 && t < q.token_begin; ++t) {
         if (IsStudyNoun(L(t)) && (t == sb || L(sb) == "a" || L(sb) == "the" ||
                                   L(sb) == "an")) {
-          c.source = "the " + L(t);
+          c.source = "the " + std::string(L(t));
           break;
         }
       }
     }
 
-    // --- time: the DATE timex of the sentence, "that period", else the
-    // source's previous claim.
-    for (const Timex& tx : timexes) {
-      if (tx.begin < c.sentence_begin || tx.end > c.sentence_end) continue;
-      if (tx.type != TimexType::kDate || tx.value.find("REF") != std::string::npos)
-        continue;
-      if (tx.range_id >= 0) {
-        c.time = tx.range_begin + "/" + tx.range_end;
-        last_range = c.time;
-      } else {
-        c.time = tx.value;
+    // Reported speech the quote stage did not attribute: "according to
+    // <source>", "..., <source> said." at the end of the sentence, "said
+    // <source>" after a comma, "<source> said (that) ..." before the number.
+    if (c.source.empty()) c.source = ReportedSource(sb, se, q.token_begin, q.token_end);
+
+    // --- time: the DATE timex of the sentence nearest to the number ("1,150
+    // new cases on Sunday, bringing the total this year to 31,000"), not an
+    // open interval's start ("since January"); "that period" takes the last
+    // range; else the source's previous claim.
+    {
+      const Timex* best = nullptr;
+      uint32_t best_dist = 0;
+      for (const Timex& tx : timexes) {
+        if (tx.begin < c.sentence_begin || tx.end > c.sentence_end) continue;
+        if (tx.type != TimexType::kDate ||
+            tx.value.find("REF") != std::string::npos)
+          continue;
+        if (PrecededBySince(text, tx.begin) ||
+            AsciiLower(text.substr(tx.begin, 6)) == "since ")
+          continue;
+        const uint32_t dist =
+            tx.begin >= c.end ? tx.begin - c.end
+                              : (c.begin >= tx.end ? c.begin - tx.end : 0);
+        if (best == nullptr || dist < best_dist) {
+          best = &tx;
+          best_dist = dist;
+        }
       }
-      break;
+      if (best != nullptr) {
+        if (best->range_id >= 0) {
+          c.time = best->range_begin + "/" + best->range_end;
+          last_range = c.time;
+        } else {
+          c.time = best->value;
+        }
+      }
     }
     std::string sentence_lower = AsciiLower(
         text.substr(c.sentence_begin, c.sentence_end - c.sentence_begin));
@@ -435,15 +733,26 @@ void ClaimExtractor::Extract(std::string_view text,
         }
     }
 
-    // --- negation and hypotheticals in the clause before the number.
-    for (uint32_t t = sb; t < std::min(se, subj_end + 6); ++t) {
-      const std::string& w = L(t);
+    // --- negation and hypotheticals in the clause of the number: from the
+    // last comma, semicolon or "but" before it ("It was not clear how many
+    // ..., but a witness said he saw at least five") to a few words after
+    // its subject. Announced plans ("would cut 1,200 jobs") are not
+    // hypothetical: "would" is the future of reported speech.
+    uint32_t clause_begin = sb;
+    for (uint32_t t = sb; t < q.token_begin; ++t)
+      if (EqualsAny(T(t), {",", ";", ":"}) || L(t) == "but")
+        clause_begin = t + 1;
+    uint32_t clause_end = std::min(se, subj_end + 6);
+    for (uint32_t t = subj_end; t < clause_end; ++t)
+      if (T(t) == "," || T(t) == ";") clause_end = t;
+    for (uint32_t t = clause_begin; t < clause_end; ++t) {
+      std::string_view w = L(t);
       if (t < q.token_begin || t >= q.token_end) {
         if (EqualsAny(w, {"not", "n't", "never", "no", "denied", "deny",
                           "denies", "without"}))
           c.negated = true;
         // Lowercase only: "in May" is a month, not a modal.
-        if (T(t) == w && EqualsAny(w, {"could", "would", "may", "might", "if",
+        if (T(t) == w && EqualsAny(w, {"could", "may", "might", "if", "fear",
                                        "feared", "fears", "unless",
                                        "potentially", "possibly", "risk"}))
           c.hypothetical = true;

@@ -4,36 +4,61 @@
 // quantities — following the count-claim contract of DESIGN.md.
 //
 // For each count quantity (QuantityRecognizer, kind kCount, not a time
-// unit):
+// unit, a whole number: "a third of" is a share):
 //   subject   the head noun after the number ("hundreds of foreign
-//             militants" -> militant), singular lemma; an elliptic number
-//             ("including 10 from the North Caucasus") takes the subject of
-//             the claim before it in the sentence;
-//   event     verb families in a window around the number and subject
-//             (killed/dead -> KILL, wounded -> WOUND, arrested -> ARREST,
-//             kidnapped -> KIDNAP, protesters -> PROTEST, fled/displaced ->
-//             DISPLACE, fighting/deployed -> DEPLOY, employs/jobs -> EMPLOY,
-//             affected/infected -> AFFECT), else combatant nouns -> DEPLOY,
-//             else OTHER;
+//             militants" -> militant, "16 more bodies" -> body, "31 of its
+//             citizens" -> citizen), singular lemma; a state adjective as
+//             head means persons ("left 12 dead", "dozens injured"); an
+//             elliptic number ("including 10 from the North Caucasus",
+//             "wounding 23 others") takes the subject of the claim before
+//             it in the sentence; a bare number after "toll" counts persons
+//             killed ("the death toll rose to 312");
+//   event     first the verb or nominalisation right before the number
+//             ("killing at least nine", "the deaths of 34"), then the state
+//             adjective of the subject, then verb families in a window
+//             around the number and subject (killed/dead -> KILL, wounded
+//             -> WOUND, arrested -> ARREST, kidnapped -> KIDNAP,
+//             protesters/strike/"took to the streets" -> PROTEST,
+//             fled/displaced/evacuation/deported -> DISPLACE,
+//             fighting/deployed -> DEPLOY, employs/jobs -> EMPLOY,
+//             affected/infected/damaged/cases -> AFFECT), else combatant
+//             nouns -> DEPLOY, else OTHER;
 //   origin    demonyms and places in the subject phrase: "Russian
 //             militants", "militants of Russian origin", "from Russia and
 //             Europe", "including Russians and Americans", "Russians are
 //             among hundreds of militants";
-//   location  "in <place>" in the sentence (not an origin); "there" takes
-//             the last such place before it;
+//   location  a place after a locative preposition ("in", "near",
+//             "across", "off", "through"; "to" for deployments and "to the
+//             streets of"; "on" only for a known or framed place), after
+//             "fled" or "deported from", through place frames and
+//             modifiers ("in the eastern town of Bakhmut", "in northern
+//             Bangladesh", "in Mali's Mopti region", "Kaduna state"), not
+//             an origin; the first after the number, else the nearest
+//             before it; "there" takes the last such place before it;
 //   source    the speaker of the quote or reported speech whose content
-//             holds the number, else the study/report the sentence is about
-//             ("A recent study ... analyzed"), else empty;
-//   time      the DATE time expression of the sentence (a range gives
-//             "begin/end"); "that period" takes the last range; else the
-//             time of the same source's previous claim;
+//             holds the number (a study's named author when there is one:
+//             "a report by the Institute for the Study of War"), else the
+//             study/report the sentence is about ("A recent study ...
+//             analyzed"), else reported speech the quote stage left
+//             unattributed ("according to X", "..., X said.", "X said
+//             ..."), else empty;
+//   time      the DATE time expression of the sentence nearest to the
+//             number, never the start of an open interval ("since
+//             January"); a range gives "begin/end"; "that period" takes
+//             the last range; else the time of the same source's previous
+//             claim;
 //   negated / hypothetical  "no", "not", "never", "denied" / "could",
-//             "would", "may", "might", "if", "feared" in the clause.
+//             "may", "might", "if", "fear(ed)", "unless" in the clause of
+//             the number (from the last comma or "but" before it to the
+//             next comma after its subject). An announced plan ("would cut
+//             1,200 jobs") is not hypothetical.
 // Claims repeating an earlier claim of the same source (same bounds and
 // subject) are merged into it (origins united, time/location filled).
 //
-// Offsets are byte offsets into the analysed text. Golden test on the seed
-// page: claims_test.cc. Thread-safety: stateless; Extract() is const.
+// Offsets are byte offsets into the analysed text. Golden tests (the seed
+// page, one case per rule): claims_test.cc; accuracy on hand-checked
+// conflict and disaster items: claims_eval.h, testdata/claims/.
+// Thread-safety: stateless; Extract() is const.
 #ifndef WIREWATCH_ANALYZE_CLAIMS_H_
 #define WIREWATCH_ANALYZE_CLAIMS_H_
 

@@ -149,5 +149,84 @@ TEST_F(ClaimsTest, GoldenEventsOriginsAndFlags) {
   }
 }
 
+
+// One case per rule added for conflict and disaster reporting
+// (testdata/claims/dev.jsonl measures them together).
+TEST_F(ClaimsTest, GoldenConflictAndDisasterPatterns) {
+  struct Case {
+    const char* input;
+    const char* expected;  // every claim, joined by " || "
+  };
+  const Case kCases[] = {
+      // A state adjective as head, and the verb right before each number.
+      {"The storm left 9 dead and dozens injured in Dhaka.",
+       "9|9|9|exact|person|KILL|-|Dhaka|-|- || "
+       "dozens|24|99|vague|person|WOUND|-|Dhaka|-|-"},
+      {"Gunmen opened fire, killing six guards and wounding 14 others.",
+       "six|6|6|exact|guard|KILL|-|-|-|- || "
+       "14|14|14|exact|guard|WOUND|-|-|-|-"},
+      // A death toll without a noun; a nominalisation before "of".
+      {"The death toll climbed to 58 on Tuesday.",
+       "58|58|58|exact|person|KILL|-|-|-|2013-07-09"},
+      {"Floods forced the evacuation of 900 residents.",
+       "900|900|900|exact|resident|DISPLACE|-|-|-|-"},
+      // Irregular plurals end the subject phrase.
+      {"About 300 people remain stranded after the floods.",
+       "About 300|300|300|about|person|AFFECT|-|-|-|-"},
+      // Place frames, modifiers, possessors and "to" for deployments.
+      {"Shelling killed 5 civilians in the southern city of Kherson.",
+       "5|5|5|exact|civilian|KILL|-|Kherson|-|-"},
+      {"Fighting displaced 4,000 families in northern Kivu province.",
+       "4,000|4000|4000|exact|family|DISPLACE|-|Kivu|-|-"},
+      {"Eight soldiers died in an ambush in Niger's Tillaberi region.",
+       "Eight|8|8|exact|soldier|KILL|-|Tillaberi|-|-"},
+      {"A study by the Global Health Institute found that 5,400 children "
+       "had been infected.",
+       "5,400|5400|5400|exact|child|AFFECT|-|-|Global Health Institute|-"},
+      {"The ministry sent 800 troops to Chad.",
+       "800|800|800|exact|troop|DEPLOY|-|Chad|-|-"},
+      {"Hundreds of people took to the streets of Minsk.",
+       "Hundreds|200|999|vague|person|PROTEST|-|Minsk|-|-"},
+      // Sources the quote stage leaves to the claims.
+      {"At least 40 people drowned, according to the coast guard.",
+       "At least 40|40|*|at_least|person|KILL|-|-|the coast guard|-"},
+      {"Some 70 miners were trapped underground, mine officials said.",
+       "Some 70|70|70|about|miner|AFFECT|-|-|mine officials|-"},
+      // Time: the nearest expression, never an open interval's start.
+      {"Measles has infected 320 children since March.",
+       "320|320|320|exact|child|AFFECT|-|-|-|-"},
+      // Negation scoped to the clause; "would" announces a plan.
+      {"It was not clear why, but 12 soldiers were killed.",
+       "12|12|12|exact|soldier|KILL|-|-|-|-"},
+      {"The firm said it would cut 450 jobs.",
+       "450|450|450|exact|job|EMPLOY|-|-|The firm|-"},
+      {"Aid groups fear 2,000 people could die.",
+       "2,000|2000|2000|exact|person|KILL|-|-|Aid groups|-|HYP"},
+      // Modifiers and partitives before the head; "worldwide" ends it.
+      {"Divers found 7 more bodies on the Niger river on Monday.",
+       "7|7|7|exact|body|KILL|-|Niger|Divers|2013-07-08"},
+      {"Chile said 3 of its nationals were hurt.",
+       "3|3|3|exact|national|WOUND|-|-|Chile|-"},
+      {"The bank, which employs 9,000 people worldwide, denied it would move.",
+       "9,000|9000|9000|exact|person|EMPLOY|-|-|-|-"},
+      // "deported from" names where they were; a named report author.
+      {"Some 600 Haitians were deported from the Dominican Republic.",
+       "Some 600|600|600|about|person|DISPLACE|Haiti|Dominican Republic|-|-"},
+      {"Up to 500 fighters died, according to a report by the Soufan Center.",
+       "Up to 500|*|500|up_to|fighter|KILL|-|-|Soufan Center|-"},
+      // A clause is not a source.
+      {"Floods destroyed 80 homes, but no injuries were reported.",
+       "80|80|80|exact|home|AFFECT|-|-|-|-"},
+      // Not counts: a share and "two sides".
+      {"A third of the crops were lost as the two sides fought.", ""},
+  };
+  for (const Case& c : kCases) {
+    std::vector<std::string> got = Claims(c.input, true);
+    std::string joined;
+    for (const std::string& g : got) joined += (joined.empty() ? "" : " || ") + g;
+    EXPECT_EQ(joined, c.expected) << c.input;
+  }
+}
+
 }  // namespace
 }  // namespace wirewatch::analyze
