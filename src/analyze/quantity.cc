@@ -45,7 +45,7 @@ bool IsUpper(std::string_view s) {
 }
 
 struct NumWord {
-  const char* word;
+  std::string_view word;  // a view: comparisons need no strlen
   int value;
 };
 constexpr NumWord kUnits[] = {
@@ -108,20 +108,20 @@ int FractionDenominator(std::string_view w, bool plural) {
 }
 
 bool IsMonth(std::string_view lower) {
-  static constexpr const char* kMonths[] = {
+  static constexpr std::string_view kMonths[] = {
       "january", "february", "march",   "april",    "may",      "june",
       "july",    "august",   "september", "october", "november", "december",
       "jan",     "jan.",     "feb",     "feb.",     "mar",      "mar.",
       "apr",     "apr.",     "jun",     "jun.",     "jul",      "jul.",
       "aug",     "aug.",     "sep",     "sep.",     "sept",     "sept.",
       "oct",     "oct.",     "nov",     "nov.",     "dec",      "dec."};
-  for (const char* m : kMonths)
+  for (std::string_view m : kMonths)
     if (lower == m) return true;
   return false;
 }
 
 bool IsFunctionWord(std::string_view w) {
-  static constexpr const char* kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "the", "a", "an", "and", "or", "but", "to", "in", "on", "at", "for",
       "that", "who", "which", "is", "are", "was", "were", "be", "been", "had",
       "have", "has", "from", "with", "by", "as", "said", "says", "this",
@@ -132,17 +132,17 @@ bool IsFunctionWord(std::string_view w) {
       "there", "here", "also", "all", "each", "every", "about", "up", "down",
       "out", "off", "more", "less", "most", "least", "such", "then", "than",
       "other", "another", "against", "between", "among", "through"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
 
 bool IsTimeUnit(std::string_view w) {
-  static constexpr const char* kUnitsT[] = {
+  static constexpr std::string_view kUnitsT[] = {
       "year", "years", "month", "months", "week", "weeks", "day", "days",
       "hour", "hours", "minute", "minutes", "second", "seconds", "decade",
       "decades", "century", "centuries", "yr", "yrs", "hrs", "mins", "secs"};
-  for (const char* k : kUnitsT)
+  for (std::string_view k : kUnitsT)
     if (w == k) return true;
   return false;
 }
@@ -153,33 +153,33 @@ bool IsCurrencySymbol(std::string_view s) {
 }
 
 bool IsCurrencyWord(std::string_view w) {
-  static constexpr const char* kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan",
       "rupees", "cents", "francs", "roubles", "rubles", "crowns", "shekels",
       "pesos", "usd", "eur", "gbp", "renminbi", "won", "rand", "riyals",
       "dinars", "lira", "naira"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
 
 // Up/down verbs of change ("rose 8%", "down 9.2%").
 Direction DirectionWord(std::string_view w) {
-  static constexpr const char* kUp[] = {
+  static constexpr std::string_view kUp[] = {
       "up", "rose", "rise", "rises", "risen", "rising", "gained", "gain",
       "gains", "advanced", "advances", "increased", "increase", "increases",
       "climbed", "climbs", "jumped", "jumps", "surged", "surges", "soared",
       "grew", "grown", "grows", "rallied", "boosted", "added", "upward",
       "upwards"};
-  static constexpr const char* kDown[] = {
+  static constexpr std::string_view kDown[] = {
       "down", "fell", "fall", "falls", "fallen", "falling", "dropped", "drop",
       "drops", "declined", "declines", "decreased", "decrease", "lost",
       "loses", "slid", "slipped", "slumped", "plunged", "plummeting",
       "plummeted", "tumbled", "sank", "shed", "shrank",
       "eased", "dipped", "downward", "downwards"};
-  for (const char* k : kUp)
+  for (std::string_view k : kUp)
     if (w == k) return Direction::kUp;
-  for (const char* k : kDown)
+  for (std::string_view k : kDown)
     if (w == k) return Direction::kDown;
   return Direction::kNone;
 }
@@ -582,7 +582,7 @@ class Scanner {
   uint32_t QualifierBefore(uint32_t end, Qualifier* q, bool* range_open,
                            std::string* range_word) const {
     struct Pat {
-      const char* words[3];
+      std::string_view words[3];
       int n;
       Qualifier q;
     };
@@ -683,7 +683,7 @@ class Scanner {
   // True when tokens from j are 1-4 capitalised words (or ordinals "71st")
   // ending in a street word: the number before them is a house number.
   bool IsStreetAddressAt(uint32_t j) const {
-    static constexpr const char* kStreet[] = {
+    static constexpr std::string_view kStreet[] = {
         "st", "st.", "street", "rd", "rd.", "road", "ave", "ave.", "avenue",
         "way", "drive", "dr", "dr.", "lane", "ln", "blvd", "blvd.",
         "boulevard", "place", "pl", "court", "ct", "terrace", "parade",
@@ -695,7 +695,7 @@ class Scanner {
       bool ordinal = toks_[k].kind == TokenKind::kNumber;
       if (!cap && !ordinal) return false;
       if (k > j && cap)
-        for (const char* w : kStreet)
+        for (std::string_view w : kStreet)
           if (Low(k) == w) return true;
     }
     return false;
