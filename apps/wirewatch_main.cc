@@ -697,9 +697,17 @@ int CmdEvalNer(const std::string& conll, const std::string& model_path,
 }
 
 int CmdTrainQuotes(const std::string& dir, const std::string& out,
-                   const ww::analyze::QuoteTrainOptions& opt) {
+                   const ww::analyze::QuoteTrainOptions& opt, int cv_folds) {
   auto docs = ww::analyze::ReadPolnear(dir);
   if (!docs.ok()) return Fail(docs.status());
+  if (cv_folds > 0) {
+    fmt::print(stderr, "cross-validating over {} folds of {} documents\n",
+               cv_folds, docs->size());
+    auto r = ww::analyze::CrossValidateQuotes(*docs, opt, cv_folds);
+    if (!r.ok()) return Fail(r.status());
+    fmt::print("{}", ww::analyze::FormatReport(*r));
+    return kExitOk;
+  }
   ww::analyze::QuoteTrainOptions o = opt;
   o.on_epoch = [](int epoch, int64_t cue_errors, int64_t side_errors) {
     fmt::print(stderr, "epoch {}: {} cue-token and {} side mistakes\n", epoch,
@@ -1126,8 +1134,13 @@ int main(int argc, char** argv) {
                            "PolNeAR training split (attributions/, text/)")
       ->required()
       ->check(CLI::ExistingDirectory);
-  train_quotes->add_option("-o,--out", train_out, "model file to write")
-      ->required();
+  int quote_cv_folds = 0;
+  train_quotes->add_option("-o,--out", train_out,
+                           "model file to write (required unless --cv)");
+  train_quotes->add_option("--cv", quote_cv_folds,
+                           "instead of training one model, print the scores "
+                           "of K-fold cross-validation over the articles")
+      ->check(CLI::Range(2, 20));
   train_quotes->add_option("--epochs", quote_train_opt.epochs)
       ->capture_default_str();
   train_quotes->add_option("--seed", quote_train_opt.seed)->capture_default_str();
@@ -1220,8 +1233,11 @@ int main(int argc, char** argv) {
   if (*eval_claims)
     return CmdEvalClaims(claims_gold, claims_ner, claims_quote_model,
                          diagnostics);
-  if (*train_quotes)
-    return CmdTrainQuotes(quotes_polnear, train_out, quote_train_opt);
+  if (*train_quotes) {
+    if (quote_cv_folds == 0 && train_out.empty())
+      return Fail(ww::Status::InvalidArgument("train quotes: -o FILE is required"));
+    return CmdTrainQuotes(quotes_polnear, train_out, quote_train_opt, quote_cv_folds);
+  }
   if (*train_ner)
     return CmdTrainNer(conll, dev_path, train_out, clusters, train_opt);
   if (*eval_extraction) {

@@ -150,6 +150,23 @@ TEST(QuoteModelTest, TrainingIsDeterministicAndLearnsTheCues) {
             "Adams|said|the tax will pass");
 }
 
+// Every document is scored once, by a model that never saw it.
+TEST(QuoteModelTest, CrossValidationScoresEveryDocumentOnce) {
+  std::vector<PolnearDoc> docs = TinyCorpus();
+  for (size_t i = 0; i < docs.size(); ++i)
+    docs[i].name = "article" + std::to_string(i) + "_ab12";
+  QuoteTrainOptions opt;
+  opt.cue_bias = 0;
+  opt.prune_threshold = 0;
+  auto r = CrossValidateQuotes(docs, opt, 3);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->documents, 3);
+  EXPECT_EQ(r->gold, 6);
+  EXPECT_GT(r->overlap, 0);  // "said" and "believes" are learned from any two
+  EXPECT_EQ(CrossValidateQuotes(docs, opt, 1).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
 TEST(QuoteModelTest, FileRoundTripAndCorruption) {
   auto m = TrainQuoteModel(TinyCorpus(), QuoteTrainOptions{});
   ASSERT_TRUE(m.ok());

@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "base/hash.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 
@@ -233,6 +234,34 @@ Result<std::unique_ptr<QuoteModel>> TrainQuoteModel(
   std::map<uint64_t, std::array<float, K>> rows;
   tagger.AverageInto(options.prune_threshold, &rows);
   return ToModel(rows, std::move(starters), options.cue_bias);
+}
+
+Result<QuoteEvalReport> CrossValidateQuotes(const std::vector<PolnearDoc>& docs,
+                                            const QuoteTrainOptions& options,
+                                            int folds) {
+  if (folds < 2) return Status::InvalidArgument("cross-validation needs 2 or more folds");
+  std::vector<std::vector<PolnearDoc>> parts(static_cast<size_t>(folds));
+  for (const PolnearDoc& d : docs) {
+    // "name_ef2d" is annotator ef2d's file of article "name".
+    std::string_view article = d.name;
+    if (size_t u = article.rfind('_'); u != std::string_view::npos)
+      article = article.substr(0, u);
+    parts[Hash64(article) % static_cast<uint64_t>(folds)].push_back(d);
+  }
+  QuoteEvalReport total;
+  QuoteTrainOptions quiet = options;
+  quiet.on_epoch = nullptr;
+  for (int k = 0; k < folds; ++k) {
+    std::vector<PolnearDoc> train;
+    for (int j = 0; j < folds; ++j)
+      if (j != k) train.insert(train.end(), parts[j].begin(), parts[j].end());
+    if (train.empty() || parts[k].empty()) continue;
+    auto model = TrainQuoteModel(train, quiet);
+    if (!model.ok()) return model.status();
+    ScorePolnear(parts[k], model->get(), false, &total);
+  }
+  FinishReport(&total);
+  return total;
 }
 
 }  // namespace wirewatch::analyze

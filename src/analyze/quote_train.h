@@ -23,6 +23,7 @@
 
 #include "analyze/polnear.h"
 #include "analyze/quote_model.h"
+#include "analyze/quotes.h"
 #include "wirewatch/status.h"
 
 namespace wirewatch::analyze {
@@ -47,6 +48,15 @@ struct QuoteTrainOptions {
 
 Result<std::unique_ptr<QuoteModel>> TrainQuoteModel(
     const std::vector<PolnearDoc>& docs, const QuoteTrainOptions& options);
+
+// K-fold cross-validation of TrainQuoteModel with `options`: the articles
+// (all annotation files of one text together) are dealt into `folds` by a
+// hash of their name; each fold is scored (EvaluatePolnear's rules) with a
+// model trained on the others, and the counts are summed. The estimate of
+// choice for the options: dev is small and was looked at.
+Result<QuoteEvalReport> CrossValidateQuotes(const std::vector<PolnearDoc>& docs,
+                                            const QuoteTrainOptions& options,
+                                            int folds);
 
 }  // namespace wirewatch::analyze
 

@@ -124,6 +124,12 @@ struct QuoteEvalReport {
 Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
                                         const QuoteModel* model,
                                         bool diagnostics);
+// The same in parts: adds the counts of `docs` to *report (several calls
+// accumulate), then FinishReport computes its ratios.
+struct PolnearDoc;
+void ScorePolnear(const std::vector<PolnearDoc>& docs, const QuoteModel* model,
+                  bool diagnostics, QuoteEvalReport* report);
+void FinishReport(QuoteEvalReport* report);
 std::string FormatReport(const QuoteEvalReport& report);
 
 }  // namespace wirewatch::analyze

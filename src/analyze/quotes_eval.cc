@@ -28,13 +28,21 @@ Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
   auto docs = ReadPolnear(dir);
   if (!docs.ok()) return docs.status();
   QuoteEvalReport r;
+  ScorePolnear(*docs, model, diagnostics, &r);
+  FinishReport(&r);
+  return r;
+}
+
+void ScorePolnear(const std::vector<PolnearDoc>& docs, const QuoteModel* model,
+                  bool diagnostics, QuoteEvalReport* report) {
+  QuoteEvalReport& r = *report;
   text::Tokenizer tokenizer;
   text::SentenceSplitter splitter;
   QuoteExtractor extractor(model);
   std::vector<text::Token> tokens;
   std::vector<text::Sentence> sentences;
   std::vector<Quote> quotes;
-  for (const PolnearDoc& doc : *docs) {
+  for (const PolnearDoc& doc : docs) {
     const std::string& text = doc.text;
     ++r.documents;
     std::vector<PolnearRelation> gold = doc.relations;
@@ -132,6 +140,10 @@ Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
       }
     }
   }
+}
+
+void FinishReport(QuoteEvalReport* report) {
+  QuoteEvalReport& r = *report;
   auto ratio = [](int64_t a, int64_t b) { return b ? static_cast<double>(a) / b : 0.0; };
   auto f1 = [](double p, double rr) { return p + rr > 0 ? 2 * p * rr / (p + rr) : 0.0; };
   r.exact_p = ratio(r.exact, r.system);
@@ -142,7 +154,6 @@ Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
   r.overlap_f1 = f1(r.overlap_p, r.overlap_r);
   r.source_accuracy = ratio(r.source_agree, r.source_gold);
   r.cue_accuracy = ratio(r.cue_agree, r.cue_gold);
-  return r;
 }
 
 std::string FormatReport(const QuoteEvalReport& r) {
