@@ -411,14 +411,15 @@ uint64_t QuoteFeaturizer::StaticKey(uint32_t i, uint8_t prev) const {
              (uint64_t{info_[i].in_quote} << 52) ^ (uint64_t{prev} << 48));
 }
 
-void QuoteFeaturizer::Adopt(uint32_t i, const Info& same_word) {
+void QuoteFeaturizer::Adopt(uint32_t i, uint64_t pre, uint64_t suf,
+                            uint8_t shape, uint8_t lex) {
   Info& in = info_[i];
   if (in.detailed) return;
   in.detailed = true;
-  in.shape = same_word.shape;
-  in.pre = same_word.pre;
-  in.suf = same_word.suf;
-  in.lex = same_word.lex;
+  in.shape = shape;
+  in.pre = pre;
+  in.suf = suf;
+  in.lex = lex;
 }
 
 void QuoteFeaturizer::StaticCueFeatures(uint32_t i, uint8_t prev,
@@ -717,9 +718,13 @@ void QuoteTagger::Tag(std::string_view text, std::span<const Token> tokens,
           st.key = key;
           st.sum[0] = st.sum[1] = st.sum[2] = 0;
           model_->AddRaw(f_, st.sum);
-          st.word = feat_.Detail(i);
-        } else {
-          feat_.Adopt(i, st.word);  // spares hashing its prefix and suffix
+          const QuoteFeaturizer::Info& in = feat_.Detail(i);
+          st.pre = in.pre;
+          st.suf = in.suf;
+          st.shape = in.shape;
+          st.lex = in.lex;
+        } else {  // spares hashing its prefix and suffix
+          feat_.Adopt(i, st.pre, st.suf, st.shape, st.lex);
         }
         int32_t sum[K] = {st.sum[0], st.sum[1], st.sum[2]};
         feat_.DynamicCueFeatures(i, &f_);

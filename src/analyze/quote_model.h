@@ -140,9 +140,9 @@ class QuoteFeaturizer {
     bool in_quote, taggable, open_q, close_q, detailed;
   };
   const Info& Detail(uint32_t i);
-  // Token i is the same word (same StaticKey) as a token whose Detail was
-  // `same_word`: takes its details instead of computing them.
-  void Adopt(uint32_t i, const Info& same_word);
+  // Token i is the same word (same StaticKey) as a token whose Detail
+  // gave these: takes them instead of computing them.
+  void Adopt(uint32_t i, uint64_t pre, uint64_t suf, uint8_t shape, uint8_t lex);
   void StaticCueFeatures(uint32_t i, uint8_t prev, std::vector<uint64_t>* f);
   void DynamicCueFeatures(uint32_t i, std::vector<uint64_t>* f);
   // Replaces *f with the direction features of the cue [b, e).
@@ -225,10 +225,11 @@ class QuoteTagger {
 
  private:
   static constexpr size_t kStaticCacheSize = 4096;  // a power of two
-  struct StaticScore {
+  struct StaticScore {  // 48 bytes: the cache stays small beside the model
     uint64_t key = 0;
+    uint64_t pre = 0, suf = 0;  // the word's details (QuoteFeaturizer::Info)
     int32_t sum[kQuoteLabels] = {0, 0, 0};
-    QuoteFeaturizer::Info word{};
+    uint8_t shape = 0, lex = 0;
   };
   const QuoteModel* model_;
   QuoteFeaturizer feat_;
