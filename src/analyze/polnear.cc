@@ -163,20 +163,16 @@ ByteSpan TrimContent(std::string_view text, ByteSpan s) {
 std::vector<int> MatchRelations(const std::vector<ByteSpan>& contents,
                                 const std::vector<ByteSpan>& cues,
                                 const std::vector<PolnearRelation>& gold) {
-  auto overlap = [](ByteSpan a, ByteSpan b) -> uint32_t {
-    uint32_t lo = std::max(a.b, b.b), hi = std::min(a.e, b.e);
-    return hi > lo ? hi - lo : 0;
-  };
   const size_t ns = contents.size();
   std::vector<std::vector<int>> edges(ns);
   std::vector<std::pair<int64_t, int>> cand;
   for (size_t i = 0; i < ns; ++i) {
     cand.clear();
     for (size_t k = 0; k < gold.size(); ++k) {
-      const uint32_t ov = overlap(contents[i], gold[k].content);
+      const uint32_t ov = Overlap(contents[i], gold[k].content);
       if (ov == 0) continue;
       const int64_t shared_cue =
-          i < cues.size() && overlap(cues[i], gold[k].cue) > 0 ? int64_t{1} << 40 : 0;
+          i < cues.size() && Overlap(cues[i], gold[k].cue) > 0 ? int64_t{1} << 40 : 0;
       cand.emplace_back(-(int64_t{ov} + shared_cue), static_cast<int>(k));
     }
     std::sort(cand.begin(), cand.end());

@@ -42,6 +42,12 @@ struct PolnearDoc {
 // Unreadable pairs are skipped; NotFound when there is none.
 Result<std::vector<PolnearDoc>> ReadPolnear(const std::string& dir);
 
+// Bytes that a and b share.
+inline uint32_t Overlap(ByteSpan a, ByteSpan b) {
+  const uint32_t lo = a.b > b.b ? a.b : b.b, hi = a.e < b.e ? a.e : b.e;
+  return hi > lo ? hi - lo : 0;
+}
+
 // `s` without surrounding whitespace, ASCII and curly quote marks and
 // . , : ; — the normalisation both sides get before spans are compared.
 ByteSpan TrimContent(std::string_view text, ByteSpan s);

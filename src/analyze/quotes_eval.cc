@@ -13,14 +13,6 @@
 #include "text/tokenizer.h"
 
 namespace wirewatch::analyze {
-namespace {
-
-uint32_t Overlap(ByteSpan a, ByteSpan b) {
-  uint32_t lo = std::max(a.b, b.b), hi = std::min(a.e, b.e);
-  return hi > lo ? hi - lo : 0;
-}
-
-}  // namespace
 
 Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
                                         const QuoteModel* model,
