@@ -661,12 +661,16 @@ Result<std::unique_ptr<QuoteModel>> QuoteModel::FromBytes(
   m->cue_bias_ = cue_bias;
   m->keys_.resize(rows);
   m->qweights_.resize(size_t{rows} * K);
-  std::memcpy(m->keys_.data(), body.data(), size_t{rows} * 8);
-  std::memcpy(m->qweights_.data(), body.data() + size_t{rows} * 8,
-              size_t{rows} * K * 2);
   std::vector<uint64_t> hashes(nstart);
-  std::memcpy(hashes.data(), body.data() + size_t{rows} * (8 + 2 * K),
-              size_t{nstart} * 8);
+  // An empty vector's data() may be null, which memcpy must not get.
+  if (rows > 0) {
+    std::memcpy(m->keys_.data(), body.data(), size_t{rows} * 8);
+    std::memcpy(m->qweights_.data(), body.data() + size_t{rows} * 8,
+                size_t{rows} * K * 2);
+  }
+  if (nstart > 0)
+    std::memcpy(hashes.data(), body.data() + size_t{rows} * (8 + 2 * K),
+                size_t{nstart} * 8);
   for (size_t r = 0; r < hashes.size(); ++r)
     if (hashes[r] == 0 || (r > 0 && hashes[r] <= hashes[r - 1]))
       return Status::Corruption("quote model: cue starters not increasing");

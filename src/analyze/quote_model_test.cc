@@ -168,13 +168,27 @@ TEST(QuoteModelTest, CrossValidationScoresEveryDocumentOnce) {
 }
 
 TEST(QuoteModelTest, FileRoundTripAndCorruption) {
-  auto m = TrainQuoteModel(TinyCorpus(), QuoteTrainOptions{});
+  QuoteTrainOptions opt;
+  opt.prune_threshold = 0;  // the tiny corpus's weights are all small
+  opt.cue_bias = 1.5f;
+  auto m = TrainQuoteModel(TinyCorpus(), opt);
   ASSERT_TRUE(m.ok());
+  ASSERT_GT((*m)->num_rows(), 0u);
   std::string bytes = (*m)->Serialize();
   auto back = QuoteModel::FromBytes(bytes);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ((*back)->Serialize(), bytes);
   EXPECT_EQ((*back)->num_rows(), (*m)->num_rows());
+  EXPECT_EQ((*back)->cue_bias(), 1.5f);
+  // A model with no rows at all (everything pruned) loads too.
+  QuoteTrainOptions pruned = opt;
+  pruned.prune_threshold = 1e9f;
+  auto empty = TrainQuoteModel(TinyCorpus(), pruned);
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ((*empty)->num_rows(), 0u);
+  auto empty_back = QuoteModel::FromBytes((*empty)->Serialize());
+  ASSERT_TRUE(empty_back.ok()) << empty_back.status().ToString();
+  EXPECT_EQ((*empty_back)->num_rows(), 0u);
 
   std::string flipped = bytes;
   flipped[flipped.size() - 3] ^= 0x40;  // in the body: checksum mismatch
