@@ -74,6 +74,7 @@ int SimpleNumberWord(std::string_view w) {
 }
 
 double ScaleWord(std::string_view w) {
+  if (w == "dozen") return 12;  // "two dozen", "3 dozen"
   if (w == "hundred") return 1e2;
   if (w == "thousand") return 1e3;
   if (w == "million" || w == "mln" || w == "mn") return 1e6;

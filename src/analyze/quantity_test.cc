@@ -56,6 +56,8 @@ TEST(QuantityTest, GoldenForms) {
       {"three million voters", "three million|3e+06|3e+06|exact|count|voters"},
       {"one of the militants", "one|1|1|exact|count|militants"},
       {"a dozen journalists", "a dozen|12|12|exact|count|journalists"},
+      {"two dozen villagers", "two dozen|24|24|exact|count|villagers"},
+      {"3 dozen eggs", "3 dozen|36|36|exact|count|eggs"},
       // Vague words as ranges.
       {"hundreds of foreign militants",
        "hundreds|200|999|vague|count|foreign"},
