@@ -109,8 +109,8 @@ std::string_view StemOf(std::string_view w) {
 
 // Predicates that attribute content to a source, by semantic class: the
 // tagger's features see the class, so what the context says about "blast"
-// is learned from "criticize", "slam" and "condemn" as well. Listed as
-// words; matched by StemOf, so inflections need not be listed.
+// is learned from "criticize", "slam" and "condemn" as well. Listed as base
+// forms: PredicateClassOf adds the regular inflections.
 enum PredicateClass : uint8_t {
   kPredNone = 0, kPredSpeech, kPredBelief, kPredJudge, kPredWill,
   kPredEvidence, kPredFeel, kPredNoun
@@ -130,9 +130,9 @@ const PredicateGroup kPredicates[] = {
       "allege", "deny", "repeat", "reiterate", "quip", "joke", "shout", "yell",
       "chant", "sing", "scream", "whisper", "speak", "talk", "discuss",
       "address", "answer", "question", "inform", "notify", "advise",
-      "announce", "proclaim", "boast", "brag", "promise", "vow", "pledge",
+      "proclaim", "boast", "brag", "promise", "vow", "pledge",
       "swear", "threaten", "interject", "retort", "mutter", "lament",
-      "concede", "disclose", "reveal", "point", "observe", "suggest",
+      "disclose", "reveal", "point", "observe", "suggest",
       "propose", "recommend", "contend", "maintain", "affirm", "assure",
       "reassure", "agree", "disagree", "dispute", "refer", "cite", "quote",
       "echo", "summarize", "characterise", "emphasise", "tout", "pitch"}},
@@ -169,7 +169,7 @@ const PredicateGroup kPredicates[] = {
       "alarm", "shock", "surprise", "disappoint", "please", "thrill",
       "excite", "trouble", "bother", "annoy", "irritate", "incense",
       "dismay", "horrify", "embarrass", "like", "love", "hate", "dislike",
-      "regret", "enjoy", "fear", "dread", "relish", "resent"}},
+      "regret", "enjoy", "dread", "relish", "resent"}},
     {kPredNoun,
      {"claim", "statement", "remark", "comment", "allegation", "accusation",
       "assertion", "belief", "view", "opinion", "argument", "promise",
@@ -179,7 +179,7 @@ const PredicateGroup kPredicates[] = {
       "interview", "speech", "tweet", "post", "letter", "memo", "email",
       "message", "announcement", "declaration", "admission", "denial",
       "insistence", "suggestion", "recommendation", "prediction", "forecast",
-      "view", "stance", "position", "concern", "fear", "hope", "plan",
+      "stance", "position", "concern", "fear", "hope", "plan",
       "vow", "threat", "question", "answer", "response", "reply", "rhetoric",
       "slogan", "headline", "editorial", "column", "op-ed", "ad", "video",
       "according"}},
@@ -198,58 +198,29 @@ const PredicateGroup kIrregular[] = {
 };
 
 // Lowercase hash -> class of every listed word and its regular
-// inflections (-s, -es, -ed, -d, -ing, e-dropping -ing), open addressing.
-class PredicateTable {
- public:
-  PredicateTable() {
+// inflections (-s, -es, -ed, -d, -ing, e-dropping -ing) and the irregular
+// forms; a word listed in two groups keeps the first.
+uint8_t PredicateClassOf(uint64_t lower) {
+  static const WordHashTable kTable = [] {
     std::vector<std::pair<uint64_t, uint8_t>> all;
     auto add = [&](std::string_view w, uint8_t c) {
       all.emplace_back(LowerHashOf(w, 11), c);
     };
     for (const PredicateGroup& g : kPredicates) {
       for (std::string_view w : g.words) {
-        std::string base(w);
-        add(base, g.cls);
-        add(base + "s", g.cls);
-        add(base + "es", g.cls);
-        add(base + "ed", g.cls);
-        add(base + "d", g.cls);
-        add(base + "ing", g.cls);
+        const std::string base(w);
+        for (std::string_view suffix : {"", "s", "es", "ed", "d", "ing"})
+          add(base + std::string(suffix), g.cls);
         if (base.size() > 2 && base.back() == 'e')
           add(base.substr(0, base.size() - 1) + "ing", g.cls);
       }
     }
     for (const PredicateGroup& g : kIrregular)
       for (std::string_view w : g.words) add(w, g.cls);
-    size_t cap = std::bit_ceil(all.size() * 2);
-    mask_ = cap - 1;
-    keys_.assign(cap, 0);
-    cls_.assign(cap, 0);
-    for (const auto& [h, c] : all) {  // the first class listed wins
-      uint64_t slot = (h ^ (h >> 29)) & mask_;
-      while (keys_[slot] != 0 && keys_[slot] != h) slot = (slot + 1) & mask_;
-      if (keys_[slot] == h) continue;
-      keys_[slot] = h;
-      cls_[slot] = c;
-    }
-  }
-  uint8_t Get(uint64_t lower) const {
-    uint64_t slot = (lower ^ (lower >> 29)) & mask_;
-    while (keys_[slot] != 0) {
-      if (keys_[slot] == lower) return cls_[slot];
-      slot = (slot + 1) & mask_;
-    }
-    return kPredNone;
-  }
-
- private:
-  std::vector<uint64_t> keys_;
-  std::vector<uint8_t> cls_;
-  uint64_t mask_ = 0;
-};
-
-uint8_t PredicateClassOf(uint64_t lower) {
-  static const PredicateTable kTable;
+    WordHashTable t;
+    t.Assign(all);
+    return t;
+  }();
   return kTable.Get(lower);
 }
 
@@ -328,22 +299,14 @@ void QuoteFeaturizer::Prepare(std::string_view text,
 }
 
 uint8_t QuoteFeaturizer::PredAt(uint32_t i, int d) const {
-  const text::Sentence& s = sents_[info_[i].sentence];
-  int64_t j = static_cast<int64_t>(i) + d;
-  if (j < static_cast<int64_t>(s.token_begin) ||
-      j >= static_cast<int64_t>(std::min<size_t>(s.token_end, info_.size())))
-    return 0;
-  return info_[j].pred;
+  uint32_t j;
+  return Neighbour(i, d, &j) ? info_[j].pred : uint8_t{0};
 }
 
 uint8_t QuoteFeaturizer::ShapeAt(uint32_t i, int d) const {
-  const text::Sentence& s = sents_[info_[i].sentence];
-  int64_t j = static_cast<int64_t>(i) + d;
-  if (j < static_cast<int64_t>(s.token_begin) ||
-      j >= static_cast<int64_t>(std::min<size_t>(s.token_end, info_.size())))
-    return 0;
-  const Token& t = toks_[j];
-  return Shape(t.text(text_), t.kind);
+  uint32_t j;
+  if (!Neighbour(i, d, &j)) return 0;
+  return Shape(toks_[j].text(text_), toks_[j].kind);
 }
 
 namespace {
@@ -395,13 +358,19 @@ const QuoteFeaturizer::Info& QuoteFeaturizer::Detail(uint32_t i) {
   return in;
 }
 
-uint64_t QuoteFeaturizer::Ctx(uint32_t i, int d) const {
+bool QuoteFeaturizer::Neighbour(uint32_t i, int d, uint32_t* j) const {
   const text::Sentence& s = sents_[info_[i].sentence];
-  int64_t j = static_cast<int64_t>(i) + d;
-  if (j < static_cast<int64_t>(s.token_begin)) return kBos;
-  if (j >= static_cast<int64_t>(s.token_end) ||
-      j >= static_cast<int64_t>(info_.size()))
-    return kEos;
+  const int64_t k = static_cast<int64_t>(i) + d;
+  if (k < static_cast<int64_t>(s.token_begin) ||
+      k >= static_cast<int64_t>(std::min<size_t>(s.token_end, info_.size())))
+    return false;
+  *j = static_cast<uint32_t>(k);
+  return true;
+}
+
+uint64_t QuoteFeaturizer::Ctx(uint32_t i, int d) const {
+  uint32_t j;
+  if (!Neighbour(i, d, &j)) return d < 0 ? kBos : kEos;
   return info_[j].lower;
 }
 
@@ -523,16 +492,27 @@ ContentSide BestSide(const float* scores) {
   return static_cast<ContentSide>(best);
 }
 
+void WordHashTable::Assign(
+    const std::vector<std::pair<uint64_t, uint8_t>>& entries) {
+  const size_t cap = std::bit_ceil(std::max<size_t>(16, entries.size() * 2));
+  mask_ = cap - 1;
+  keys_.assign(cap, 0);
+  values_.assign(cap, 0);
+  for (const auto& [h, v] : entries) {
+    uint64_t slot = (h ^ (h >> 29)) & mask_;
+    while (keys_[slot] != 0 && keys_[slot] != h) slot = (slot + 1) & mask_;
+    if (keys_[slot] == h) continue;
+    keys_[slot] = h;
+    values_[slot] = v;
+  }
+}
+
 void StarterTable::Assign(std::vector<uint64_t> hashes) {
   hashes_ = std::move(hashes);
-  size_t cap = std::bit_ceil(std::max<size_t>(16, hashes_.size() * 2));
-  mask_ = cap - 1;
-  slots_.assign(cap, 0);
-  for (uint64_t h : hashes_) {
-    uint64_t slot = (h ^ (h >> 29)) & mask_;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask_;
-    slots_[slot] = h;
-  }
+  std::vector<std::pair<uint64_t, uint8_t>> entries;
+  entries.reserve(hashes_.size());
+  for (uint64_t h : hashes_) entries.emplace_back(h, 1);
+  table_.Assign(entries);
 }
 
 std::unique_ptr<QuoteModel> QuoteModel::Build(std::vector<uint64_t> keys,

@@ -74,29 +74,39 @@ struct CueGuess {
 bool IsStrayQuoteMark(std::string_view text, std::span<const text::Token> tokens,
                       uint32_t i);
 
-// The words that began a cue in training (LowerHash): a set in open
-// addressing, probed for every word of every article.
+// Lowercase word hashes (never 0) mapped to small non-zero values, in open
+// addressing: probed for every word of every article.
+class WordHashTable {
+ public:
+  // The first value given for a hash wins.
+  void Assign(const std::vector<std::pair<uint64_t, uint8_t>>& entries);
+  // The value of a hash, 0 when absent.
+  uint8_t Get(uint64_t h) const {
+    if (keys_.empty()) return 0;
+    for (uint64_t slot = (h ^ (h >> 29)) & mask_; keys_[slot] != 0;
+         slot = (slot + 1) & mask_)
+      if (keys_[slot] == h) return values_[slot];
+    return 0;
+  }
+
+ private:
+  std::vector<uint64_t> keys_;  // 0 = empty
+  std::vector<uint8_t> values_;
+  uint64_t mask_ = 0;
+};
+
+// The words that began a cue in training (LowerHash).
 class StarterTable {
  public:
   // `hashes` sorted, unique and non-zero.
   void Assign(std::vector<uint64_t> hashes);
-  bool Contains(uint64_t lower) const {
-    if (slots_.empty()) return false;
-    uint64_t slot = (lower ^ (lower >> 29)) & mask_;
-    while (true) {
-      uint64_t h = slots_[slot];
-      if (h == lower) return true;
-      if (h == 0) return false;
-      slot = (slot + 1) & mask_;
-    }
-  }
+  bool Contains(uint64_t lower) const { return table_.Get(lower) != 0; }
   const std::vector<uint64_t>& hashes() const { return hashes_; }
   size_t size() const { return hashes_.size(); }
 
  private:
-  std::vector<uint64_t> hashes_;  // sorted
-  std::vector<uint64_t> slots_;   // open addressing, 0 = empty
-  uint64_t mask_ = 0;
+  std::vector<uint64_t> hashes_;  // sorted, as stored
+  WordHashTable table_;
 };
 
 // Per-document token information and feature extraction. Prepare() once
@@ -149,6 +159,8 @@ class QuoteFeaturizer {
   void SideFeatures(uint32_t b, uint32_t e, std::vector<uint64_t>* f);
 
  private:
+  // Token i+d when it lies in i's sentence.
+  bool Neighbour(uint32_t i, int d, uint32_t* j) const;
   uint64_t Ctx(uint32_t i, int d) const;  // lowercase hash of i+d in sentence
   uint8_t ShapeAt(uint32_t i, int d) const;  // shape of i+d in sentence, else 0
   uint8_t PredAt(uint32_t i, int d) const;  // predicate class of i+d, else 0
@@ -187,9 +199,7 @@ class QuoteModel {
   size_t num_rows() const { return keys_.size(); }
   size_t num_starters() const { return starters_.size(); }
   float cue_bias() const { return cue_bias_; }
-  // Whether a word (LowerHash) began a cue in training: only those can
-  // begin one at run time, which spares scoring nine tokens in ten.
-  bool IsStarter(uint64_t lower) const { return starters_.Contains(lower); }
+  // The words that began a cue in training (QuoteFeaturizer::MayBegin).
   const StarterTable& starters() const { return starters_; }
 
  private:

@@ -8,6 +8,7 @@
 #include "analyze/polnear.h"
 #include "analyze/quote_train.h"
 #include "analyze/quotes.h"
+#include "analyze/quotes_testing.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 
@@ -17,23 +18,8 @@ namespace {
 const std::string kShipped =
     std::string(WIREWATCH_TESTDATA) + "/../models/quotes-polnear-v2.bin";
 
-// "speaker|cue|content" per quote, joined by " || ".
 std::string Show(std::string_view text, const QuoteModel* model) {
-  text::Tokenizer tok;
-  text::SentenceSplitter split;
-  std::vector<text::Token> tokens;
-  std::vector<text::Sentence> sentences;
-  EXPECT_TRUE(tok.Tokenize(text, &tokens).ok());
-  split.Split(text, tokens, &sentences);
-  std::vector<Quote> qs;
-  QuoteExtractor(model).Extract(text, tokens, sentences, nullptr, &qs);
-  std::string out;
-  for (const Quote& q : qs) {
-    if (!out.empty()) out += " || ";
-    out += q.speaker + "|" + q.cue + "|" +
-           std::string(text.substr(q.begin, q.end - q.begin));
-  }
-  return out;
+  return ShowQuotes(text, model, nullptr, false);
 }
 
 // Attributions the speech-verb rules miss: beliefs, findings, nominal and

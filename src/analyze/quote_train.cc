@@ -123,15 +123,15 @@ uint64_t SplitMix(uint64_t* state) {
 // Words that begin a gold cue in at least min_rate of their occurrences in
 // `docs`: the only ones the tagger may start a cue with, in training as at
 // run time.
-StarterTable CueStarters(const std::vector<const Prepared*>& docs,
-                         double min_rate, QuoteFeaturizer* feat) {
+StarterTable CueStarters(const std::vector<Prepared>& docs, double min_rate) {
+  QuoteFeaturizer feat;
   std::unordered_map<uint64_t, std::pair<int64_t, int64_t>> seen;  // B, all
-  for (const Prepared* p : docs) {
-    feat->Prepare(p->doc->text, p->tokens, p->sentences, nullptr);
-    for (uint32_t i = 0; i < p->labels.size(); ++i) {
-      if (!feat->Taggable(i)) continue;
-      auto& c = seen[feat->LowerHash(i)];
-      c.first += p->labels[i] == kCueB;
+  for (const Prepared& p : docs) {
+    feat.Prepare(p.doc->text, p.tokens, p.sentences, nullptr);
+    for (uint32_t i = 0; i < p.labels.size(); ++i) {
+      if (!feat.Taggable(i)) continue;
+      auto& c = seen[feat.LowerHash(i)];
+      c.first += p.labels[i] == kCueB;
       ++c.second;
     }
   }
@@ -147,7 +147,7 @@ StarterTable CueStarters(const std::vector<const Prepared*>& docs,
 }
 
 // Trains the cue tagger and the direction classifier on `docs`.
-void TrainTagger(const std::vector<const Prepared*>& docs,
+void TrainTagger(const std::vector<Prepared>& docs,
                  const StarterTable& starters,
                  const QuoteTrainOptions& options, Perceptron* model) {
   QuoteFeaturizer feat;
@@ -160,7 +160,7 @@ void TrainTagger(const std::vector<const Prepared*>& docs,
       std::swap(order[i - 1], order[SplitMix(&rng) % i]);
     int64_t cue_errors = 0, side_errors = 0;
     for (size_t d : order) {
-      const Prepared& p = *docs[d];
+      const Prepared& p = docs[d];
       feat.Prepare(p.doc->text, p.tokens, p.sentences, &starters);
       const uint32_t n = static_cast<uint32_t>(p.tokens.size());
       for (const text::Sentence& s : p.sentences) {
@@ -224,13 +224,9 @@ Result<std::unique_ptr<QuoteModel>> TrainQuoteModel(
   std::vector<Prepared> prepared(docs.size());
   for (size_t d = 0; d < docs.size(); ++d)
     Prepare(docs[d], &tok, &split, &prepared[d]);
-  std::vector<const Prepared*> all;
-  for (const Prepared& p : prepared) all.push_back(&p);
-  QuoteFeaturizer feat;
-
-  StarterTable starters = CueStarters(all, options.min_starter_rate, &feat);
+  StarterTable starters = CueStarters(prepared, options.min_starter_rate);
   Perceptron tagger;
-  TrainTagger(all, starters, options, &tagger);
+  TrainTagger(prepared, starters, options, &tagger);
   std::map<uint64_t, std::array<float, K>> rows;
   tagger.AverageInto(options.prune_threshold, &rows);
   return ToModel(rows, std::move(starters), options.cue_bias);

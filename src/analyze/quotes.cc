@@ -13,8 +13,6 @@
 #include "analyze/quotes.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cctype>
 #include <unordered_set>
 
@@ -329,6 +327,19 @@ class Extraction {
     q->sentence = sent_of_[b];
   }
 
+  // An attribution with content [b, e), cue [cb, ce) and source phrase sp,
+  // dated to the cue's sentence.
+  void Emit(QuoteKind kind, uint32_t b, uint32_t e, uint32_t cb, uint32_t ce,
+            Span sp, std::vector<Quote>* out) {
+    Quote q;
+    q.kind = kind;
+    SetContent(b, e, &q);
+    SetCue(cb, ce, &q);
+    Resolve(sp, cb, &q);
+    q.sentence = sent_of_[cb];
+    out->push_back(std::move(q));
+  }
+
   void Direct(std::vector<Quote>* out) {
     uint32_t i = 0;
     while (i < N()) {
@@ -558,13 +569,7 @@ class Extraction {
       for (uint32_t k = content_b; k < content_e && all_quoted; ++k)
         if (!in_quote_[k]) all_quoted = false;
       if (all_quoted) continue;
-      Quote q;
-      q.kind = QuoteKind::kReported;
-      SetContent(content_b, content_e, &q);
-      SetCue(i, cue_end, &q);
-      Resolve(sp, i, &q);
-      q.sentence = s;
-      out->push_back(std::move(q));
+      Emit(QuoteKind::kReported, content_b, content_e, i, cue_end, sp, out);
     }
   }
 
@@ -706,13 +711,8 @@ class Extraction {
       Span subject = SpeakerLeft(g.begin, sb);
       Span agent = SpeakerRight(by + 1, se);
       if (subject.second > subject.first && agent.second > agent.first) {
-        Quote q;
-        q.kind = QuoteKind::kReported;
-        SetContent(subject.first, subject.second, &q);
-        SetCue(g.begin, by, &q);
-        Resolve(agent, g.begin, &q);
-        q.sentence = s;
-        out->push_back(std::move(q));
+        Emit(QuoteKind::kReported, subject.first, subject.second, g.begin, by,
+             agent, out);
         return;
       }
     }
@@ -736,21 +736,13 @@ class Extraction {
       side = side == kSideLeft ? kSideRight : kSideLeft;
       if (!SideSpan(g.begin, ce, side, sb, se, next, &sp, &b, &e)) return;
     }
-    Quote q;
-    q.kind = (L(g.begin) == "according") ? QuoteKind::kAccordingTo
-                                         : QuoteKind::kReported;
-    SetContent(b, e, &q);
-    SetCue(g.begin, ce, &q);
-    Resolve(sp, g.begin, &q);
-    q.sentence = s;
-    out->push_back(std::move(q));
+    Emit(L(g.begin) == "according" ? QuoteKind::kAccordingTo : QuoteKind::kReported,
+         b, e, g.begin, ce, sp, out);
   }
 
   void AccordingTo(uint32_t i, uint32_t sb, uint32_t se, std::vector<Quote>* out) {
     Span sp = SpeakerRight(i + 2, se);
     if (sp.first >= sp.second) return;
-    Quote q;
-    q.kind = QuoteKind::kAccordingTo;
     uint32_t b = 0, e = 0;
     if (i > sb + 2) {
       b = sb;
@@ -767,11 +759,7 @@ class Extraction {
                      toks_[e - 1].kind == TokenKind::kCloseQuote))
       --e;
     if (e <= b + 1) return;
-    SetContent(b, e, &q);
-    SetCue(i, i + 2, &q);
-    Resolve(sp, i, &q);
-    q.sentence = sent_of_[i];
-    out->push_back(std::move(q));
+    Emit(QuoteKind::kAccordingTo, b, e, i, i + 2, sp, out);
   }
 
   static constexpr uint32_t kMaxQuote = QuoteExtractor::kMaxQuoteTokens;

@@ -10,29 +10,15 @@
 #include <sstream>
 
 #include "analyze/polnear.h"
+#include "analyze/quotes_testing.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 
 namespace wirewatch::analyze {
 namespace {
 
-// "kind|speaker|cue|content" per quote, joined by " || ".
 std::string Show(std::string_view text, const Analysis* a = nullptr) {
-  text::Tokenizer tok;
-  text::SentenceSplitter split;
-  std::vector<text::Token> tokens;
-  std::vector<text::Sentence> sentences;
-  EXPECT_TRUE(tok.Tokenize(text, &tokens).ok());
-  split.Split(text, tokens, &sentences);
-  std::vector<Quote> qs;
-  QuoteExtractor().Extract(text, tokens, sentences, a, &qs);
-  std::string out;
-  for (const Quote& q : qs) {
-    if (!out.empty()) out += " || ";
-    out += std::string(QuoteKindName(q.kind)) + "|" + q.speaker + "|" + q.cue +
-           "|" + std::string(text.substr(q.begin, q.end - q.begin));
-  }
-  return out;
+  return ShowQuotes(text, nullptr, a, true);
 }
 
 struct Golden {
