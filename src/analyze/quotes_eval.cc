@@ -2,10 +2,6 @@
 // QuoteEvalReport in quotes.h.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <map>
-#include <sstream>
 
 #include "analyze/polnear.h"
 #include "analyze/quotes.h"
@@ -63,12 +59,11 @@ void ScorePolnear(const std::vector<PolnearDoc>& docs, const QuoteModel* model,
     r.gold += static_cast<int64_t>(gold.size());
     r.system += static_cast<int64_t>(quotes.size());
     const size_t ns = quotes.size();
-    std::vector<ByteSpan> sys_spans(ns);
-    for (size_t i = 0; i < ns; ++i)
+    std::vector<ByteSpan> sys_spans(ns), sys_cues(ns);
+    for (size_t i = 0; i < ns; ++i) {
       sys_spans[i] = TrimContent(text, ByteSpan{quotes[i].begin, quotes[i].end});
-    std::vector<ByteSpan> sys_cues(ns);
-    for (size_t i = 0; i < ns; ++i)
       sys_cues[i] = ByteSpan{quotes[i].cue_begin, quotes[i].cue_end};
+    }
     std::vector<int> match = MatchRelations(sys_spans, sys_cues, gold);
     std::vector<bool> used(gold.size(), false);
     for (int m : match)
@@ -79,17 +74,19 @@ void ScorePolnear(const std::vector<PolnearDoc>& docs, const QuoteModel* model,
       const int best = match[qi];
       if (best < 0) {
         if (diagnostics) {
-          // A gold cue under ours means the span, not the cue, was wrong.
+          // A gold cue under ours means the span, not the cue, was wrong;
+          // "taken" when another of our quotes matched that relation.
           std::string theirs;
-          for (size_t k = 0; k < gold.size() && theirs.empty(); ++k)
-            if (Overlap(gold[k].cue, ByteSpan{q.cue_begin, q.cue_end}) > 0)
-              theirs = std::string(used[k] ? " <<gold, taken: " : " <<gold: ") +
-                       text.substr(gold[k].content.b,
-                                   std::min<uint32_t>(160, gold[k].content.e - gold[k].content.b)) +
-                       ">>";
-          r.diagnostics.push_back(std::string(theirs.empty() ? "SPUR" : "SPUR-SPAN") + "-" + std::string(QuoteKindName(q.kind)) + " [" +
-                                  q.speaker_text + " | " + q.cue + "] " +
-                                  text.substr(sys.b, sys.e - sys.b) + theirs);
+          for (size_t k = 0; k < gold.size() && theirs.empty(); ++k) {
+            if (Overlap(gold[k].cue, sys_cues[qi]) == 0) continue;
+            const ByteSpan c = gold[k].content;
+            theirs = std::string(used[k] ? " <<gold, taken: " : " <<gold: ") +
+                     text.substr(c.b, std::min<uint32_t>(160, c.e - c.b)) + ">>";
+          }
+          r.diagnostics.push_back(
+              std::string(theirs.empty() ? "SPUR-" : "SPUR-SPAN-") +
+              std::string(QuoteKindName(q.kind)) + " [" + q.speaker_text + " | " +
+              q.cue + "] " + text.substr(sys.b, sys.e - sys.b) + theirs);
         }
         continue;
       }
@@ -121,14 +118,15 @@ void ScorePolnear(const std::vector<PolnearDoc>& docs, const QuoteModel* model,
         for (const Quote& q : quotes)
           if (Overlap(g.cue, ByteSpan{q.cue_begin, q.cue_end}) > 0)
             ours = " <<ours: " + text.substr(q.begin, std::min<uint32_t>(160, q.end - q.begin)) + ">>";
+        // "-Q": the gold content is a direct quote (it follows a mark).
         const bool quoted =
             (g.content.b >= 1 && text[g.content.b - 1] == '"') ||
             (g.content.b >= 3 && text.compare(g.content.b - 3, 3, "\u201c") == 0);
-        r.diagnostics.push_back(std::string(ours.empty() ? "MISS" : "MISS-SPAN") +
-                                (quoted ? "-Q [" : " [") +
-                                src + " | " + cue + "] " +
-                                text.substr(g.content.b, std::min<uint32_t>(160, g.content.e - g.content.b)) +
-                                ours);
+        const ByteSpan c = g.content;
+        r.diagnostics.push_back(
+            std::string(ours.empty() ? "MISS" : "MISS-SPAN") +
+            (quoted ? "-Q [" : " [") + src + " | " + cue + "] " +
+            text.substr(c.b, std::min<uint32_t>(160, c.e - c.b)) + ours);
       }
     }
   }
