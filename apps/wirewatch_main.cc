@@ -302,11 +302,7 @@ int CmdList(const std::string& db, int64_t offset, int64_t limit, bool json) {
       out.clear();
       ww::JsonWriter w(&out);
       w.BeginObject();
-      w.Field("seq", a.seq);
-      w.Field("id", a.id);
-      w.Field("title", a.title);
-      w.Field("published", a.published);
-      w.Field("site", a.site);
+      ww::api::WriteArticleRefFields(a, &w);
       w.Field("source", a.source);
       w.Field("paragraphs", a.paragraphs);
       w.Field("chars", a.chars);

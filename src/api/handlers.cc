@@ -461,11 +461,7 @@ Response Api::ListArticles(const Request& req) {
       continue;
     if (total++ < offset || total > offset + limit) continue;
     w.BeginObject();
-    w.Field("seq", d.seq);
-    w.Field("id", d.id);
-    w.Field("title", d.title);
-    w.Field("published", d.published);
-    w.Field("site", d.site);
+    WriteArticleRefFields(d, &w);
     w.Field("lang", d.lang);
     w.EndObject();
   }
@@ -790,11 +786,7 @@ Response Api::Entity(const Request& req, std::string_view key) {
        ++i) {
     const auto& a = articles[i];
     w.BeginObject();
-    w.Field("seq", a.seq);
-    w.Field("id", a.id);
-    w.Field("title", a.title);
-    w.Field("published", a.published);
-    w.Field("site", a.site);
+    WriteArticleRefFields(a, &w);
     w.Field("mentions", a.mentions);
     w.EndObject();
   }
@@ -846,11 +838,7 @@ Response Api::Story(const Request& req, std::string_view id) {
   w.BeginArray();
   for (const auto& a : *rows) {
     w.BeginObject();
-    w.Field("seq", a.seq);
-    w.Field("id", a.id);
-    w.Field("title", a.title);
-    w.Field("published", a.published);
-    w.Field("site", a.site);
+    WriteArticleRefFields(a, &w);
     w.EndObject();
   }
   w.EndArray();
