@@ -1191,7 +1191,7 @@ int main(int argc, char** argv) {
                         "drop features seen fewer times")
       ->capture_default_str();
   train_ner->add_option("--clusters", clusters,
-                        "word clusters file (word<TAB>bit string)");
+                        "word clusters file (word<TAB>class ids, as models/word-clusters.tsv)");
   std::string quotes_polnear;
   ww::analyze::QuoteTrainOptions quote_train_opt;
   auto* train_quotes = train->add_subcommand(

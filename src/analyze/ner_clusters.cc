@@ -11,6 +11,7 @@ Result<WordClusters> ReadWordClusters(const std::string& path) {
   if (!f) return Status::NotFound("cannot open " + path);
   WordClusters out;
   char line[4096];
+  std::string word;
   while (std::fgets(line, sizeof line, f.get()) != nullptr) {
     std::string_view l(line);
     while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
@@ -22,7 +23,11 @@ Result<WordClusters> ReadWordClusters(const std::string& path) {
     for (int k = 0; k < kNumClusterLevels; ++k) {
       c[k] = static_cast<uint16_t>(std::strtoul(p, &p, 10));
     }
-    out[WordClusterKey(l.substr(0, t))] = c;
+    word.assign(l.substr(0, t));
+    for (char& ch : word) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    }
+    out.emplace(WordClusterKey(word), c);
   }
   return out;
 }

@@ -80,6 +80,15 @@ void NerFeaturizer::Extract(const NerInput& in, std::vector<uint64_t>* feats,
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     }
     wi.lower = Hash64(buf_, 2);
+    // Clusters are keyed by the lowercase form: the clustering saw
+    // lowercased text, and "Said" or "SAID" should share "said"'s classes.
+    for (int k = 0; k < kNumClusterLevels; ++k) wi.cl[k] = 0;
+    if (clusters_ != nullptr && !clusters_->empty()) {
+      auto it = clusters_->find(WordClusterKey(buf_));
+      if (it != clusters_->end()) {
+        for (int k = 0; k < kNumClusterLevels; ++k) wi.cl[k] = it->second[k];
+      }
+    }
     for (int k = 0; k < 4; ++k) {
       size_t len = static_cast<size_t>(k + 1);
       if (buf_.size() > len) {
@@ -108,13 +117,6 @@ void NerFeaturizer::Extract(const NerInput& in, std::vector<uint64_t>* feats,
     wi.sshape = Hash64(sshape, 6);
     wi.cap = CapClass(w);
     wi.gaz = 0;
-    for (int k = 0; k < kNumClusterLevels; ++k) wi.cl[k] = 0;
-    if (clusters_ != nullptr) {
-      auto it = clusters_->find(WordClusterKey(w));
-      if (it != clusters_->end()) {
-        for (int k = 0; k < kNumClusterLevels; ++k) wi.cl[k] = it->second[k];
-      }
-    }
     gaz_hashes_[i] = text::GazWordHash(w);
   }
 

@@ -12,6 +12,11 @@
 // Changing any template changes the meaning of a model: bump
 // kNerFeatureVersion, which the model file records and checks.
 //
+// Word clusters are looked up by the word's ASCII-lowercased form (bytes
+// A-Z mapped to a-z, everything else kept): the cluster file's words are
+// lowercase, so "Said", "SAID" and "said" share one entry. The lookup hashes
+// the featurizer's lowercase scratch buffer and allocates nothing per token.
+//
 // Thread-safety: one featurizer per thread (it keeps scratch buffers).
 #ifndef WIREWATCH_ANALYZE_NER_FEATURES_H_
 #define WIREWATCH_ANALYZE_NER_FEATURES_H_
@@ -27,11 +32,14 @@
 
 namespace wirewatch::analyze {
 
-inline constexpr uint32_t kNerFeatureVersion = 1;
+// Version 2: clusters looked up by the lowercased word (version 1 used the
+// exact form). The two versions extract the same features when a model has
+// no clusters, so NerModel still loads a version-1 model without clusters.
+inline constexpr uint32_t kNerFeatureVersion = 2;
 inline constexpr int kNumClusterLevels = 3;
 
 // Word -> cluster ids at kNumClusterLevels granularities (0 = unknown word).
-// Keys are hashes of the exact word form (WordClusterKey).
+// Keys are WordClusterKey hashes of the ASCII-lowercased word.
 using WordClusters =
     std::unordered_map<uint64_t, std::array<uint16_t, kNumClusterLevels>>;
 uint64_t WordClusterKey(std::string_view word);

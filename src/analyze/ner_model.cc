@@ -225,7 +225,11 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(std::string_view bytes) {
     return Status::InvalidArgument("unsupported NER model format version " +
                                    std::to_string(format));
   }
-  if (fver != kNerFeatureVersion || k != K) {
+  // Feature version 1 differs from 2 only in the cluster lookup, so a
+  // version-1 model without clusters scores the same under version 2.
+  const bool features_match =
+      fver == kNerFeatureVersion || (fver == 1 && ncl == 0);
+  if (!features_match || k != K) {
     return Status::InvalidArgument(
         "NER model built for feature version " + std::to_string(fver) +
         ", this build uses " + std::to_string(kNerFeatureVersion));

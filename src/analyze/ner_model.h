@@ -5,7 +5,8 @@
 // Model file format (version 1, little-endian), written by Serialize():
 //   offset 0   char[8]  magic "WWNERMDL"
 //          8   u32      format version (1)
-//         12   u32      feature version (kNerFeatureVersion)
+//         12   u32      feature version (kNerFeatureVersion; 1 is also
+//                       accepted when C = 0, see ner_features.h)
 //         16   u32      number of labels K (17)
 //         20   u32      number of feature rows R
 //         24   u32      number of cluster words C

@@ -1,14 +1,18 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include "analyze/ner_conll.h"
 #include "analyze/ner_eval.h"
+#include "analyze/ner_features.h"
 #include "analyze/ner_model.h"
 #include "analyze/ner_train.h"
 #include "analyze/ner_types.h"
+#include "base/hash.h"
 #include "text/tokenizer.h"
 
 namespace wirewatch::analyze {
@@ -90,6 +94,82 @@ TEST(NerEvalTest, ExactMatchScoring) {
   EXPECT_NEAR(r.per_type[0].f1(), 100.0, 1e-9);
 }
 
+
+// Fingerprint of every feature the featurizer extracts from a fixed document
+// when the model has no clusters (the empty map a NerModel without clusters
+// hands it, and no map at all). The constants were taken from feature
+// version 1: models without clusters must see the same features.
+uint64_t FeatureFingerprint(const WordClusters* clusters) {
+  static const std::vector<std::string_view> kWords = {
+      "CHANCELLOR", "Angela", "Merkel", "met", "French", "President",
+      "Hollande", "in", "Berlin", "on", "Tuesday", ",", "a", "spokesman",
+      "Said", ".", "Shares", "of", "Microsoft", "fell", "3.5", "%", "in",
+      "New", "York", "Straße", "SAID", "said", "."};
+  static const std::vector<WordRange> kSents = {{0, 16}, {16, 29}};
+  NerFeaturizer f(clusters);
+  std::vector<uint64_t> feats;
+  std::vector<uint32_t> offsets;
+  f.Extract(NerInput{kWords, kSents}, &feats, &offsets);
+  std::string bytes(reinterpret_cast<const char*>(feats.data()),
+                    feats.size() * sizeof(uint64_t));
+  bytes.append(reinterpret_cast<const char*>(offsets.data()),
+               offsets.size() * sizeof(uint32_t));
+  return Hash64(bytes);
+}
+
+TEST(NerFeaturesTest, FeaturesWithoutClustersAreUnchanged) {
+  WordClusters none;
+  EXPECT_EQ(FeatureFingerprint(&none), 7980100914412721895u);
+  EXPECT_EQ(FeatureFingerprint(nullptr), 15715346001349217806u);
+}
+
+// Features of word 1 of "He <word> it ." and of its neighbours.
+struct WordFeatures {
+  std::vector<uint64_t> prev, cur;
+};
+WordFeatures FeaturesOf(std::string_view word, const WordClusters& clusters) {
+  std::vector<std::string_view> words = {"He", word, "it", "."};
+  std::vector<WordRange> sents = {{0, 4}};
+  NerFeaturizer f(&clusters);
+  std::vector<uint64_t> feats;
+  std::vector<uint32_t> offsets;
+  f.Extract(NerInput{words, sents}, &feats, &offsets);
+  return {{feats.begin() + offsets[0], feats.begin() + offsets[1]},
+          {feats.begin() + offsets[1], feats.begin() + offsets[2]}};
+}
+
+// The cluster file's words are lowercase; tokens are looked up by their
+// ASCII-lowercased form, so "said", "Said" and "SAID" all get "said"'s ids.
+TEST(NerFeaturesTest, ClustersAreLookedUpByLowercaseWord) {
+  WordClusters with_said, without;
+  with_said[WordClusterKey("said")] = {3, 7, 9};
+  without[WordClusterKey("told")] = {3, 7, 9};
+  for (std::string_view w : {"said", "Said", "SAID"}) {
+    WordFeatures hit = FeaturesOf(w, with_said), miss = FeaturesOf(w, without);
+    // Three cluster ids of the word itself; the previous word's last
+    // feature is its next word's class.
+    EXPECT_EQ(hit.cur.size(), miss.cur.size() + 3) << w;
+    ASSERT_EQ(hit.prev.size(), miss.prev.size()) << w;
+    EXPECT_NE(hit.prev.back(), miss.prev.back()) << w;
+  }
+  // All three forms produce the same cluster features: the word's three ids
+  // (before its neighbours' two classes) and the class the neighbour sees.
+  WordFeatures lower = FeaturesOf("said", with_said);
+  for (std::string_view w : {"Said", "SAID"}) {
+    WordFeatures other = FeaturesOf(w, with_said);
+    ASSERT_EQ(other.cur.size(), lower.cur.size()) << w;
+    EXPECT_TRUE(std::equal(lower.cur.end() - 5, lower.cur.end() - 2,
+                           other.cur.end() - 5))
+        << w;
+    EXPECT_EQ(lower.prev.back(), other.prev.back()) << w;
+  }
+  // An uppercase key is never looked up.
+  WordClusters upper_key;
+  upper_key[WordClusterKey("SAID")] = {3, 7, 9};
+  EXPECT_EQ(FeaturesOf("SAID", upper_key).cur.size(),
+            FeaturesOf("SAID", without).cur.size());
+}
+
 // A tiny training run on sentences written here: the trainer must fit them,
 // serialise, reload byte-identically, and be deterministic.
 TEST(NerTrainTest, FitsTinyCorpusAndRoundTrips) {
@@ -140,6 +220,28 @@ TEST(NerTrainTest, FitsTinyCorpusAndRoundTrips) {
   EXPECT_EQ(NerModel::FromBytes(bytes.substr(0, 100)).status().code(),
             StatusCode::kCorruption);
   EXPECT_FALSE(NerModel::FromBytes("garbage").ok());
+
+  // Feature version 1 differs from 2 only in the cluster lookup: a version-1
+  // file without clusters still loads and tags as before, one with clusters
+  // is refused (its cluster keys were exact word forms).
+  const uint32_t kVersion1 = 1;
+  std::string v1 = bytes;
+  std::memcpy(&v1[12], &kVersion1, 4);
+  auto old = NerModel::FromBytes(v1);
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  NerTagger old_tagger(old->get());
+  EXPECT_EQ(EvaluateCorpus(*corpus, &old_tagger).overall.f1(), 100.0);
+  opt.clusters[WordClusterKey("putin")] = {1, 2, 3};
+  auto clustered = TrainNer(*corpus, nullptr, opt);
+  ASSERT_TRUE(clustered.ok());
+  std::string cbytes = (*clustered)->Serialize();
+  auto cloaded = NerModel::FromBytes(cbytes);
+  ASSERT_TRUE(cloaded.ok()) << cloaded.status().ToString();
+  EXPECT_EQ((*cloaded)->clusters().size(), 1u);
+  EXPECT_EQ((*cloaded)->Serialize(), cbytes);
+  std::memcpy(&cbytes[12], &kVersion1, 4);
+  EXPECT_EQ(NerModel::FromBytes(cbytes).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 // Tagger tests with the shipped model on sentences written for this test.
