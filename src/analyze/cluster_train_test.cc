@@ -97,11 +97,11 @@ TEST(ClusterTrainTest, WrittenFileReadsBack) {
   auto read = ReadWordClusters(path);
   ASSERT_TRUE(read.ok());
   ASSERT_EQ(read->size(), 2u);
-  auto it = read->find(WordClusterKey("told"));
-  ASSERT_NE(it, read->end());
-  EXPECT_EQ(it->second[0], 3);
-  EXPECT_EQ(it->second[1], 17);
-  EXPECT_EQ(it->second[2], 201);
+  const ClusterIds* told = read->Find(WordClusterKey("told"));
+  ASSERT_NE(told, nullptr);
+  EXPECT_EQ((*told)[0], 3);
+  EXPECT_EQ((*told)[1], 17);
+  EXPECT_EQ((*told)[2], 201);
   std::remove(path.c_str());
   EXPECT_FALSE(WriteWordClusters(words, ::testing::TempDir() + "/no/such/dir/x").ok());
 }

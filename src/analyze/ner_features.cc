@@ -57,8 +57,6 @@ constexpr uint64_t kBoundary2 = 0xE0E0E0E0ULL;
 
 }  // namespace
 
-uint64_t WordClusterKey(std::string_view word) { return Hash64(word, 0xC1u); }
-
 void NerFeaturizer::Extract(const NerInput& in, std::vector<uint64_t>* feats,
                             std::vector<uint32_t>* offsets) {
   const size_t n = in.words.size();
@@ -84,9 +82,8 @@ void NerFeaturizer::Extract(const NerInput& in, std::vector<uint64_t>* feats,
     // lowercased text, and "Said" or "SAID" should share "said"'s classes.
     for (int k = 0; k < kNumClusterLevels; ++k) wi.cl[k] = 0;
     if (clusters_ != nullptr && !clusters_->empty()) {
-      auto it = clusters_->find(WordClusterKey(buf_));
-      if (it != clusters_->end()) {
-        for (int k = 0; k < kNumClusterLevels; ++k) wi.cl[k] = it->second[k];
+      if (const ClusterIds* ids = clusters_->Find(WordClusterKey(buf_))) {
+        for (int k = 0; k < kNumClusterLevels; ++k) wi.cl[k] = (*ids)[k];
       }
     }
     for (int k = 0; k < 4; ++k) {

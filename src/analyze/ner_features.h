@@ -21,13 +21,13 @@
 #ifndef WIREWATCH_ANALYZE_NER_FEATURES_H_
 #define WIREWATCH_ANALYZE_NER_FEATURES_H_
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "analyze/ner_clusters.h"
 #include "analyze/ner_types.h"
 
 namespace wirewatch::analyze {
@@ -36,13 +36,6 @@ namespace wirewatch::analyze {
 // exact form). The two versions extract the same features when a model has
 // no clusters, so NerModel still loads a version-1 model without clusters.
 inline constexpr uint32_t kNerFeatureVersion = 2;
-inline constexpr int kNumClusterLevels = 3;
-
-// Word -> cluster ids at kNumClusterLevels granularities (0 = unknown word).
-// Keys are WordClusterKey hashes of the ASCII-lowercased word.
-using WordClusters =
-    std::unordered_map<uint64_t, std::array<uint16_t, kNumClusterLevels>>;
-uint64_t WordClusterKey(std::string_view word);
 
 class NerFeaturizer {
  public:

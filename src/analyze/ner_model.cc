@@ -162,7 +162,7 @@ void NerModel::BuildIndex() {
 size_t NerModel::MemoryBytes() const {
   return keys_.size() * 8 + qweights_.size() * 2 + weights_.size() * 4 +
          slots_.size() * 4 + transitions_.size() * 4 +
-         clusters_.size() * 48;
+         clusters_.MemoryBytes();
 }
 
 std::string NerModel::Serialize() const {
@@ -170,21 +170,16 @@ std::string NerModel::Serialize() const {
   PutArray(&body, transitions_.data(), transitions_.size());
   PutArray(&body, keys_.data(), keys_.size());
   PutArray(&body, qweights_.data(), qweights_.size());
-  std::vector<uint64_t> ckeys;
-  ckeys.reserve(clusters_.size());
-  for (const auto& [k, v] : clusters_) ckeys.push_back(k);
-  std::sort(ckeys.begin(), ckeys.end());
-  PutArray(&body, ckeys.data(), ckeys.size());
-  for (uint64_t k : ckeys) {
-    PutArray(&body, clusters_.at(k).data(), kNumClusterLevels);
-  }
+  const auto clusters = clusters_.Sorted();
+  for (const auto& [k, ids] : clusters) Put(&body, k);
+  for (const auto& [k, ids] : clusters) PutArray(&body, ids.data(), ids.size());
   std::string out;
   out.append(kMagic, 8);
   Put(&out, kNerModelFormatVersion);
   Put(&out, kNerFeatureVersion);
   Put(&out, static_cast<uint32_t>(K));
   Put(&out, static_cast<uint32_t>(keys_.size()));
-  Put(&out, static_cast<uint32_t>(ckeys.size()));
+  Put(&out, static_cast<uint32_t>(clusters.size()));
   Put(&out, uint32_t{0});
   Put(&out, scale_);
   Put(&out, uint32_t{0});
@@ -267,11 +262,13 @@ Result<std::unique_ptr<NerModel>> NerModel::FromBytes(std::string_view bytes) {
       return Status::Corruption("NER model: feature keys not sorted");
     }
   }
-  m->clusters_.reserve(ncl);
   for (size_t i = 0; i < ncl; ++i) {
-    std::array<uint16_t, kNumClusterLevels> c;
+    if (i > 0 && ckeys[i] <= ckeys[i - 1]) {
+      return Status::Corruption("NER model: cluster keys not sorted");
+    }
+    ClusterIds c;
     for (int l = 0; l < kNumClusterLevels; ++l) c[l] = cids[i * kNumClusterLevels + l];
-    m->clusters_.emplace(ckeys[i], c);
+    m->clusters_.Insert(ckeys[i], c);
   }
   m->BuildIndex();
   return m;

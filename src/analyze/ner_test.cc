@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "analyze/ner_clusters.h"
 #include "analyze/ner_conll.h"
 #include "analyze/ner_eval.h"
 #include "analyze/ner_features.h"
@@ -123,6 +125,56 @@ TEST(NerFeaturesTest, FeaturesWithoutClustersAreUnchanged) {
   EXPECT_EQ(FeatureFingerprint(nullptr), 15715346001349217806u);
 }
 
+// The open-addressing table against a std::map: random keys (many sharing a
+// home slot, and key 0, which marks free slots inside the table), repeated
+// inserts that must keep the first ids, lookups of absent keys.
+TEST(NerClustersTest, TableMatchesStdMap) {
+  WordClusters table;
+  std::map<uint64_t, ClusterIds> reference;
+  uint64_t x = 12345;
+  auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int i = 0; i < 5000; ++i) {
+    uint64_t r = next();
+    // A quarter of the keys differ only above bit 40: same home slot.
+    uint64_t key = i % 4 == 0 ? (r << 40) | 7 : r;
+    if (i == 100) key = 0;
+    ClusterIds ids = {static_cast<uint16_t>(i % 64 + 1),
+                      static_cast<uint16_t>(i % 256 + 1),
+                      static_cast<uint16_t>(i % 1024 + 1)};
+    bool fresh = reference.emplace(key, ids).second;
+    EXPECT_EQ(table.Insert(key, ids), fresh);
+    if (i % 10 == 0) {  // re-insert: refused, first ids kept
+      EXPECT_FALSE(table.Insert(key, {9, 9, 9}));
+    }
+  }
+  ASSERT_EQ(table.size(), reference.size());
+  for (const auto& [key, ids] : reference) {
+    const ClusterIds* got = table.Find(key);
+    ASSERT_NE(got, nullptr) << key;
+    EXPECT_EQ(*got, ids) << key;
+  }
+  for (int i = 0; i < 5000; ++i) {
+    uint64_t key = next();
+    if (reference.count(key) == 0) {
+      EXPECT_EQ(table.Find(key), nullptr);
+    }
+  }
+  auto sorted = table.Sorted();
+  ASSERT_EQ(sorted.size(), reference.size());
+  EXPECT_TRUE(std::equal(sorted.begin(), sorted.end(), reference.begin(),
+                         [](const auto& a, const auto& b) {
+                           return a.first == b.first && a.second == b.second;
+                         }));
+  WordClusters empty;
+  EXPECT_EQ(empty.Find(0), nullptr);
+  EXPECT_EQ(empty.Find(42), nullptr);
+}
+
 // Features of word 1 of "He <word> it ." and of its neighbours.
 struct WordFeatures {
   std::vector<uint64_t> prev, cur;
@@ -142,8 +194,8 @@ WordFeatures FeaturesOf(std::string_view word, const WordClusters& clusters) {
 // ASCII-lowercased form, so "said", "Said" and "SAID" all get "said"'s ids.
 TEST(NerFeaturesTest, ClustersAreLookedUpByLowercaseWord) {
   WordClusters with_said, without;
-  with_said[WordClusterKey("said")] = {3, 7, 9};
-  without[WordClusterKey("told")] = {3, 7, 9};
+  with_said.Insert(WordClusterKey("said"), {3, 7, 9});
+  without.Insert(WordClusterKey("told"), {3, 7, 9});
   for (std::string_view w : {"said", "Said", "SAID"}) {
     WordFeatures hit = FeaturesOf(w, with_said), miss = FeaturesOf(w, without);
     // Three cluster ids of the word itself; the previous word's last
@@ -165,7 +217,7 @@ TEST(NerFeaturesTest, ClustersAreLookedUpByLowercaseWord) {
   }
   // An uppercase key is never looked up.
   WordClusters upper_key;
-  upper_key[WordClusterKey("SAID")] = {3, 7, 9};
+  upper_key.Insert(WordClusterKey("SAID"), {3, 7, 9});
   EXPECT_EQ(FeaturesOf("SAID", upper_key).cur.size(),
             FeaturesOf("SAID", without).cur.size());
 }
@@ -231,7 +283,7 @@ TEST(NerTrainTest, FitsTinyCorpusAndRoundTrips) {
   ASSERT_TRUE(old.ok()) << old.status().ToString();
   NerTagger old_tagger(old->get());
   EXPECT_EQ(EvaluateCorpus(*corpus, &old_tagger).overall.f1(), 100.0);
-  opt.clusters[WordClusterKey("putin")] = {1, 2, 3};
+  opt.clusters.Insert(WordClusterKey("putin"), {1, 2, 3});
   auto clustered = TrainNer(*corpus, nullptr, opt);
   ASSERT_TRUE(clustered.ok());
   std::string cbytes = (*clustered)->Serialize();
