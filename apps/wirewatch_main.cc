@@ -70,10 +70,10 @@ std::string DefaultNerModel() {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    auto p = exe.parent_path() / "models" / "ner-conll-v1.bin";
+    auto p = exe.parent_path() / "models" / "ner-conll-v2.bin";
     if (std::filesystem::exists(p, ec)) return p.string();
   }
-  return "models/ner-conll-v1.bin";
+  return "models/ner-conll-v2.bin";
 }
 
 // The shipped attribution model: $WIREWATCH_QUOTE_MODEL, else models/ next

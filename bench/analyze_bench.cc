@@ -36,7 +36,7 @@ using namespace wirewatch;
 using namespace wirewatch::analyze;
 
 const std::string kNerModel =
-    std::string(WIREWATCH_SOURCE_DIR) + "/models/ner-conll-v1.bin";
+    std::string(WIREWATCH_SOURCE_DIR) + "/models/ner-conll-v2.bin";
 const std::string kQuoteModel =
     std::string(WIREWATCH_SOURCE_DIR) + "/models/quotes-polnear-v2.bin";
 const std::string kBbc = std::string(WIREWATCH_SHARED_DATA) + "/corpora/bbc/bbc";

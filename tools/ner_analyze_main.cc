@@ -1,5 +1,5 @@
 // Dev program: prints the entity analysis JSON of a text file.
-//   ner_analyze [--model models/ner-conll-v1.bin] FILE
+//   ner_analyze [--model models/ner-conll-v2.bin] FILE
 // The integrator exposes the same through `wirewatch analyze PATH`.
 #include <cstdio>
 #include <fstream>
@@ -13,7 +13,7 @@ using namespace wirewatch;
 using namespace wirewatch::analyze;
 
 int main(int argc, char** argv) {
-  std::string model_path = "models/ner-conll-v1.bin", file;
+  std::string model_path = "models/ner-conll-v2.bin", file;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--model" && i + 1 < argc) model_path = argv[++i];

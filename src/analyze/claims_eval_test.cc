@@ -14,7 +14,7 @@ class ClaimsEvalTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto m = NerModel::Load(std::string(WIREWATCH_TESTDATA) +
-                            "/../models/ner-conll-v1.bin");
+                            "/../models/ner-conll-v2.bin");
     ASSERT_TRUE(m.ok()) << m.status().ToString();
     ner_ = std::move(m).value().release();
     auto q = QuoteModel::Load(std::string(WIREWATCH_TESTDATA) +

@@ -9,7 +9,7 @@ namespace wirewatch::analyze {
 namespace {
 
 const std::string kModelPath =
-    std::string(WIREWATCH_TESTDATA) + "/../models/ner-conll-v1.bin";
+    std::string(WIREWATCH_TESTDATA) + "/../models/ner-conll-v2.bin";
 
 class EntitiesTest : public ::testing::Test {
  protected:

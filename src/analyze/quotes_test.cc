@@ -73,7 +73,7 @@ class QuotesModelTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto m = NerModel::Load(std::string(WIREWATCH_TESTDATA) +
-                            "/../models/ner-conll-v1.bin");
+                            "/../models/ner-conll-v2.bin");
     ASSERT_TRUE(m.ok()) << m.status().ToString();
     model_ = std::move(m).value().release();
   }

@@ -33,7 +33,7 @@ class ApiTest : public ::testing::Test {
       ASSERT_TRUE(store.ok()) << store.status().ToString();
       // With the shipped NER model, so entities and attributed quotes exist.
       auto model = analyze::NerModel::Load(std::string(WIREWATCH_TESTDATA) +
-                                           "/../models/ner-conll-v1.bin");
+                                           "/../models/ner-conll-v2.bin");
       ASSERT_TRUE(model.ok()) << model.status().ToString();
       ingest::IngestOptions opt;
       opt.threads = 1;

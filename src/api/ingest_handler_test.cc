@@ -290,7 +290,7 @@ TEST_F(IngestHandlerTest, StoreReadsPastTheTimeLimitAre503) {
              std::to_string(i + 40) + " more people alive.\"}\n";
   // Ingested with the shipped NER model, so entities and claims are
   // stored too.
-  auto model = analyze::NerModel::Load(WIREWATCH_MODELS "/ner-conll-v1.bin");
+  auto model = analyze::NerModel::Load(WIREWATCH_MODELS "/ner-conll-v2.bin");
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   {
     auto store = store::Store::Open(path_);
