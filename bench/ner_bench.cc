@@ -1,7 +1,8 @@
 // Tokens per second for tokenize + sentence split + NER tagging on running
 // text rebuilt from the CoNLL-2003 dev set (words joined by spaces, one
-// document per -DOCSTART-), and model load time. Skips when the shared data
-// is absent.
+// document per -DOCSTART-), model load time, and model memory (model_MB:
+// NerModel::MemoryBytes, the arrays and indexes a loaded model holds).
+// Skips when the shared data is absent.
 //   cmake -B build-bench -DWIREWATCH_BUILD_BENCHMARKS=ON && ninja -C build-bench ner_bench
 //   ./build-bench/bench/ner_bench
 #include <benchmark/benchmark.h>
@@ -102,6 +103,7 @@ void BM_ModelLoad(benchmark::State& state) {
       return;
     }
     benchmark::DoNotOptimize(m->get());
+    state.counters["model_MB"] = static_cast<double>((*m)->MemoryBytes()) / 1e6;
   }
 }
 BENCHMARK(BM_ModelLoad)->Unit(benchmark::kMillisecond);

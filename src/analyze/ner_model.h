@@ -56,16 +56,18 @@ class NerModel {
   std::string Serialize() const;
   Status Save(const std::string& path) const;
 
-  // Weight row of a feature (kNumLabels floats) or nullptr.
-  const float* Row(uint64_t key) const {
-    uint64_t slot = (key ^ (key >> 29)) & mask_;
-    while (true) {
-      uint32_t r = slots_[slot];
-      if (r == kEmpty) return nullptr;
-      if (keys_[r] == key) return &weights_[size_t{r} * kNumLabels];
-      slot = (slot + 1) & mask_;
+  // Quantised weight row of a feature (kNumLabels int16, weight = value *
+  // scale()) or nullptr.
+  const int16_t* Row(uint64_t key) const {
+    for (uint64_t s = SlotOf(key);; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.row == kEmpty) return nullptr;
+      if (slot.key == key) return &qweights_[size_t{slot.row} * kNumLabels];
     }
   }
+  // Starts loading the index slot of key, for a Row(key) call soon after.
+  void PrefetchRow(uint64_t key) const { __builtin_prefetch(&slots_[SlotOf(key)]); }
+  float scale() const { return scale_; }
   const std::vector<float>& transitions() const { return transitions_; }
   const WordClusters& clusters() const { return clusters_; }
   size_t num_rows() const { return keys_.size(); }
@@ -74,15 +76,21 @@ class NerModel {
 
  private:
   static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+  // Open-addressing index entry; the key sits beside the row number so a
+  // lookup touches one slot, not the slot and then keys_.
+  struct Slot {
+    uint64_t key;
+    uint32_t row;  // kEmpty: free
+  };
   NerModel() = default;
   void BuildIndex();
+  uint64_t SlotOf(uint64_t key) const { return (key ^ (key >> 29)) & mask_; }
 
   std::vector<uint64_t> keys_;
-  std::vector<int16_t> qweights_;  // as stored
-  std::vector<float> weights_;     // dequantised, for scoring
+  std::vector<int16_t> qweights_;  // as stored; scored as integers
   float scale_ = 1.0f;
   std::vector<float> transitions_;
-  std::vector<uint32_t> slots_;
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
   uint64_t mask_ = 0;
   WordClusters clusters_;
 };
@@ -113,6 +121,7 @@ class NerTagger {
   NerFeaturizer featurizer_;
   std::vector<uint64_t> feats_;
   std::vector<uint32_t> offsets_;
+  std::vector<const int16_t*> rows_;  // weight row of each feature, or null
   std::vector<float> emissions_;
   std::vector<float> vscores_;
   std::vector<uint8_t> vback_;

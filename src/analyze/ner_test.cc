@@ -350,6 +350,51 @@ TEST_F(ShippedModelTest, TagsWrittenSentences) {
   }
 }
 
+// NerTagger::Tag (prefetched lookups, integer sums) against plain float
+// scoring of the same features, label for label.
+TEST_F(ShippedModelTest, TagMatchesPlainScoring) {
+  const std::string text =
+      "Chancellor Angela Merkel met French President Francois Hollande in "
+      "Berlin on Tuesday . SHARES OF MICROSOFT FELL IN NEW YORK . The United "
+      "Nations said on Monday that aid had reached Syria , a spokesman said .";
+  std::vector<std::string_view> words;
+  for (size_t p = 0; p < text.size();) {
+    size_t e = std::min(text.find(' ', p), text.size());
+    words.push_back(std::string_view(text).substr(p, e - p));
+    p = e + 1;
+  }
+  std::vector<WordRange> sents = {{0, 14}, {14, 22},
+                                  {22, static_cast<uint32_t>(words.size())}};
+  NerInput in{words, sents};
+  NerTagger tagger(model_);
+  std::vector<NerSpan> spans;
+  tagger.Tag(in, &spans);
+  ASSERT_FALSE(spans.empty());
+
+  NerFeaturizer featurizer(&model_->clusters());
+  std::vector<uint64_t> feats;
+  std::vector<uint32_t> offsets;
+  featurizer.Extract(in, &feats, &offsets);
+  std::vector<float> emissions(words.size() * kNumLabels, 0.0f);
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (uint32_t f = offsets[i]; f < offsets[i + 1]; ++f) {
+      const int16_t* row = model_->Row(feats[f]);
+      if (row == nullptr) continue;
+      for (int l = 0; l < kNumLabels; ++l) {
+        emissions[i * kNumLabels + l] += row[l] * model_->scale();
+      }
+    }
+  }
+  std::vector<uint8_t> labels(words.size());
+  std::vector<float> vs;
+  std::vector<uint8_t> vb;
+  for (const WordRange& r : sents) {
+    ViterbiDecode(&emissions[size_t{r.begin} * kNumLabels], r.end - r.begin,
+                  model_->transitions(), &vs, &vb, labels.data() + r.begin);
+  }
+  EXPECT_EQ(labels, tagger.labels());
+}
+
 TEST_F(ShippedModelTest, ReproducesRecordedDevF1) {
   std::FILE* f = std::fopen(kDevPath.c_str(), "rb");
   if (f == nullptr) {
