@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <span>
+#include <unordered_map>
 
 #include "base/ascii.h"
 
@@ -46,55 +48,130 @@ bool IsCombatant(std::string_view lemma) {
                            "reservist", "conscript", "peacekeeper"});
 }
 
+// Event families as inflections and nominalisations of their verbs
+// ("evacuated", "evacuating", "evacuation", "evacuees"), so a family is
+// recognised whatever form the reporter chose. Words whose family depends
+// on who acts ("seized", "holding") or on a neighbour ("walk out", "to
+// hospital") are left to ContextEvent.
+constexpr std::string_view kKillWords[] = {
+    "killed",       "kill",        "kills",     "killing",    "killings",
+    "dead",         "die",         "died",      "dies",       "dying",
+    "death",        "deaths",      "slain",     "slay",       "executed",
+    "execution",    "executions",  "murdered",  "murder",     "murders",
+    "massacred",    "massacre",    "massacres", "perished",   "perish",
+    "fatalities",   "fatality",    "bodies",    "corpses",    "drowned",
+    "drowning",     "drownings",   "beheaded",  "lives",      "toll",
+    "assassinated", "slaughtered", "lynched",   "suffocated", "electrocuted"};
+constexpr std::string_view kWoundWords[] = {
+    "wounded",  "wound",        "wounds",       "wounding", "injured",
+    "injuring", "injure",       "injuries",     "injury",   "hurt",
+    "maimed",   "hospitalised", "hospitalized", "burns"};
+constexpr std::string_view kArrestWords[] = {
+    "arrested",  "arrest",       "arrests",      "arresting",  "detained",
+    "detain",    "detaining",    "detention",    "detentions", "jailed",
+    "jail",      "imprisoned",   "imprisonment", "captured",   "capture",
+    "custody",   "apprehended",  "apprehend",    "rounded",    "prisoners",
+    "detainees", "incarcerated", "nabbed",       "remanded"};
+constexpr std::string_view kKidnapWords[] = {
+    "kidnapped",  "kidnap",    "kidnaps", "kidnapping", "kidnappings",
+    "kidnappers", "abducted",  "abduct",  "abducting",  "abduction",
+    "abductions", "abductors", "hostage", "hostages",   "captives",
+    "captors",    "snatched",  "ransom"};
+constexpr std::string_view kProtestWords[] = {
+    "protested",     "protest",       "protests",       "protesting",
+    "protesters",    "protestors",    "demonstrators",  "demonstrated",
+    "demonstrating", "demonstration", "demonstrations", "rallied",
+    "rallying",      "marched",       "marchers",       "marching",
+    "strikers",      "strike",        "strikes",        "striking",
+    "walkout",       "walkouts",      "picketed",       "picketing",
+    "rioters",       "rioted"};
+constexpr std::string_view kDisplaceWords[] = {
+    "displaced",   "displace",     "displacing", "displacement", "fled",
+    "flee",        "fleeing",      "evacuated",  "evacuate",     "evacuating",
+    "evacuation",  "evacuations",  "evacuees",   "refugees",     "homeless",
+    "uprooted",    "relocated",    "relocation", "resettled",    "deported",
+    "deportation", "deportations", "deportees",  "expelled",     "expulsion",
+    "expulsions",  "migrants",     "asylum",     "sheltering",   "exodus"};
+constexpr std::string_view kDeployWords[] = {
+    "fighting",   "fight",      "fought",        "deployed",  "deploy",
+    "deploying",  "deployment", "sent",          "stationed", "dispatched",
+    "joined",     "serving",    "battling",      "mobilised", "mobilized",
+    "mobilising", "mobilizing", "reinforcements"};
+constexpr std::string_view kEmployWords[] = {
+    "employed", "employs", "employ",       "employing", "hired", "hire",
+    "hiring",   "jobs",    "employees",    "workers",   "staff", "workforce",
+    "laid",     "layoffs", "redundancies", "furloughed"};
+constexpr std::string_view kAffectWords[] = {
+    "affected",     "affecting",   "impacted", "infected", "infections",
+    "sick",         "sickened",    "ill",      "stranded", "trapped",
+    "missing",      "unaccounted", "exposed",  "poisoned", "damaged",
+    "destroyed",    "flattened",   "razed",    "gutted",   "torched",
+    "flooded",      "submerged",   "cases",    "buried",   "starving",
+    "malnourished", "need"};
+
+struct EventWords {
+  std::string_view event;
+  std::span<const std::string_view> words;
+};
+
+constexpr EventWords kEventWords[] = {
+    {"KILL", kKillWords},       {"WOUND", kWoundWords},
+    {"ARREST", kArrestWords},   {"KIDNAP", kKidnapWords},
+    {"PROTEST", kProtestWords}, {"DISPLACE", kDisplaceWords},
+    {"DEPLOY", kDeployWords},   {"EMPLOY", kEmployWords},
+    {"AFFECT", kAffectWords},
+};
+
 // Event family of one lowercase word, or empty.
 std::string_view EventOf(std::string_view w) {
-  if (EqualsAny(w,
-                {"killed",     "kill",     "kills",    "killing",   "dead",
-                 "died",       "die",      "dies",     "death",     "deaths",
-                 "slain",      "executed", "murdered", "massacred", "perished",
-                 "fatalities", "bodies",   "drowned",  "beheaded",  "lives",
-                 "toll"}))
-    return "KILL";
-  if (EqualsAny(
-          w, {"wounded", "injured", "injuring", "wounding", "hurt", "injuries",
-              "injury", "maimed", "hospitalised", "hospitalized"}))
-    return "WOUND";
-  if (EqualsAny(w, {"arrested", "arrest", "arrests", "detained", "detain",
-                    "detention", "jailed", "imprisoned", "captured", "custody",
-                    "apprehended", "rounded", "prisoners", "detainees"}))
-    return "ARREST";
-  if (EqualsAny(w, {"kidnapped", "abducted", "kidnapping", "abduction",
-                    "hostage", "hostages", "abductions", "kidnappings"}))
-    return "KIDNAP";
-  if (EqualsAny(w, {"protested", "protest", "protests", "protesting",
-                    "protesters", "protestors", "demonstrators", "demonstrated",
-                    "rallied", "marched", "marchers", "strikers", "strike",
-                    "strikes", "striking", "walkout", "walkouts"}))
-    return "PROTEST";
-  if (EqualsAny(w, {"displaced", "fled", "flee", "fleeing", "evacuated",
-                    "refugees", "homeless", "uprooted", "displacement",
-                    "evacuees", "migrants", "asylum", "evacuation",
-                    "evacuations", "deported", "deportation", "expelled"}))
-    return "DISPLACE";
-  if (EqualsAny(w, {"fighting", "fight", "fought", "deployed", "deploy",
-                    "deploying", "sent", "stationed", "dispatched", "joined",
-                    "serving", "battling", "mobilised", "mobilized"}))
-    return "DEPLOY";
-  if (EqualsAny(w, {"employed", "employs", "employ", "hired", "hire", "jobs",
-                    "employees", "workers", "staff", "workforce", "laid"}))
-    return "EMPLOY";
-  if (EqualsAny(w, {"affected", "affecting", "impacted", "infected", "sick",
-                    "ill", "stranded", "trapped", "missing", "exposed",
-                    "sickened", "damaged", "destroyed", "flattened",
-                    "flooded", "cases", "buried"}))
-    return "AFFECT";
-  return {};
+  // Built once, read-only afterwards: safe to share between threads.
+  static const auto* const kTable = [] {
+    auto* t = new std::unordered_map<std::string_view, std::string_view>;
+    for (const EventWords& f : kEventWords)
+      for (std::string_view x : f.words) t->emplace(x, f.event);
+    return t;
+  }();
+  auto it = kTable->find(w);
+  return it == kTable->end() ? std::string_view() : it->second;
 }
 
 bool IsStudyNoun(std::string_view w) {
   return EqualsAny(w, {"study", "report", "survey", "analysis", "investigation",
                        "census", "tally", "count", "review", "poll", "estimate",
                        "research", "figures", "data", "statistics"});
+}
+
+// Who holds people against their will decides between KIDNAP and ARREST
+// for verbs of seizing ("Militants ... seized 22 women", "police seized 40
+// suspects").
+bool IsArmedGroup(std::string_view w) {
+  return EqualsAny(w, {"gunmen", "gunman", "militants", "kidnappers", "pirates",
+                       "rebels", "bandits", "jihadists", "insurgents",
+                       "abductors", "assailants", "attackers", "extremists",
+                       "terrorists", "captors", "militia", "militias"});
+}
+
+// Verbs that give the value of a total named before them: "the number of
+// people killed passed 11,000", "the toll stood at 74".
+bool IsReachingVerb(std::string_view w) {
+  return EqualsAny(
+      w, {"passed", "reached", "rose", "risen", "climbed", "stood", "stands",
+          "exceeded", "topped", "hit", "surpassed", "increased", "jumped",
+          "neared", "grew", "reaches", "passes", "exceeds", "tops"});
+}
+
+// Nouns of a total whose value follows its verb ("the tally of confirmed
+// cholera cases rose to 5,000").
+bool IsTotalNoun(std::string_view w) {
+  return EqualsAny(w, {"number", "toll", "tally", "total", "count", "figure"});
+}
+
+// Causes that make a hospital stay an illness (AFFECT) rather than an
+// injury: "the heatwave sent 1,700 people to hospital".
+bool IsIllnessCue(std::string_view w) {
+  return EqualsAny(w, {"heat", "heatwave", "outbreak", "virus", "disease",
+                       "poisoning", "cholera", "measles", "dengue", "fever",
+                       "epidemic", "flu", "infection", "smoke", "fumes"});
 }
 
 // Adjectives and participles that can stand for the counted people
@@ -146,15 +223,16 @@ bool IsReportingVerb(std::string_view w) {
                        "added"});
 }
 
-// True when the word before byte `at` is "since": "since January" opens an
-// interval and does not date a claim.
-bool PrecededBySince(std::string_view text, uint32_t at) {
+// True when the word before byte `at` is `word` (lowercase): "since
+// January" and "from Friday" open an interval and do not date a claim.
+bool PrecededByWord(std::string_view text, uint32_t at, std::string_view word) {
   size_t e = at;
   while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
-  if (e < 5) return false;
-  std::string w = AsciiLower(text.substr(e - 5, 5));
-  return w == "since" && (e == 5 || !std::isalpha(static_cast<unsigned char>(
-                                              text[e - 6])));
+  const size_t n = word.size();
+  if (e < n) return false;
+  std::string w = AsciiLower(text.substr(e - n, n));
+  return w == word &&
+         (e == n || !std::isalpha(static_cast<unsigned char>(text[e - n - 1])));
 }
 
 // The capitalised author after "by" or "from" in a source phrase ("a
@@ -280,6 +358,11 @@ void ClaimExtractor::Extract(std::string_view text,
     uint32_t k2 = t + 1;
     if (k2 < se2 && L(k2) == "the") ++k2;
     while (k2 < se2 && IsPlaceModifier(L(k2))) ++k2;
+    // "the Syrian city of Aleppo": the frame names the place, not the
+    // demonym before it.
+    if (k2 + 2 < se2 && upper(k2) && IsPlaceFrameNoun(L(k2 + 1)) &&
+        L(k2 + 2) == "of")
+      ++k2;
     bool framed = false;
     if (k2 + 1 < se2 && IsPlaceFrameNoun(L(k2)) && L(k2 + 1) == "of") {
       k2 += 2;
@@ -316,11 +399,14 @@ void ClaimExtractor::Extract(std::string_view text,
   };
   // Raw text of tokens [b, e) when they look like a noun phrase: 1 to 8
   // tokens, no punctuation but an apostrophe or hyphen.
-  auto PhraseText = [&](uint32_t b, uint32_t e) -> std::string {
+  // `and_ok`: a coordination of speakers ("officials and medics said").
+  auto PhraseText = [&](uint32_t b, uint32_t e,
+                        bool and_ok = false) -> std::string {
     if (b >= e || e - b > 8) return {};
     for (uint32_t t = b; t < e; ++t) {
       if (tokens[t].kind != TokenKind::kWord && T(t) != "'s" && T(t) != "'")
         return {};
+      if (and_ok && L(t) == "and" && t > b && t + 1 < e) continue;
       // A clause, not a noun phrase: "but no deaths were reported".
       if (EqualsAny(L(t), {"but", "and", "no", "were", "was", "is", "are",
                            "has", "have", "had", "been", "it", "they"}))
@@ -343,14 +429,17 @@ void ClaimExtractor::Extract(std::string_view text,
       uint32_t c0 = v;
       while (c0 > qe && T(c0 - 1) != ",") --c0;
       if (c0 > qe && c0 < v) {
-        std::string s = PhraseText(c0, v);
+        std::string s = PhraseText(c0, v, /*and_ok=*/true);
         if (!s.empty()) return s;
       }
-      if (c0 == v && v + 1 < se && upper(v + 1)) {
+      // ", said Mohamed Osman, a doctor", ", said a statement from the
+      // health ministry".
+      if (c0 == v && v + 1 < se &&
+          (upper(v + 1) || EqualsAny(L(v + 1), {"a", "an", "the"}))) {
         uint32_t e = v + 1;
         while (e < se && tokens[e].kind == TokenKind::kWord) ++e;
         std::string s = PhraseText(v + 1, e);
-        if (!s.empty()) return s;  // ", said Mohamed Osman, a doctor"
+        if (!s.empty()) return s;
       }
     }
     for (uint32_t v = sb + 1; v < qb && v < sb + 9; ++v) {
@@ -375,7 +464,106 @@ void ClaimExtractor::Extract(std::string_view text,
     }
     return {};
   };
+  // Families that a single word does not settle: the word's neighbours
+  // ("walked out", "took to the streets", "forced to leave", "crossed
+  // into", "cut off", "cut power to", "to hospital") or the one who acts
+  // ("Militants seized 22 women" is a kidnapping, "police seized 40
+  // suspects" an arrest).
+  auto ContextEvent = [&](uint32_t t, uint32_t sb,
+                          uint32_t se) -> std::string_view {
+    const std::string_view w = L(t);
+    const std::string_view next = t + 1 < se ? L(t + 1) : std::string_view();
+    const std::string_view prev = t > sb ? L(t - 1) : std::string_view();
+    if (EqualsAny(w, {"walked", "walk", "walking"}) &&
+        EqualsAny(next, {"out", "off"}))
+      return "PROTEST";
+    if (w == "streets" && prev == "the" && t >= sb + 2 && L(t - 2) == "to")
+      return "PROTEST";
+    if (EqualsAny(w, {"crossed", "cross", "crossing"}) &&
+        (next == "into" ||
+         (next == "the" && t + 2 < se && L(t + 2) == "border")))
+      return "DISPLACE";
+    if ((w == "homes" && prev == "their") ||
+        (EqualsAny(w, {"leave", "abandon"}) && prev == "to"))
+      return "DISPLACE";  // "forced from their homes", "forced to leave"
+    if (w == "cut" && next == "off") return "AFFECT";
+    if (EqualsAny(w, {"power", "electricity"}) &&
+        EqualsAny(prev, {"cut", "without", "lost", "knocked"}))
+      return "AFFECT";
+    if (EqualsAny(w, {"hospital", "hospitals"}) &&
+        EqualsAny(prev, {"to", "in"})) {
+      for (uint32_t x = sb; x < se; ++x)
+        if (IsIllnessCue(L(x))) return "AFFECT";
+      return "WOUND";
+    }
+    if (EqualsAny(w, {"seized", "seize", "seizing", "grabbed", "took", "taken",
+                      "holding", "held"})) {
+      for (uint32_t x = sb; x < t; ++x)
+        if (IsArmedGroup(L(x)) ||
+            (L(x) == "armed" && x + 1 < t && L(x + 1) == "men"))
+          return "KIDNAP";
+      if (EqualsAny(w, {"seized", "seize", "seizing"})) return "ARREST";
+    }
+    return {};
+  };
+  auto EventAt = [&](uint32_t t, uint32_t sb, uint32_t se) {
+    std::string_view ev = EventOf(L(t));
+    return ev.empty() ? ContextEvent(t, sb, se) : ev;
+  };
+  // "The number of people killed ... passed 11,000", "the tally of
+  // confirmed cholera cases rose to 5,000", "the toll stood at 74": a bare
+  // number after a reaching verb takes its subject and event from the total
+  // named before the verb. False when there is none.
+  auto TotalBefore = [&](uint32_t qb, uint32_t sb, uint32_t se, CountClaim* c,
+                         std::string_view* ev) {
+    uint32_t v = qb;
+    if (v > sb && EqualsAny(L(v - 1), {"to", "at", "past"})) --v;
+    if (v <= sb || !IsReachingVerb(L(v - 1))) return false;
+    --v;
+    for (uint32_t t = v; t > sb && t + 20 > v; --t) {
+      const uint32_t n = t - 1;
+      if (!IsTotalNoun(L(n))) continue;
+      if (n + 1 < v && L(n + 1) == "of") {
+        for (uint32_t h = n + 2; h < v && h < n + 8; ++h) {
+          if (tokens[h].kind != TokenKind::kWord) break;
+          const std::string_view w = L(h);
+          std::string o;
+          if (upper(h)) {
+            // "the number of Sudanese refugees": an origin, not the head.
+            if (place_at(tokens[h].begin, tokens[h].end, &o))
+              c->origin.push_back(o);
+            continue;
+          }
+          if (!IsIrregularPlural(w) &&
+              !(EndsWith(w, "s") && !EndsWith(w, "ss")))
+            continue;
+          // "measles cases": a plural noun before another one modifies it.
+          if (h + 1 < v && tokens[h + 1].kind == TokenKind::kWord &&
+              !upper(h + 1) && !SubjectStop(L(h + 1)) &&
+              EndsWith(L(h + 1), "s"))
+            continue;
+          c->subject = SingularLemma(w);
+          // "people killed in the floods", then "displaced people".
+          for (uint32_t x = h + 1; x < v && ev->empty(); ++x)
+            *ev = EventAt(x, sb, se);
+          for (uint32_t x = n + 2; x < h && ev->empty(); ++x)
+            *ev = EventAt(x, sb, se);
+          if (ev->empty()) *ev = EventOf(w);
+          return true;
+        }
+        return false;
+      }
+      if (L(n) != "toll") return false;
+      c->subject = "person";  // "the toll stood at 74"
+      *ev = "KILL";
+      return true;
+    }
+    return false;
+  };
   std::string last_location;  // last "in <place>" seen before the claim
+  // Token after the subject of the last claim kept, for "34,000 workers at
+  // three plants", whose second number describes the first one's subject.
+  uint32_t last_subj_end = UINT32_MAX;
   std::string last_range;     // last range time
   for (const Quantity& q : quantities) {
     if (q.kind != QuantityKind::kCount) continue;
@@ -411,6 +599,15 @@ void ClaimExtractor::Extract(std::string_view text,
         ++j;
         break;
       }
+      // Collective nouns end the phrase unless a plural noun follows
+      // ("medical staff went", "police officers").
+      if (!upper(j) && EqualsAny(w, {"staff", "personnel", "police", "crew"}) &&
+          !(j + 1 < se && tokens[j + 1].kind == TokenKind::kWord &&
+            !upper(j + 1) && !SubjectStop(L(j + 1)) &&
+            EndsWith(L(j + 1), "s"))) {
+        ++j;
+        break;
+      }
       // A plural noun ends the phrase unless another noun follows it
       // ("militants fighting" vs "ministry officials").
       if (!upper(j) && EndsWith(w, "s") && !EndsWith(w, "ss") &&
@@ -430,6 +627,7 @@ void ClaimExtractor::Extract(std::string_view text,
     // rose to 312"), before any verb around it is looked at.
     std::string_view subject_event;
     bool toll_before = false;
+    bool from_total = false;  // the subject came from "the tally of ..."
     for (uint32_t t = q.token_begin; t > sb && t + 8 > q.token_begin; --t)
       if (L(t - 1) == "toll") toll_before = true;
     if (have_head && !upper(head) && IsStateAdjective(L(head))) {
@@ -446,6 +644,10 @@ void ClaimExtractor::Extract(std::string_view text,
       c.subject = "person";  // "the death toll rose to 312"
       subject_event = "KILL";
       j = k;
+    } else if (!have_head &&
+               TotalBefore(q.token_begin, sb, se, &c, &subject_event)) {
+      j = k;  // "the number of people killed passed 11,000"
+      from_total = true;
     } else if (!have_head && prev_in_sentence) {
       c.subject = out->back().subject;  // "including 10 from the North Caucasus"
       elliptic = true;
@@ -459,6 +661,23 @@ void ClaimExtractor::Extract(std::string_view text,
       }
     }
     if (c.subject.empty()) continue;
+    // "34,000 workers at three plants": a number in a place phrase right
+    // after the previous claim's subject describes that subject.
+    if (prev_in_sentence && q.token_begin > sb &&
+        q.token_begin - 1 == last_subj_end &&
+        EqualsAny(L(q.token_begin - 1), {"at", "across", "from", "in"}))
+      continue;
+    // "the 2004 census", "the 2015 accord": a year naming an event or a
+    // document. Counts of a thousand or more carry a comma in news copy.
+    if (q.qualifier == Qualifier::kExact && !q.vague &&
+        q.num_end - q.num_begin == 4 && q.low >= 1800 && q.low <= 2100 &&
+        std::all_of(text.begin() + q.num_begin, text.begin() + q.num_end,
+                    [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+        ((q.token_begin > sb &&
+          EqualsAny(L(q.token_begin - 1), {"the", "a", "its", "their", "this",
+                                           "that", "his", "her", "our"})) ||
+         (have_head && !upper(head) && SingularLemma(L(head)) == L(head))))
+      continue;
     if (EqualsAny(
             c.subject,
             {"year",      "month",     "week",  "day",    "hour",     "minute",
@@ -523,9 +742,18 @@ void ClaimExtractor::Extract(std::string_view text,
           break;
         // "of" names an origin only right after the subject ("militants of
         // Russian origin"), not in "took to the streets of Tbilisi".
-        if (w == "from" || w == "including" || w == "origin" ||
+        // "from shallow graves in a forest near Malindi" is no origin: a
+        // place or a people follows "from" (capitalised, or "the" / a
+        // direction before one).
+        const bool from_place = w == "from" && t + 1 < se &&
+                                (upper(t + 1) || IsPlaceModifier(L(t + 1)) ||
+                                 (L(t + 1) == "the" && t + 2 < se &&
+                                  (upper(t + 2) || IsPlaceModifier(L(t + 2)))));
+        if (from_place || w == "including" || w == "origin" ||
             (w == "of" && t == subj_end))
           origin_ctx = true;
+        else if (IsLocativePrep(w) || w == "from")
+          origin_ctx = false;  // "from Russia in Syria": where, not whence
         if (elliptic && w == "from") origin_ctx = true;
         std::string o;
         if (upper(t) && origin_ctx) {
@@ -575,29 +803,41 @@ void ClaimExtractor::Extract(std::string_view text,
       // "killing at least nine officers", "the deaths of 34 detainees".
       if (q.token_begin > sb) {
         const uint32_t p = q.token_begin - 1;
-        if (L(p) == "of" && p > sb)
-          ev = EventOf(L(p - 1));
-        else
-          ev = EventOf(L(p));
+        ev = L(p) == "of" && p > sb ? EventAt(p - 1, sb, se)
+                                    : EventAt(p, sb, se);
+        // "sent more than 1,700 people to hospital" is no deployment.
+        for (uint32_t t = subj_end; t < hi && ev == "DEPLOY"; ++t) {
+          std::string_view h = ContextEvent(t, sb, se);
+          if (EqualsAny(L(t), {"hospital", "hospitals"}) && !h.empty()) ev = h;
+        }
       }
       if (ev.empty()) ev = subject_event;
       // Verbs after the subject, then before the number; the subject noun
       // itself ("protesters", "workers") only as a fallback.
-      for (uint32_t t = subj_end; t < hi && ev.empty(); ++t) {
-        ev = EventOf(L(t));
-        // "walked off the job", "walk out": a strike; "took to the
-        // streets": a protest.
-        if (ev.empty() && EqualsAny(L(t), {"walked", "walk", "walking"}) &&
-            t + 1 < se && EqualsAny(L(t + 1), {"out", "off"}))
-          ev = "PROTEST";
-        if (ev.empty() && L(t) == "streets" && t >= 2 && L(t - 1) == "the" &&
-            L(t - 2) == "to")
-          ev = "PROTEST";
-      }
-      for (uint32_t t = q.token_begin; t > lo && ev.empty(); --t) ev = EventOf(L(t - 1));
+      for (uint32_t t = subj_end; t < hi && ev.empty(); ++t)
+        ev = EventAt(t, sb, se);
+      for (uint32_t t = q.token_begin; t > lo && ev.empty(); --t)
+        ev = EventAt(t - 1, sb, se);
       if (ev.empty() && elliptic && !out->empty()) ev = out->back().event;
-      if (ev.empty() && IsCombatant(c.subject)) ev = "DEPLOY";
-      if (ev.empty()) ev = EventOf(L(head));
+      // A purpose stated later in the sentence: "blocked the motorway with
+      // tractors on Sunday in protest at fuel taxes".
+      for (uint32_t t = subj_end; t + 1 < se && ev.empty(); ++t)
+        if (EqualsAny(L(t), {"in", "to"}) &&
+            EqualsAny(L(t + 1), {"protest", "protests"}))
+          ev = "PROTEST";
+      if (ev.empty() && IsCombatant(c.subject)) {
+        // Fighters are deployed unless a verb outside the families says
+        // what happened to them ("200 of its soldiers had surrendered").
+        uint32_t t = subj_end;
+        while (t < se &&
+               EqualsAny(L(t), {"had", "have", "has", "been", "were", "was",
+                                "are", "is", "reportedly", "allegedly"}))
+          ++t;
+        const bool other_verb =
+            t < se && !upper(t) && EndsWith(L(t), "ed") && L(t) != "armed";
+        if (!other_verb) ev = "DEPLOY";
+      }
+      if (ev.empty() && have_head) ev = EventOf(L(head));
       c.event = ev.empty() ? "OTHER" : std::string(ev);
     }
 
@@ -622,6 +862,12 @@ void ClaimExtractor::Extract(std::string_view text,
         // ("on the Congo river").
         const bool strict = w == "on";
         if (!prep && !strict) continue;
+        // "told reporters in Geneva", "a news conference in Kyiv": where
+        // the claim was made, not where the counted thing happened.
+        if ((t > sb && EqualsAny(L(t - 1), {"reporters", "journalists",
+                                            "conference", "briefing"})) ||
+            (t > sb + 1 && L(t - 2) == "told"))
+          continue;
         std::string place;
         uint32_t at = 0;
         if (!PlaceAfter(t, strict, &place, &at)) continue;
@@ -648,6 +894,19 @@ void ClaimExtractor::Extract(std::string_view text,
         break;
       }
     }
+    if (!c.source.empty()) {
+      // "the toll is expected to climb, the UN said", "a figure Israel
+      // disputed": a total or a figure does not speak.
+      std::string ls = AsciiLower(c.source);
+      for (std::string_view total :
+           {"toll", "number", "figure", "total", "tally"}) {
+        const size_t at = ls.find(total);
+        if (at != std::string::npos && (at == 0 || ls[at - 1] == ' ') &&
+            (at + total.size() == ls.size() || ls[at + total.size()] == ' '))
+          c.source.clear();
+      }
+      if (c.source.empty()) c.source_entity = -1;
+    }
     if (!c.source.empty() && c.source_entity < 0) {
       // "The study", "A recent study by experts" -> "the study".
       std::vector<std::string> words;
@@ -673,6 +932,9 @@ void ClaimExtractor::Extract(std::string_view text,
     }
     if (c.source.empty()) {
       for (uint32_t t = sb; t < sb + 4 && t < q.token_begin; ++t) {
+        // "The tally of confirmed cases rose to 5,000": the total being
+        // reported, not a study reporting it.
+        if (from_total && IsTotalNoun(L(t))) break;
         if (IsStudyNoun(L(t)) && (t == sb || L(sb) == "a" || L(sb) == "the" ||
                                   L(sb) == "an")) {
           c.source = "the " + std::string(L(t));
@@ -698,8 +960,15 @@ void ClaimExtractor::Extract(std::string_view text,
         if (tx.type != TimexType::kDate ||
             tx.value.find("REF") != std::string::npos)
           continue;
-        if (PrecededBySince(text, tx.begin) ||
+        if (PrecededByWord(text, tx.begin, "since") ||
             AsciiLower(text.substr(tx.begin, 6)) == "since ")
+          continue;
+        // "from Friday" starts an interval like "since"; "in the past
+        // month" is a span up to now, not a date of the claim.
+        if (tx.range_id < 0 && PrecededByWord(text, tx.begin, "from")) continue;
+        if (PrecededByWord(text, tx.begin, "past") ||
+            AsciiLower(text.substr(tx.begin, 9)) == "the past " ||
+            AsciiLower(text.substr(tx.begin, 5)) == "past ")
           continue;
         const uint32_t dist =
             tx.begin >= c.end ? tx.begin - c.end
@@ -745,18 +1014,53 @@ void ClaimExtractor::Extract(std::string_view text,
     uint32_t clause_end = std::min(se, subj_end + 6);
     for (uint32_t t = subj_end; t < clause_end; ++t)
       if (T(t) == "," || T(t) == ";") clause_end = t;
+    // "any of its 2,400 staff": a headcount the company has, whatever it
+    // says it will not do to them; "none of its 60 passengers" still
+    // negates.
+    const bool headcount =
+        q.token_begin > sb &&
+        EqualsAny(L(q.token_begin - 1), {"its", "their", "our"});
     for (uint32_t t = clause_begin; t < clause_end; ++t) {
       std::string_view w = L(t);
       if (t < q.token_begin || t >= q.token_end) {
-        if (EqualsAny(w, {"not", "n't", "never", "no", "denied", "deny",
+        if (EqualsAny(w, {"none", "nobody"}))
+          c.negated = true;  // "none of the 60 passengers was hurt"
+        if (!(headcount && t < q.token_begin) &&
+            EqualsAny(w, {"not", "n't", "never", "no", "denied", "deny",
                           "denies", "without"}))
           c.negated = true;
+        // A claim reported only to be rejected: "rejected claims that",
+        // "dismissed reports that", "it was false that".
+        if (t < q.token_begin && t + 1 < q.token_begin) {
+          const std::string_view next = L(t + 1);
+          const std::string_view next2 =
+              t + 2 < q.token_begin ? L(t + 2) : std::string_view();
+          auto is_claim = [](std::string_view x) {
+            return EqualsAny(x, {"claims", "claim", "reports", "report",
+                                 "suggestions", "allegations", "rumours",
+                                 "rumors", "accounts", "speculation"});
+          };
+          if (EqualsAny(w, {"rejected", "rejects", "reject", "dismissed",
+                            "dismisses", "refuted", "refutes", "denied"}) &&
+              (is_claim(next) || is_claim(next2)))
+            c.negated = true;
+          if (EqualsAny(w, {"false", "untrue", "baseless", "unfounded"}) &&
+              next == "that")
+            c.negated = true;
+        }
         // Lowercase only: "in May" is a month, not a modal.
         if (T(t) == w && EqualsAny(w, {"could", "may", "might", "if", "fear",
                                        "feared", "fears", "unless",
                                        "potentially", "possibly", "risk"}))
           c.hypothetical = true;
       }
+    }
+    // A condition anywhere in the rest of the clause: "would walk out from
+    // Friday unless talks resumed".
+    for (uint32_t t = subj_end; t < se && !c.hypothetical; ++t) {
+      if (T(t) == "," || T(t) == ";") break;
+      if (T(t) == L(t) && EqualsAny(L(t), {"if", "unless"}))
+        c.hypothetical = true;
     }
 
     // Remember locations ("in Syria") for "there".
@@ -782,6 +1086,7 @@ void ClaimExtractor::Extract(std::string_view text,
         }
       }
     }
+    last_subj_end = subj_end;
     if (!merged) out->push_back(std::move(c));
   }
 }

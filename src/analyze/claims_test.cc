@@ -228,5 +228,102 @@ TEST_F(ClaimsTest, GoldenConflictAndDisasterPatterns) {
   }
 }
 
+// Second round of rules for conflict and disaster reporting: verb families,
+// rejected reports, totals named before their value, years in noun phrases
+// (testdata/claims/dev.jsonl and check.jsonl measure them together).
+TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
+  struct Case {
+    const char* input;
+    const char* expected;  // every claim, joined by " || "
+  };
+  const Case kCases[] = {
+      // Verb families beyond single words: nominalisations, particles, who
+      // acts.
+      {"Eight firefighters suffered burns tackling the blaze.",
+       "Eight|8|8|exact|firefighter|WOUND|-|-|-|-"},
+      {"Police seized 40 suspects in dawn raids.",
+       "40|40|40|exact|suspect|ARREST|-|-|Police|-"},
+      {"Gunmen stormed the school and seized 22 pupils.",
+       "22|22|22|exact|pupil|KIDNAP|-|-|-|-"},
+      {"Rebels are holding 12 aid workers.",
+       "12|12|12|exact|worker|KIDNAP|-|-|-|-"},
+      {"Officers rounded up 75 people after the match.",
+       "75|75|75|exact|person|ARREST|-|-|-|-"},
+      {"Ten tourists were among those freed by the kidnappers.",
+       "Ten|10|10|exact|tourist|KIDNAP|-|-|-|-"},
+      {"The evacuation of 3,000 residents began on Monday.",
+       "3,000|3000|3000|exact|resident|DISPLACE|-|-|-|2013-07-08"},
+      {"The floods forced 9,000 people from their homes.",
+       "9,000|9000|9000|exact|person|DISPLACE|-|-|-|-"},
+      {"Shelling forced 2,000 villagers to leave.",
+       "2,000|2000|2000|exact|villager|DISPLACE|-|-|-|-"},
+      {"About 50,000 people have crossed into Chad.",
+       "About 50,000|50000|50000|about|person|DISPLACE|-|-|-|-"},
+      {"The storm cut power to 80,000 homes.",
+       "80,000|80000|80000|exact|home|AFFECT|-|-|-|-"},
+      {"Smoke from the fire sent 300 people to hospital.",
+       "300|300|300|exact|person|AFFECT|-|-|-|-"},
+      {"The crash sent 14 people to hospital.",
+       "14|14|14|exact|person|WOUND|-|-|-|-"},
+      {"Some 2 million people are in need of food aid.",
+       "Some 2 million|2e+06|2e+06|about|person|AFFECT|-|-|-|-"},
+      {"About 400 taxi drivers parked across the bridge in protest at new "
+       "fares.",
+       "About 400|400|400|about|driver|PROTEST|-|-|-|-"},
+      {"Dozens of cabin crew walked out on Friday.",
+       "Dozens|24|99|vague|crew|PROTEST|-|-|-|2013-07-12"},
+      // Claims reported only to be rejected; headcounts are not negated.
+      {"The ministry rejected claims that 300 soldiers had deserted.",
+       "300|300|300|exact|soldier|OTHER|-|-|The ministry|-|NEG"},
+      {"Officials dismissed reports that 40 prisoners had escaped.",
+       "40|40|40|exact|prisoner|ARREST|-|-|Officials|-|NEG"},
+      {"None of the 80 crew was injured.",
+       "80|80|80|exact|crew|WOUND|-|-|-|-|NEG"},
+      {"The airline said it would not cut any of its 5,000 jobs.",
+       "5,000|5000|5000|exact|job|EMPLOY|-|-|The airline|-"},
+      {"The company dismissed 300 workers.",
+       "300|300|300|exact|worker|EMPLOY|-|-|The company|-"},
+      // A total named before its value.
+      {"The number of people killed in the floods passed 1,000 on Monday.",
+       "1,000|1000|1000|exact|person|KILL|-|-|-|2013-07-08"},
+      {"The tally of measles cases has reached 4,200.",
+       "4,200|4200|4200|exact|case|AFFECT|-|-|-|-"},
+      {"The toll stood at 74, police said.",
+       "74|74|74|exact|person|KILL|-|-|police|-"},
+      {"The number of displaced people rose to 45,000.",
+       "45,000|45000|45000|exact|person|DISPLACE|-|-|-|-"},
+      // Years naming an event or a document are not counts.
+      {"The 2015 accord was never ratified.", ""},
+      {"The 2004 census counted 9,000 residents.",
+       "9,000|9000|9000|exact|resident|OTHER|-|-|the census|2004"},
+      // Numbers describing a subject, places and times of the statement, open
+      // intervals, and speakers that are totals.
+      {"Some 34,000 workers at three plants will strike unless talks resume.",
+       "Some 34,000|34000|34000|about|worker|PROTEST|-|-|-|-|HYP"},
+      {"Rescuers in the Turkish city of Antakya pulled 12 survivors from the "
+       "rubble.",
+       "12|12|12|exact|survivor|OTHER|-|Antakya|-|-"},
+      {"About 9,000 people have fled, a UNHCR spokeswoman told reporters in "
+       "Geneva.",
+       "About 9,000|9000|9000|about|person|DISPLACE|-|-|UNHCR|-"},
+      {"About 2,000 dockers will walk out from Monday.",
+       "About 2,000|2000|2000|about|docker|PROTEST|-|-|-|-"},
+      {"Cholera has killed 40 people in the past month.",
+       "40|40|40|exact|person|KILL|-|-|-|-"},
+      {"The storm killed 20 people, and the toll is expected to rise, the Red "
+       "Cross said.",
+       "20|20|20|exact|person|KILL|-|-|the Red Cross|-"},
+      {"Fifty protesters were killed, officials and medics said.",
+       "Fifty|50|50|exact|protester|KILL|-|-|officials and medics|-"},
+  };
+  for (const Case& c : kCases) {
+    std::vector<std::string> got = Claims(c.input, true);
+    std::string joined;
+    for (const std::string& g : got)
+      joined += (joined.empty() ? "" : " || ") + g;
+    EXPECT_EQ(joined, c.expected) << c.input;
+  }
+}
+
 }  // namespace
 }  // namespace wirewatch::analyze
