@@ -109,6 +109,15 @@ constexpr std::string_view kAffectWords[] = {
     "flooded",      "submerged",   "cases",    "buried",   "starving",
     "malnourished", "need"};
 
+// Words that ContextEvent decides with their neighbours: looked up in the
+// same table, so that other words cost one probe and no further test.
+constexpr std::string_view kContextWords[] = {
+    "walked",      "walk",     "walking",   "streets", "crossed", "cross",
+    "crossing",    "homes",    "leave",     "abandon", "cut",     "power",
+    "electricity", "hospital", "hospitals", "seized",  "seize",   "seizing",
+    "grabbed",     "took",     "taken",     "holding", "held"};
+constexpr std::string_view kNeedsContext = "CONTEXT";
+
 struct EventWords {
   std::string_view event;
   std::span<const std::string_view> words;
@@ -119,20 +128,73 @@ constexpr EventWords kEventWords[] = {
     {"ARREST", kArrestWords},   {"KIDNAP", kKidnapWords},
     {"PROTEST", kProtestWords}, {"DISPLACE", kDisplaceWords},
     {"DEPLOY", kDeployWords},   {"EMPLOY", kEmployWords},
-    {"AFFECT", kAffectWords},
+    {"AFFECT", kAffectWords},   {kNeedsContext, kContextWords},
 };
 
-// Event family of one lowercase word, or empty.
-std::string_view EventOf(std::string_view w) {
+// Length and three letters: enough to spread the table's words, cheaper
+// than hashing every byte of every word looked up.
+struct ShortWordHash {
+  size_t operator()(std::string_view w) const {
+    if (w.empty()) return 0;
+    const auto at = [&](size_t i) {
+      return static_cast<size_t>(static_cast<unsigned char>(w[i]));
+    };
+    return w.size() * 0x9E3779B1u ^ at(0) * 131 ^ at(w.size() - 1) * 8191 ^
+           at(w.size() / 2) * 524287;
+  }
+};
+
+// Event family of one lowercase word, kNeedsContext, or empty.
+std::string_view EventEntry(std::string_view w) {
   // Built once, read-only afterwards: safe to share between threads.
   static const auto* const kTable = [] {
-    auto* t = new std::unordered_map<std::string_view, std::string_view>;
+    auto* t = new std::unordered_map<std::string_view, std::string_view,
+                                     ShortWordHash>;
     for (const EventWords& f : kEventWords)
       for (std::string_view x : f.words) t->emplace(x, f.event);
     return t;
   }();
   auto it = kTable->find(w);
   return it == kTable->end() ? std::string_view() : it->second;
+}
+
+// Event family of one lowercase word taken alone, or empty.
+std::string_view EventOf(std::string_view w) {
+  std::string_view e = EventEntry(w);
+  return e == kNeedsContext ? std::string_view() : e;
+}
+
+// Clause cues of negation and hypotheticals, one probe per word of the
+// clause instead of a comparison per listed word.
+enum ClauseCue : uint8_t {
+  kNegation = 1,     // "not", "denied"
+  kNone = 2,         // "none of the 60 passengers"
+  kRejection = 4,    // "rejected" / "dismissed" + claims|reports
+  kFalsity = 8,      // "false" + that
+  kHypothesis = 16,  // "could", "if", "feared"
+};
+
+uint8_t CueOf(std::string_view w) {
+  static const auto* const kTable = [] {
+    auto* t = new std::unordered_map<std::string_view, uint8_t, ShortWordHash>;
+    for (std::string_view x :
+         {"not", "n't", "never", "no", "deny", "denies", "without"})
+      (*t)[x] |= kNegation;
+    (*t)["denied"] |= kNegation | kRejection;
+    for (std::string_view x : {"none", "nobody"}) (*t)[x] |= kNone;
+    for (std::string_view x : {"rejected", "rejects", "reject", "dismissed",
+                               "dismisses", "refuted", "refutes"})
+      (*t)[x] |= kRejection;
+    for (std::string_view x : {"false", "untrue", "baseless", "unfounded"})
+      (*t)[x] |= kFalsity;
+    for (std::string_view x :
+         {"could", "may", "might", "if", "fear", "feared", "fears", "unless",
+          "potentially", "possibly", "risk"})
+      (*t)[x] |= kHypothesis;
+    return t;
+  }();
+  auto it = kTable->find(w);
+  return it == kTable->end() ? 0 : it->second;
 }
 
 bool IsStudyNoun(std::string_view w) {
@@ -507,8 +569,8 @@ void ClaimExtractor::Extract(std::string_view text,
     return {};
   };
   auto EventAt = [&](uint32_t t, uint32_t sb, uint32_t se) {
-    std::string_view ev = EventOf(L(t));
-    return ev.empty() ? ContextEvent(t, sb, se) : ev;
+    std::string_view ev = EventEntry(L(t));
+    return ev == kNeedsContext ? ContextEvent(t, sb, se) : ev;
   };
   // "The number of people killed ... passed 11,000", "the tally of
   // confirmed cholera cases rose to 5,000", "the toll stood at 74": a bare
@@ -752,7 +814,7 @@ void ClaimExtractor::Extract(std::string_view text,
         if (from_place || w == "including" || w == "origin" ||
             (w == "of" && t == subj_end))
           origin_ctx = true;
-        else if (IsLocativePrep(w) || w == "from")
+        else if (origin_ctx && (w == "from" || IsLocativePrep(w)))
           origin_ctx = false;  // "from Russia in Syria": where, not whence
         if (elliptic && w == "from") origin_ctx = true;
         std::string o;
@@ -807,8 +869,9 @@ void ClaimExtractor::Extract(std::string_view text,
                                     : EventAt(p, sb, se);
         // "sent more than 1,700 people to hospital" is no deployment.
         for (uint32_t t = subj_end; t < hi && ev == "DEPLOY"; ++t) {
+          if (!EqualsAny(L(t), {"hospital", "hospitals"})) continue;
           std::string_view h = ContextEvent(t, sb, se);
-          if (EqualsAny(L(t), {"hospital", "hospitals"}) && !h.empty()) ev = h;
+          if (!h.empty()) ev = h;
         }
       }
       if (ev.empty()) ev = subject_event;
@@ -1021,39 +1084,30 @@ void ClaimExtractor::Extract(std::string_view text,
         q.token_begin > sb &&
         EqualsAny(L(q.token_begin - 1), {"its", "their", "our"});
     for (uint32_t t = clause_begin; t < clause_end; ++t) {
-      std::string_view w = L(t);
-      if (t < q.token_begin || t >= q.token_end) {
-        if (EqualsAny(w, {"none", "nobody"}))
-          c.negated = true;  // "none of the 60 passengers was hurt"
-        if (!(headcount && t < q.token_begin) &&
-            EqualsAny(w, {"not", "n't", "never", "no", "denied", "deny",
-                          "denies", "without"}))
+      if (t >= q.token_begin && t < q.token_end) continue;
+      const std::string_view w = L(t);
+      const uint8_t cue = CueOf(w);
+      if (cue == 0) continue;
+      if (cue & kNone) c.negated = true;  // "none of the 60 passengers"
+      if ((cue & kNegation) && !(headcount && t < q.token_begin))
+        c.negated = true;
+      // A claim reported only to be rejected: "rejected claims that",
+      // "dismissed reports that", "it was false that".
+      if ((cue & (kRejection | kFalsity)) && t + 1 < q.token_begin) {
+        const std::string_view next = L(t + 1);
+        const std::string_view next2 =
+            t + 2 < q.token_begin ? L(t + 2) : std::string_view();
+        auto is_claim = [](std::string_view x) {
+          return EqualsAny(x, {"claims", "claim", "reports", "report",
+                               "suggestions", "allegations", "rumours",
+                               "rumors", "accounts", "speculation"});
+        };
+        if ((cue & kRejection) && (is_claim(next) || is_claim(next2)))
           c.negated = true;
-        // A claim reported only to be rejected: "rejected claims that",
-        // "dismissed reports that", "it was false that".
-        if (t < q.token_begin && t + 1 < q.token_begin) {
-          const std::string_view next = L(t + 1);
-          const std::string_view next2 =
-              t + 2 < q.token_begin ? L(t + 2) : std::string_view();
-          auto is_claim = [](std::string_view x) {
-            return EqualsAny(x, {"claims", "claim", "reports", "report",
-                                 "suggestions", "allegations", "rumours",
-                                 "rumors", "accounts", "speculation"});
-          };
-          if (EqualsAny(w, {"rejected", "rejects", "reject", "dismissed",
-                            "dismisses", "refuted", "refutes", "denied"}) &&
-              (is_claim(next) || is_claim(next2)))
-            c.negated = true;
-          if (EqualsAny(w, {"false", "untrue", "baseless", "unfounded"}) &&
-              next == "that")
-            c.negated = true;
-        }
-        // Lowercase only: "in May" is a month, not a modal.
-        if (T(t) == w && EqualsAny(w, {"could", "may", "might", "if", "fear",
-                                       "feared", "fears", "unless",
-                                       "potentially", "possibly", "risk"}))
-          c.hypothetical = true;
+        if ((cue & kFalsity) && next == "that") c.negated = true;
       }
+      // Lowercase only: "in May" is a month, not a modal.
+      if ((cue & kHypothesis) && T(t) == w) c.hypothetical = true;
     }
     // A condition anywhere in the rest of the clause: "would walk out from
     // Friday unless talks resumed".
