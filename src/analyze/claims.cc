@@ -84,7 +84,7 @@ constexpr std::string_view kProtestWords[] = {
     "rallying",      "marched",       "marchers",       "marching",
     "strikers",      "strike",        "strikes",        "striking",
     "walkout",       "walkouts",      "picketed",       "picketing",
-    "rioters",       "rioted"};
+    "sit-in",        "sit-ins",       "rioters",        "rioted"};
 constexpr std::string_view kDisplaceWords[] = {
     "displaced",   "displace",     "displacing", "displacement", "fled",
     "flee",        "fleeing",      "evacuated",  "evacuate",     "evacuating",
@@ -115,7 +115,8 @@ constexpr std::string_view kContextWords[] = {
     "walked",      "walk",     "walking",   "streets", "crossed", "cross",
     "crossing",    "homes",    "leave",     "abandon", "cut",     "power",
     "electricity", "hospital", "hospitals", "seized",  "seize",   "seizing",
-    "grabbed",     "took",     "taken",     "holding", "held"};
+    "grabbed",     "took",     "taken",     "holding", "held",    "villages",
+    "houses",      "towns",    "without",   "downed",  "down"};
 constexpr std::string_view kNeedsContext = "CONTEXT";
 
 struct EventWords {
@@ -217,9 +218,10 @@ bool IsArmedGroup(std::string_view w) {
 // people killed passed 11,000", "the toll stood at 74".
 bool IsReachingVerb(std::string_view w) {
   return EqualsAny(
-      w, {"passed", "reached", "rose", "risen", "climbed", "stood", "stands",
-          "exceeded", "topped", "hit", "surpassed", "increased", "jumped",
-          "neared", "grew", "reaches", "passes", "exceeds", "tops"});
+      w, {"passed", "reached",  "rose",     "risen",   "climbed",   "stood",
+          "stands", "exceeded", "topped",   "hit",     "surpassed", "increased",
+          "jumped", "neared",   "grew",     "reaches", "passes",    "exceeds",
+          "tops",   "number",   "numbered", "total",   "totalled",  "totaled"});
 }
 
 // Nouns of a total whose value follows its verb ("the tally of confirmed
@@ -328,6 +330,7 @@ std::string SingularLemma(std::string_view lower) {
   if (w == "children") return "child";
   if (w == "men") return "man";
   if (w == "women") return "woman";
+  if (w == "lives") return "life";
   if (w == "police" || w == "personnel" || w == "staff" || w == "news" ||
       w == "series" || w == "species")
     return w;
@@ -545,12 +548,20 @@ void ClaimExtractor::Extract(std::string_view text,
         (next == "into" ||
          (next == "the" && t + 2 < se && L(t + 2) == "border")))
       return "DISPLACE";
-    if ((w == "homes" && prev == "their") ||
+    if ((EqualsAny(w, {"homes", "villages", "houses", "towns"}) &&
+         prev == "their") ||
         (EqualsAny(w, {"leave", "abandon"}) && prev == "to"))
       return "DISPLACE";  // "forced from their homes", "forced to leave"
+    // "left 5,000 people without shelter", "homes without power".
+    if (w == "without" && EqualsAny(next, {"shelter", "homes"}))
+      return "DISPLACE";
+    if (w == "without" &&
+        EqualsAny(next, {"power", "electricity", "water", "heating", "food"}))
+      return "AFFECT";
+    if (EqualsAny(w, {"downed", "down"}) && next == "tools") return "PROTEST";
     if (w == "cut" && next == "off") return "AFFECT";
     if (EqualsAny(w, {"power", "electricity"}) &&
-        EqualsAny(prev, {"cut", "without", "lost", "knocked"}))
+        EqualsAny(prev, {"cut", "without", "lost", "knocked", "out"}))
       return "AFFECT";
     if (EqualsAny(w, {"hospital", "hospitals"}) &&
         EqualsAny(prev, {"to", "in"})) {
@@ -615,10 +626,34 @@ void ClaimExtractor::Extract(std::string_view text,
         }
         return false;
       }
-      if (L(n) != "toll") return false;
-      c->subject = "person";  // "the toll stood at 74"
-      *ev = "KILL";
-      return true;
+      if (L(n) == "toll") {
+        c->subject = "person";  // "the toll stood at 74"
+        *ev = "KILL";
+        return true;
+      }
+      // "The number killed in the attack rose to 30".
+      if (n + 1 < v && !(*ev = EventOf(L(n + 1))).empty()) {
+        c->subject = "person";
+        return true;
+      }
+      return false;
+    }
+    // "Deaths rose to 140", "Arrests have topped 1,200", "Deaths from the
+    // outbreak now number 312": an event noun as the subject of the verb
+    // counts persons (or cases).
+    for (uint32_t t = v; t > sb && t + 8 > v; --t) {
+      const std::string_view w = L(t - 1);
+      if (EqualsAny(w, {"cases", "infections"})) {
+        c->subject = SingularLemma(w);
+        *ev = "AFFECT";
+        return true;
+      }
+      if (EqualsAny(w, {"deaths", "fatalities", "injuries", "arrests",
+                        "abductions", "kidnappings", "evacuations"})) {
+        c->subject = "person";
+        *ev = EventOf(w);
+        return true;
+      }
     }
     return false;
   };
@@ -959,10 +994,11 @@ void ClaimExtractor::Extract(std::string_view text,
     }
     if (!c.source.empty()) {
       // "the toll is expected to climb, the UN said", "a figure Israel
-      // disputed": a total or a figure does not speak.
+      // disputed", "Deaths rose to 140": a total, a figure or what is
+      // counted does not speak.
       std::string ls = AsciiLower(c.source);
       for (std::string_view total :
-           {"toll", "number", "figure", "total", "tally"}) {
+           {"toll", "number", "figure", "total", "tally", "deaths", "cases"}) {
         const size_t at = ls.find(total);
         if (at != std::string::npos && (at == 0 || ls[at - 1] == ' ') &&
             (at + total.size() == ls.size() || ls[at + total.size()] == ' '))
@@ -1089,7 +1125,13 @@ void ClaimExtractor::Extract(std::string_view text,
       const uint8_t cue = CueOf(w);
       if (cue == 0) continue;
       if (cue & kNone) c.negated = true;  // "none of the 60 passengers"
-      if ((cue & kNegation) && !(headcount && t < q.token_begin))
+      // "without power" is a deprivation, not a negation.
+      const bool deprivation =
+          w == "without" && t + 1 < se &&
+          EqualsAny(L(t + 1), {"shelter", "homes", "power", "electricity",
+                               "water", "heating", "food"});
+      if ((cue & kNegation) && !(headcount && t < q.token_begin) &&
+          !deprivation)
         c.negated = true;
       // A claim reported only to be rejected: "rejected claims that",
       // "dismissed reports that", "it was false that".
@@ -1097,12 +1139,16 @@ void ClaimExtractor::Extract(std::string_view text,
         const std::string_view next = L(t + 1);
         const std::string_view next2 =
             t + 2 < q.token_begin ? L(t + 2) : std::string_view();
+        // "dismissed as propaganda claims that".
+        const std::string_view next3 =
+            t + 3 < q.token_begin ? L(t + 3) : std::string_view();
         auto is_claim = [](std::string_view x) {
           return EqualsAny(x, {"claims", "claim", "reports", "report",
                                "suggestions", "allegations", "rumours",
                                "rumors", "accounts", "speculation"});
         };
-        if ((cue & kRejection) && (is_claim(next) || is_claim(next2)))
+        if ((cue & kRejection) &&
+            (is_claim(next) || is_claim(next2) || is_claim(next3)))
           c.negated = true;
         if ((cue & kFalsity) && next == "that") c.negated = true;
       }

@@ -315,6 +315,30 @@ TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
        "20|20|20|exact|person|KILL|-|-|the Red Cross|-"},
       {"Fifty protesters were killed, officials and medics said.",
        "Fifty|50|50|exact|protester|KILL|-|-|officials and medics|-"},
+      // More of the same families and frames in other words.
+      {"The storm knocked out power to 80,000 customers.",
+       "80,000|80000|80000|exact|customer|AFFECT|-|-|-|-"},
+      {"The floods cost 200 lives in the region.",
+       "200|200|200|exact|life|KILL|-|-|-|-"},
+      {"The government dismissed as baseless rumours that 500 soldiers had "
+       "died.",
+       "500|500|500|exact|soldier|KILL|-|-|The government|-|NEG"},
+      {"The number killed in the attack rose to 30.",
+       "30|30|30|exact|person|KILL|-|-|-|-"},
+      {"Deaths rose to 140 on Tuesday.",
+       "140|140|140|exact|person|KILL|-|-|-|2013-07-09"},
+      {"Arrests have topped 1,200 since the protests began.",
+       "1,200|1200|1200|exact|person|ARREST|-|-|-|-"},
+      {"His 2016 book sold well, and the 2011 uprising left 800 dead.",
+       "800|800|800|exact|person|KILL|-|-|-|2011"},
+      {"The quake left 5,000 people without shelter.",
+       "5,000|5000|5000|exact|person|DISPLACE|-|-|-|-"},
+      {"The fighting has driven 25,000 people from their villages.",
+       "25,000|25000|25000|exact|person|DISPLACE|-|-|-|-"},
+      {"Thousands of workers downed tools at the car plant.",
+       "Thousands|2000|9999|vague|worker|PROTEST|-|-|-|-"},
+      {"Hundreds of students staged a sit-in at the university.",
+       "Hundreds|200|999|vague|student|PROTEST|-|-|-|-"},
   };
   for (const Case& c : kCases) {
     std::vector<std::string> got = Claims(c.input, true);
