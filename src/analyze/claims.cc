@@ -256,10 +256,11 @@ bool IsIrregularPlural(std::string_view w) {
 // Nouns that make "the <noun> of" a place frame: "the town of Bakhmut",
 // "the streets of Tbilisi", "off the coast of Lebanon".
 bool IsPlaceFrameNoun(std::string_view w) {
-  return EqualsAny(w, {"town", "city", "village", "province", "region",
-                       "district", "state", "capital", "port", "island",
-                       "county", "area", "streets", "outskirts", "coast",
-                       "suburb", "suburbs", "camp", "enclave", "territory"});
+  return EqualsAny(
+      w, {"town",    "city",      "village", "province", "region",  "district",
+          "state",   "capital",   "port",    "island",   "county",  "area",
+          "streets", "outskirts", "coast",   "suburb",   "suburbs", "camp",
+          "enclave", "territory", "centre",  "center",   "heart",   "edge"});
 }
 
 // Direction and position adjectives between a preposition and a place:
@@ -423,6 +424,11 @@ void ClaimExtractor::Extract(std::string_view text,
     uint32_t k2 = t + 1;
     if (k2 < se2 && L(k2) == "the") ++k2;
     while (k2 < se2 && IsPlaceModifier(L(k2))) ++k2;
+    // "the border town of Sderot", "the hillside village of Marsabit": a
+    // word before a place frame qualifies the frame.
+    if (k2 + 2 < se2 && !upper(k2) && IsPlaceFrameNoun(L(k2 + 1)) &&
+        L(k2 + 2) == "of")
+      ++k2;
     // "the Syrian city of Aleppo": the frame names the place, not the
     // demonym before it.
     if (k2 + 2 < se2 && upper(k2) && IsPlaceFrameNoun(L(k2 + 1)) &&
@@ -953,13 +959,23 @@ void ClaimExtractor::Extract(std::string_view text,
             (w == "to" && t + 2 < se && L(t + 1) == "the" &&
              L(t + 2) == "streets") ||
             (EqualsAny(w, {"fled", "flee", "fleeing"}) && upper(t + 1)) ||
+            // "fled to Goma", "evacuated to Lviv": where they are now.
+            (w == "to" && t > sb &&
+             EqualsAny(L(t - 1), {"fled", "flee", "fleeing", "evacuated",
+                                  "relocated", "moved"})) ||
             // "deported from Pakistan": where they were, not their origin.
             (w == "from" && t > sb &&
              EqualsAny(L(t - 1), {"deported", "expelled", "evacuated"}));
         // "on" is mostly a date or a topic: only a known or framed place
         // ("on the Congo river").
-        const bool strict = w == "on";
-        if (!prep && !strict) continue;
+        // An attack "on Kharkiv" names its place.
+        const bool strict =
+            w == "on" &&
+            !(t > sb &&
+              EqualsAny(L(t - 1), {"strike", "strikes", "attack", "attacks",
+                                   "raid", "raids", "assault", "offensive"}));
+        const bool on_target = w == "on" && !strict;
+        if (!prep && !strict && !on_target) continue;
         // "told reporters in Geneva", "a news conference in Kyiv": where
         // the claim was made, not where the counted thing happened.
         if ((t > sb && EqualsAny(L(t - 1), {"reporters", "journalists",

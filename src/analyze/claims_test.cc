@@ -339,6 +339,16 @@ TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
        "Thousands|2000|9999|vague|worker|PROTEST|-|-|-|-"},
       {"Hundreds of students staged a sit-in at the university.",
        "Hundreds|200|999|vague|student|PROTEST|-|-|-|-"},
+      // Place frames with a qualifier or a part ("the border town of", "the
+      // centre of"), and where the displaced went.
+      {"Police arrested 60 people at a rally in the centre of Lagos.",
+       "60|60|60|exact|person|ARREST|-|Lagos|-|-"},
+      {"Shelling killed 7 civilians near the border town of Sderot.",
+       "7|7|7|exact|civilian|KILL|-|Sderot|-|-"},
+      {"A landslide buried 50 homes in the hillside village of Marsabit.",
+       "50|50|50|exact|home|AFFECT|-|Marsabit|-|-"},
+      {"Thousands of people fled to Goma as the rebels advanced.",
+       "Thousands|2000|9999|vague|person|DISPLACE|-|Goma|-|-"},
   };
   for (const Case& c : kCases) {
     std::vector<std::string> got = Claims(c.input, true);
