@@ -276,9 +276,33 @@ bool IsPlaceModifier(std::string_view w) {
 
 // Prepositions that put the event at a place (not "from", which names an
 // origin).
+// Asked of every word of a sentence for every claim in it: the first
+// letter picks the candidates.
 bool IsLocativePrep(std::string_view w) {
-  return EqualsAny(w, {"in", "near", "across", "outside", "off", "at",
-                       "throughout", "through", "inside", "around"});
+  if (w.empty()) return false;
+  switch (w[0]) {
+    case 'i':
+      return w == "in" || w == "inside";
+    case 'n':
+      return w == "near";
+    case 'a':
+      return w == "at" || w == "across" || w == "around";
+    case 'o':
+      return w == "off" || w == "outside";
+    case 't':
+      return w == "through" || w == "throughout";
+    default:
+      return false;
+  }
+}
+
+// ASCII case-insensitive equality; `lower` is lowercase.
+bool EqualsIgnoreCase(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(w[i])) != lower[i])
+      return false;
+  return true;
 }
 
 // Reporting verbs whose subject is the source of a claim in the sentence.
@@ -424,18 +448,11 @@ void ClaimExtractor::Extract(std::string_view text,
     uint32_t k2 = t + 1;
     if (k2 < se2 && L(k2) == "the") ++k2;
     while (k2 < se2 && IsPlaceModifier(L(k2))) ++k2;
-    // "the border town of Sderot", "the hillside village of Marsabit": a
-    // word before a place frame qualifies the frame.
-    if (k2 + 2 < se2 && !upper(k2) && IsPlaceFrameNoun(L(k2 + 1)) &&
-        L(k2 + 2) == "of")
-      ++k2;
-    // "the Syrian city of Aleppo": the frame names the place, not the
-    // demonym before it.
-    if (k2 + 2 < se2 && upper(k2) && IsPlaceFrameNoun(L(k2 + 1)) &&
-        L(k2 + 2) == "of")
-      ++k2;
+    // "the border town of Sderot", "the Syrian city of Aleppo": a word
+    // before a place frame qualifies the frame; the frame names the place.
+    if (k2 + 2 < se2 && L(k2 + 2) == "of" && IsPlaceFrameNoun(L(k2 + 1))) ++k2;
     bool framed = false;
-    if (k2 + 1 < se2 && IsPlaceFrameNoun(L(k2)) && L(k2 + 1) == "of") {
+    if (k2 + 1 < se2 && L(k2 + 1) == "of" && IsPlaceFrameNoun(L(k2))) {
       k2 += 2;
       framed = true;
     }
@@ -925,9 +942,9 @@ void ClaimExtractor::Extract(std::string_view text,
       if (ev.empty() && elliptic && !out->empty()) ev = out->back().event;
       // A purpose stated later in the sentence: "blocked the motorway with
       // tractors on Sunday in protest at fuel taxes".
-      for (uint32_t t = subj_end; t + 1 < se && ev.empty(); ++t)
-        if (EqualsAny(L(t), {"in", "to"}) &&
-            EqualsAny(L(t + 1), {"protest", "protests"}))
+      for (uint32_t t = subj_end + 1; t < se && ev.empty(); ++t)
+        if (EqualsAny(L(t), {"protest", "protests"}) &&
+            EqualsAny(L(t - 1), {"in", "to"}))
           ev = "PROTEST";
       if (ev.empty() && IsCombatant(c.subject)) {
         // Fighters are deployed unless a verb outside the families says
@@ -1012,15 +1029,21 @@ void ClaimExtractor::Extract(std::string_view text,
       // "the toll is expected to climb, the UN said", "a figure Israel
       // disputed", "Deaths rose to 140": a total, a figure or what is
       // counted does not speak.
-      std::string ls = AsciiLower(c.source);
-      for (std::string_view total :
-           {"toll", "number", "figure", "total", "tally", "deaths", "cases"}) {
-        const size_t at = ls.find(total);
-        if (at != std::string::npos && (at == 0 || ls[at - 1] == ' ') &&
-            (at + total.size() == ls.size() || ls[at + total.size()] == ' '))
-          c.source.clear();
+      std::string_view rest = c.source;
+      bool total = false;
+      while (!rest.empty() && !total) {
+        const size_t sp = rest.find(' ');
+        const std::string_view word = rest.substr(0, sp);
+        rest = sp == std::string_view::npos ? std::string_view()
+                                            : rest.substr(sp + 1);
+        for (std::string_view x :
+             {"toll", "number", "figure", "total", "tally", "deaths", "cases"})
+          if (EqualsIgnoreCase(word, x)) total = true;
       }
-      if (c.source.empty()) c.source_entity = -1;
+      if (total) {
+        c.source.clear();
+        c.source_entity = -1;
+      }
     }
     if (!c.source.empty() && c.source_entity < 0) {
       // "The study", "A recent study by experts" -> "the study".
@@ -1175,7 +1198,7 @@ void ClaimExtractor::Extract(std::string_view text,
     // Friday unless talks resumed".
     for (uint32_t t = subj_end; t < se && !c.hypothetical; ++t) {
       if (T(t) == "," || T(t) == ";") break;
-      if (T(t) == L(t) && EqualsAny(L(t), {"if", "unless"}))
+      if (EqualsAny(L(t), {"if", "unless"}) && T(t) == L(t))
         c.hypothetical = true;
     }
 
