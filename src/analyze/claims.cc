@@ -54,14 +54,14 @@ bool IsCombatant(std::string_view lemma) {
 // on who acts ("seized", "holding") or on a neighbour ("walk out", "to
 // hospital") are left to ContextEvent.
 constexpr std::string_view kKillWords[] = {
-    "killed",       "kill",        "kills",     "killing",    "killings",
-    "dead",         "die",         "died",      "dies",       "dying",
-    "death",        "deaths",      "slain",     "slay",       "executed",
-    "execution",    "executions",  "murdered",  "murder",     "murders",
-    "massacred",    "massacre",    "massacres", "perished",   "perish",
-    "fatalities",   "fatality",    "bodies",    "corpses",    "drowned",
-    "drowning",     "drownings",   "beheaded",  "lives",      "toll",
-    "assassinated", "slaughtered", "lynched",   "suffocated", "electrocuted"};
+    "killed",      "kill",       "kills",      "killing",     "killings",
+    "dead",        "die",        "died",       "dies",        "dying",
+    "death",       "deaths",     "slain",      "slay",        "executed",
+    "execution",   "executions", "murdered",   "murders",     "massacred",
+    "massacre",    "massacres",  "perished",   "perish",      "fatalities",
+    "fatality",    "bodies",     "corpses",    "drowned",     "drowning",
+    "drownings",   "beheaded",   "lives",      "toll",        "assassinated",
+    "slaughtered", "lynched",    "suffocated", "electrocuted"};
 constexpr std::string_view kWoundWords[] = {
     "wounded",  "wound",        "wounds",       "wounding", "injured",
     "injuring", "injure",       "injuries",     "injury",   "hurt",
@@ -76,7 +76,7 @@ constexpr std::string_view kKidnapWords[] = {
     "kidnapped",  "kidnap",    "kidnaps", "kidnapping", "kidnappings",
     "kidnappers", "abducted",  "abduct",  "abducting",  "abduction",
     "abductions", "abductors", "hostage", "hostages",   "captives",
-    "captors",    "snatched",  "ransom"};
+    "captors",    "ransom"};
 constexpr std::string_view kProtestWords[] = {
     "protested",     "protest",       "protests",       "protesting",
     "protesters",    "protestors",    "demonstrators",  "demonstrated",
@@ -102,12 +102,12 @@ constexpr std::string_view kEmployWords[] = {
     "hiring",   "jobs",    "employees",    "workers",   "staff", "workforce",
     "laid",     "layoffs", "redundancies", "furloughed"};
 constexpr std::string_view kAffectWords[] = {
-    "affected",     "affecting",   "impacted", "infected", "infections",
-    "sick",         "sickened",    "ill",      "stranded", "trapped",
-    "missing",      "unaccounted", "exposed",  "poisoned", "damaged",
-    "destroyed",    "flattened",   "razed",    "gutted",   "torched",
-    "flooded",      "submerged",   "cases",    "buried",   "starving",
-    "malnourished", "need"};
+    "affected",    "affecting",   "impacted", "infected", "infections",
+    "sick",        "sickened",    "ill",      "stranded", "trapped",
+    "missing",     "unaccounted", "exposed",  "poisoned", "damaged",
+    "destroyed",   "flattened",   "razed",    "gutted",   "torched",
+    "flooded",     "submerged",   "cases",    "buried",   "starving",
+    "malnourished"};
 
 // Words that ContextEvent decides with their neighbours: looked up in the
 // same table, so that other words cost one probe and no further test.
@@ -115,8 +115,9 @@ constexpr std::string_view kContextWords[] = {
     "walked",      "walk",     "walking",   "streets", "crossed", "cross",
     "crossing",    "homes",    "leave",     "abandon", "cut",     "power",
     "electricity", "hospital", "hospitals", "seized",  "seize",   "seizing",
-    "grabbed",     "took",     "taken",     "holding", "held",    "villages",
-    "houses",      "towns",    "without",   "downed",  "down"};
+    "grabbed",     "took",     "taken",     "holding", "held",    "snatched",
+    "need",        "needs",    "villages",  "houses",  "towns",   "without",
+    "downed",      "down"};
 constexpr std::string_view kNeedsContext = "CONTEXT";
 
 struct EventWords {
@@ -212,6 +213,22 @@ bool IsArmedGroup(std::string_view w) {
                        "rebels", "bandits", "jihadists", "insurgents",
                        "abductors", "assailants", "attackers", "extremists",
                        "terrorists", "captors", "militia", "militias"});
+}
+
+// Lemmas of people, by list and by agent suffix ("protester", "sailor",
+// "activist", "civilian", "migrant"), for verbs whose family depends on
+// what is taken.
+bool IsPersonLemma(std::string_view w) {
+  if (EqualsAny(w,
+                {"person",    "man",        "woman",   "child",    "boy",
+                 "girl",      "member",     "crew",    "national", "citizen",
+                 "suspect",   "hostage",    "troop",   "pupil",    "student",
+                 "tourist",   "staff",      "family",  "resident", "patient",
+                 "baby",      "youth",      "police",  "people",   "seafarer",
+                 "personnel", "worshipper", "pilgrim", "detainee", "refugee"}))
+    return true;
+  return EndsWith(w, "er") || EndsWith(w, "or") || EndsWith(w, "ist") ||
+         EndsWith(w, "ian") || EndsWith(w, "ant");
 }
 
 // Verbs that give the value of a total named before them: "the number of
@@ -552,6 +569,8 @@ void ClaimExtractor::Extract(std::string_view text,
     }
     return {};
   };
+  // Subject lemma of the claim being built, for ContextEvent.
+  std::string_view cur_subject;
   // Families that a single word does not settle: the word's neighbours
   // ("walked out", "took to the streets", "forced to leave", "crossed
   // into", "cut off", "cut power to", "to hospital") or the one who acts
@@ -562,9 +581,19 @@ void ClaimExtractor::Extract(std::string_view text,
     const std::string_view w = L(t);
     const std::string_view next = t + 1 < se ? L(t + 1) : std::string_view();
     const std::string_view prev = t > sb ? L(t - 1) : std::string_view();
+    // "walked out", "walked off the job" (not "walking off with three
+    // prizes").
     if (EqualsAny(w, {"walked", "walk", "walking"}) &&
-        EqualsAny(next, {"out", "off"}))
+        (next == "out" || (next == "off" && t + 3 < se && L(t + 2) == "the" &&
+                           EqualsAny(L(t + 3), {"job", "jobs", "work"}))))
       return "PROTEST";
+    // "in need of food aid", "need emergency assistance" (not "jobs will
+    // need to be created").
+    if (EqualsAny(w, {"need", "needs"}) &&
+        (prev == "in" ||
+         EqualsAny(next, {"aid", "assistance", "help", "food", "shelter",
+                          "treatment", "emergency", "humanitarian"})))
+      return "AFFECT";
     if (w == "streets" && prev == "the" && t >= sb + 2 && L(t - 2) == "to")
       return "PROTEST";
     if (EqualsAny(w, {"crossed", "cross", "crossing"}) &&
@@ -572,7 +601,10 @@ void ClaimExtractor::Extract(std::string_view text,
          (next == "the" && t + 2 < se && L(t + 2) == "border")))
       return "DISPLACE";
     if ((EqualsAny(w, {"homes", "villages", "houses", "towns"}) &&
-         prev == "their") ||
+         prev == "their" && t >= sb + 2 &&
+         EqualsAny(L(t - 2),
+                   {"from", "fled", "flee", "fleeing", "left", "leave",
+                    "leaving", "lost", "abandoned", "abandon"})) ||
         (EqualsAny(w, {"leave", "abandon"}) && prev == "to"))
       return "DISPLACE";  // "forced from their homes", "forced to leave"
     // "left 5,000 people without shelter", "homes without power".
@@ -592,17 +624,24 @@ void ClaimExtractor::Extract(std::string_view text,
         if (IsIllnessCue(L(x))) return "AFFECT";
       return "WOUND";
     }
+    // Only people are kidnapped or arrested: "seized 12,900 acres" and
+    // "snatched a late 2-1 win" are neither.
     if (EqualsAny(w, {"seized", "seize", "seizing", "grabbed", "took", "taken",
-                      "holding", "held"})) {
+                      "holding", "held", "snatched"}) &&
+        IsPersonLemma(cur_subject)) {
       for (uint32_t x = sb; x < t; ++x)
         if (IsArmedGroup(L(x)) ||
             (L(x) == "armed" && x + 1 < t && L(x + 1) == "men"))
           return "KIDNAP";
       if (EqualsAny(w, {"seized", "seize", "seizing"})) return "ARREST";
+      if (w == "snatched") return "KIDNAP";
     }
     return {};
   };
-  auto EventAt = [&](uint32_t t, uint32_t sb, uint32_t se) {
+  auto EventAt = [&](uint32_t t, uint32_t sb, uint32_t se) -> std::string_view {
+    // A capitalised word inside a sentence names something ("Midsomer
+    // Murders", "Strike Force").
+    if (t != sb && upper(t)) return {};
     std::string_view ev = EventEntry(L(t));
     return ev == kNeedsContext ? ContextEvent(t, sb, se) : ev;
   };
@@ -610,8 +649,11 @@ void ClaimExtractor::Extract(std::string_view text,
   // confirmed cholera cases rose to 5,000", "the toll stood at 74": a bare
   // number after a reaching verb takes its subject and event from the total
   // named before the verb. False when there is none.
-  auto TotalBefore = [&](uint32_t qb, uint32_t sb, uint32_t se, CountClaim* c,
-                         std::string_view* ev) {
+  auto TotalBefore = [&](const Quantity& q, uint32_t sb, uint32_t se,
+                         CountClaim* c, std::string_view* ev) {
+    // "rose 32,000 to 1.41 million" is a change, not a total.
+    if (q.qualifier == Qualifier::kRange) return false;
+    const uint32_t qb = q.token_begin;
     uint32_t v = qb;
     if (v > sb && EqualsAny(L(v - 1), {"to", "at", "past"})) --v;
     if (v <= sb || !IsReachingVerb(L(v - 1))) return false;
@@ -687,6 +729,7 @@ void ClaimExtractor::Extract(std::string_view text,
   std::string last_range;     // last range time
   for (const Quantity& q : quantities) {
     if (q.kind != QuantityKind::kCount) continue;
+    cur_subject = {};
     uint32_t sb, se;
     sentence_bounds(q.token_begin, &sb, &se);
     // --- subject: the head noun of the phrase after the number.
@@ -764,8 +807,7 @@ void ClaimExtractor::Extract(std::string_view text,
       c.subject = "person";  // "the death toll rose to 312"
       subject_event = "KILL";
       j = k;
-    } else if (!have_head &&
-               TotalBefore(q.token_begin, sb, se, &c, &subject_event)) {
+    } else if (!have_head && TotalBefore(q, sb, se, &c, &subject_event)) {
       j = k;  // "the number of people killed passed 11,000"
       from_total = true;
     } else if (!have_head && prev_in_sentence) {
@@ -915,6 +957,10 @@ void ClaimExtractor::Extract(std::string_view text,
     }
 
     // --- event: verbs around the number and subject.
+    cur_subject = c.subject;
+    // "dozens of lives were lost", "16 bodies": the noun is the event.
+    if (subject_event.empty() && (c.subject == "life" || c.subject == "body"))
+      subject_event = "KILL";
     {
       uint32_t lo = q.token_begin > sb + 4 ? q.token_begin - 4 : sb;
       uint32_t hi = std::min(se, subj_end + 8);
@@ -935,7 +981,15 @@ void ClaimExtractor::Extract(std::string_view text,
       if (ev.empty()) ev = subject_event;
       // Verbs after the subject, then before the number; the subject noun
       // itself ("protesters", "workers") only as a fallback.
-      for (uint32_t t = subj_end; t < hi && ev.empty(); ++t)
+      // An "of" complement describes the subject ("10 charges of child
+      // abuse and false imprisonment"): the verb comes after it.
+      uint32_t after = subj_end;
+      if (after < hi && L(after) == "of")
+        while (after < hi && T(after) != "," &&
+               !EqualsAny(L(after), {"were", "was", "are", "is", "have", "has",
+                                     "had", "will", "would"}))
+          ++after;
+      for (uint32_t t = after; t < hi && ev.empty(); ++t)
         ev = EventAt(t, sb, se);
       for (uint32_t t = q.token_begin; t > lo && ev.empty(); --t)
         ev = EventAt(t - 1, sb, se);

@@ -339,6 +339,24 @@ TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
        "Thousands|2000|9999|vague|worker|PROTEST|-|-|-|-"},
       {"Hundreds of students staged a sit-in at the university.",
        "Hundreds|200|999|vague|student|PROTEST|-|-|-|-"},
+      // Words of a family that say something else here: a need that is no
+      // hardship, things seized, names, prizes, homes bought, charges.
+      {"About 200,000 jobs will need to be created.",
+       "About 200,000|200000|200000|about|job|EMPLOY|-|-|-|-"},
+      {"Officials plan to seize 5,000 acres from the estate.",
+       "5,000|5000|5000|exact|acre|OTHER|-|-|Officials|-"},
+      {"Thieves snatched 40 handbags from the shop.",
+       "40|40|40|exact|handbag|OTHER|-|-|-|-"},
+      {"Two episodes of Midsomer Murders will air this week.",
+       "Two|2|2|exact|episode|OTHER|-|-|-|2013-W28"},
+      {"The band walked off with three prizes.",
+       "three|3|3|exact|prize|OTHER|-|-|-|-"},
+      {"The plan gives 5,000 tenants the right to buy their homes.",
+       "5,000|5000|5000|exact|tenant|OTHER|-|-|-|-"},
+      {"He faces 10 charges of fraud and false imprisonment.",
+       "10|10|10|exact|charge|OTHER|-|-|-|-"},
+      {"Dozens of lives were lost in the clashes.",
+       "Dozens|24|99|vague|life|KILL|-|-|-|-"},
       // Place frames with a qualifier or a part ("the border town of", "the
       // centre of"), and where the displaced went.
       {"Police arrested 60 people at a rally in the centre of Lagos.",
