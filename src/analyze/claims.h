@@ -36,8 +36,11 @@
 //             their homes", "to leave", "crossed into", "without shelter"
 //             -> DISPLACE; "cut power to", "cut off" -> AFFECT; "to
 //             hospital" -> WOUND, AFFECT for heat or disease; "seized",
-//             "holding" -> KIDNAP after an armed group, "seized" ->
-//             ARREST otherwise), then "in protest" later in the sentence,
+//             "holding" of people -> KIDNAP after an armed group, "seized"
+//             -> ARREST otherwise), never a capitalised word inside the
+//             sentence ("Midsomer Murders"), skipping an "of" complement
+//             of the subject ("10 charges of ... false imprisonment"),
+//             then "in protest" later in the sentence,
 //             else combatant nouns -> DEPLOY unless another verb says what
 //             happened to them ("had surrendered"), else OTHER;
 //   origin    demonyms and places in the subject phrase: "Russian
