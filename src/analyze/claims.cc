@@ -102,12 +102,12 @@ constexpr std::string_view kEmployWords[] = {
     "hiring",   "jobs",    "employees",    "workers",   "staff", "workforce",
     "laid",     "layoffs", "redundancies", "furloughed"};
 constexpr std::string_view kAffectWords[] = {
-    "affected",    "affecting",   "impacted", "infected", "infections",
-    "sick",        "sickened",    "ill",      "stranded", "trapped",
-    "missing",     "unaccounted", "exposed",  "poisoned", "damaged",
-    "destroyed",   "flattened",   "razed",    "gutted",   "torched",
-    "flooded",     "submerged",   "cases",    "buried",   "starving",
-    "malnourished"};
+    "affected",     "affecting",   "impacted", "infected", "infections",
+    "sick",         "sickened",    "ill",      "stranded", "trapped",
+    "missing",      "unaccounted", "exposed",  "poisoned", "damaged",
+    "destroyed",    "flattened",   "razed",    "gutted",   "torched",
+    "flooded",      "submerged",   "cases",    "buried",   "starving",
+    "malnourished", "starvation",  "famine",   "hunger"};
 
 // Words that ContextEvent decides with their neighbours: looked up in the
 // same table, so that other words cost one probe and no further test.
@@ -117,7 +117,7 @@ constexpr std::string_view kContextWords[] = {
     "electricity", "hospital", "hospitals", "seized",  "seize",   "seizing",
     "grabbed",     "took",     "taken",     "holding", "held",    "snatched",
     "need",        "needs",    "villages",  "houses",  "towns",   "without",
-    "downed",      "down"};
+    "downed",      "down",     "hold",      "holds"};
 constexpr std::string_view kNeedsContext = "CONTEXT";
 
 struct EventWords {
@@ -349,9 +349,11 @@ std::string NamedAuthor(std::string_view phrase) {
     size_t at = phrase.find(marker);
     if (at == std::string_view::npos) continue;
     std::string_view rest = phrase.substr(at + marker.size());
-    std::string_view name = rest;
-    if (name.substr(0, 4) == "the ") name.remove_prefix(4);
-    if (!name.empty() && std::isupper(static_cast<unsigned char>(name[0])))
+    // "by the Soufan Center", "from the health ministry": a named or
+    // definite author; "by experts" is none.
+    if (rest.substr(0, 4) == "the " && rest.size() > 4)
+      return std::string(rest);
+    if (!rest.empty() && std::isupper(static_cast<unsigned char>(rest[0])))
       return std::string(rest);
   }
   return {};
@@ -566,6 +568,16 @@ void ClaimExtractor::Extract(std::string_view text,
         if (m.begin == tokens[n].begin &&
             m.type != EntityType::kLoc)
           return m.entity >= 0 ? a.entities[m.entity].canonical : m.text;
+      // "figures from the health ministry": a definite author the tagger
+      // did not name.
+      if (L(t + 2) == "the") {
+        uint32_t e = t + 3;
+        while (e < se && tokens[e].kind == TokenKind::kWord &&
+               !IsReportingVerb(L(e)))
+          ++e;
+        std::string s = PhraseText(t + 2, e);
+        if (!s.empty()) return s;
+      }
     }
     return {};
   };
@@ -627,7 +639,7 @@ void ClaimExtractor::Extract(std::string_view text,
     // Only people are kidnapped or arrested: "seized 12,900 acres" and
     // "snatched a late 2-1 win" are neither.
     if (EqualsAny(w, {"seized", "seize", "seizing", "grabbed", "took", "taken",
-                      "holding", "held", "snatched"}) &&
+                      "holding", "held", "hold", "holds", "snatched"}) &&
         IsPersonLemma(cur_subject)) {
       for (uint32_t x = sb; x < t; ++x)
         if (IsArmedGroup(L(x)) ||
@@ -655,12 +667,27 @@ void ClaimExtractor::Extract(std::string_view text,
     if (q.qualifier == Qualifier::kRange) return false;
     const uint32_t qb = q.token_begin;
     uint32_t v = qb;
-    if (v > sb && EqualsAny(L(v - 1), {"to", "at", "past"})) --v;
-    if (v <= sb || !IsReachingVerb(L(v - 1))) return false;
-    --v;
+    bool at = false;
+    if (v > sb && EqualsAny(L(v - 1), {"to", "at", "past"})) {
+      at = L(v - 1) == "at";
+      --v;
+    }
+    if (v <= sb) return false;
+    // "Officials put the number of displaced at 12,000": an estimating
+    // verb before the total, its value after "at".
+    const bool estimate = at && !IsReachingVerb(L(v - 1));
+    if (!estimate && !IsReachingVerb(L(v - 1))) return false;
+    if (!estimate) --v;
     for (uint32_t t = v; t > sb && t + 20 > v; --t) {
       const uint32_t n = t - 1;
       if (!IsTotalNoun(L(n))) continue;
+      if (estimate) {
+        const uint32_t d = n > sb && L(n - 1) == "the" ? n - 1 : n;
+        if (d == sb ||
+            !EqualsAny(L(d - 1), {"put", "puts", "putting", "placed", "places",
+                                  "estimated", "estimates"}))
+          return false;
+      }
       if (n + 1 < v && L(n + 1) == "of") {
         for (uint32_t h = n + 2; h < v && h < n + 8; ++h) {
           if (tokens[h].kind != TokenKind::kWord) break;
@@ -671,6 +698,14 @@ void ClaimExtractor::Extract(std::string_view text,
             if (place_at(tokens[h].begin, tokens[h].end, &o))
               c->origin.push_back(o);
             continue;
+          }
+          // "the number of displaced", "the number of dead".
+          if (IsStateAdjective(w) &&
+              !(h + 1 < v && tokens[h + 1].kind == TokenKind::kWord &&
+                !SubjectStop(L(h + 1)))) {
+            c->subject = "person";
+            *ev = EventOf(w);
+            return true;
           }
           if (!IsIrregularPlural(w) &&
               !(EndsWith(w, "s") && !EndsWith(w, "ss")))
@@ -814,6 +849,24 @@ void ClaimExtractor::Extract(std::string_view text,
       c.subject = out->back().subject;  // "including 10 from the North Caucasus"
       elliptic = true;
       j = k;
+    } else if (!have_head && k + 1 < se &&
+               EqualsAny(L(k), {"were", "was", "had", "have", "are"}) &&
+               !(q.num_end - q.num_begin == 4 && q.low >= 1800 &&
+                 q.low <= 2100)) {
+      // "said 3,000 had fled", "40 were arrested": a bare number whose verb
+      // is an event counts persons.
+      for (uint32_t x = k + 1; x < se && x < k + 4 && subject_event.empty();
+           ++x)
+        subject_event = EventAt(x, sb, se);
+      // Only events that befall people: "2.3 billion were sent" counts
+      // messages.
+      if (EqualsAny(subject_event, {"KILL", "WOUND", "ARREST", "KIDNAP",
+                                    "DISPLACE", "PROTEST"})) {
+        c.subject = "person";
+        j = k;
+      } else {
+        subject_event = {};
+      }
     } else if (have_head && upper(head)) {
       // "200 Russians": a demonym is its own subject (person of origin).
       std::string origin;
@@ -1162,9 +1215,19 @@ void ClaimExtractor::Extract(std::string_view text,
             AsciiLower(text.substr(tx.begin, 9)) == "the past " ||
             AsciiLower(text.substr(tx.begin, 5)) == "past ")
           continue;
-        const uint32_t dist =
-            tx.begin >= c.end ? tx.begin - c.end
-                              : (c.begin >= tx.end ? c.begin - tx.end : 0);
+        uint32_t dist = tx.begin >= c.end
+                            ? tx.begin - c.end
+                            : (c.begin >= tx.end ? c.begin - tx.end : 0);
+        // "10 were killed on Tuesday and 14 more on Wednesday": a time
+        // before the number across "and", "but" or a comma dates the
+        // clause before it, so any time after the number is nearer.
+        if (tx.end <= c.begin) {
+          const std::string_view gap = text.substr(tx.end, c.begin - tx.end);
+          if (gap.find(',') != std::string_view::npos ||
+              gap.find(" and ") != std::string_view::npos ||
+              gap.find(" but ") != std::string_view::npos)
+            dist += 1000;
+        }
         if (best == nullptr || dist < best_dist) {
           best = &tx;
           best_dist = dist;

@@ -357,6 +357,21 @@ TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
        "10|10|10|exact|charge|OTHER|-|-|-|-"},
       {"Dozens of lives were lost in the clashes.",
        "Dozens|24|99|vague|life|KILL|-|-|-|-"},
+      // Authors, estimates, bare numbers with a verb, the clause of a time.
+      {"Twelve people died, according to figures from the health ministry.",
+       "Twelve|12|12|exact|person|KILL|-|-|the health ministry|-"},
+      {"Officials put the number of displaced at 12,000.",
+       "12,000|12000|12000|exact|person|DISPLACE|-|-|-|-"},
+      {"Police said 40 were arrested after the match.",
+       "40|40|40|exact|person|ARREST|-|-|Police|-"},
+      {"Before the record, 2.3 billion were sent in a month.", ""},
+      {"Aid groups say up to 2 million people risk starvation.",
+       "up to 2 million|*|2e+06|up_to|person|AFFECT|-|-|Aid groups|-|HYP"},
+      {"The rebels still hold 40 passengers.",
+       "40|40|40|exact|passenger|KIDNAP|-|-|-|-"},
+      {"Ten soldiers were killed on Tuesday and 14 more on Wednesday.",
+       "Ten|10|10|exact|soldier|KILL|-|-|-|2013-07-09 || "
+       "14|14|14|exact|soldier|KILL|-|-|-|2013-07-10"},
       // Place frames with a qualifier or a part ("the border town of", "the
       // centre of"), and where the displaced went.
       {"Police arrested 60 people at a rally in the centre of Lagos.",
