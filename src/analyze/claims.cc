@@ -9,6 +9,7 @@
 #include <cmath>
 #include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/ascii.h"
 
@@ -23,10 +24,35 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// Length and three letters: enough to spread the table's words, cheaper
+// than hashing every byte of every word looked up.
+struct ShortWordHash {
+  size_t operator()(std::string_view w) const {
+    if (w.empty()) return 0;
+    const auto at = [&](size_t i) {
+      return static_cast<size_t>(static_cast<unsigned char>(w[i]));
+    };
+    return w.size() * 0x9E3779B1u ^ at(0) * 131 ^ at(w.size() - 1) * 8191 ^
+           at(w.size() / 2) * 524287;
+  }
+};
+
+// A read-only set of words built once: one probe per lookup instead of a
+// comparison per listed word. The sets below are function-local statics:
+// initialised once, thread-safe, shared by all extractors.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words)
+      : set_(words.begin(), words.end()) {}
+  bool Has(std::string_view w) const { return set_.count(w) != 0; }
+
+ private:
+  std::unordered_set<std::string_view, ShortWordHash> set_;
+};
+
 // Words after which the subject phrase stops (verbs, prepositions).
 bool SubjectStop(std::string_view w) {
-  return EqualsAny(
-      w, {"are",   "were",    "is",      "was",       "had",   "have",
+  static const WordSet kWords{"are",   "were",    "is",      "was",       "had",   "have",
           "has",   "be",      "been",    "will",      "would", "could",
           "may",   "might",   "said",    "of",        "from",  "in",
           "on",    "at",      "to",      "for",       "with",  "by",
@@ -37,15 +63,17 @@ bool SubjectStop(std::string_view w) {
           "per",   "each",    "more",    "less",      "over",  "under",
           "about", "between", "against", "while",     "when",  "reportedly",
           "also",  "still",   "now",     "so",        "not",   "out",
-          "worldwide", "nationwide", "overall", "apiece", "altogether"});
+          "worldwide", "nationwide", "overall", "apiece", "altogether"};
+  return kWords.Has(w);
 }
 
 bool IsCombatant(std::string_view lemma) {
-  return EqualsAny(lemma, {"militant", "fighter", "mercenary", "soldier",
+  static const WordSet kWords{"militant", "fighter", "mercenary", "soldier",
                            "troop", "jihadist", "rebel", "insurgent",
                            "combatant", "volunteer", "marine", "paratrooper",
                            "guerrilla", "terrorist", "sniper", "gunman",
-                           "reservist", "conscript", "peacekeeper"});
+                           "reservist", "conscript", "peacekeeper"};
+  return kWords.Has(lemma);
 }
 
 // Event families as inflections and nominalisations of their verbs
@@ -133,18 +161,6 @@ constexpr EventWords kEventWords[] = {
     {"AFFECT", kAffectWords},   {kNeedsContext, kContextWords},
 };
 
-// Length and three letters: enough to spread the table's words, cheaper
-// than hashing every byte of every word looked up.
-struct ShortWordHash {
-  size_t operator()(std::string_view w) const {
-    if (w.empty()) return 0;
-    const auto at = [&](size_t i) {
-      return static_cast<size_t>(static_cast<unsigned char>(w[i]));
-    };
-    return w.size() * 0x9E3779B1u ^ at(0) * 131 ^ at(w.size() - 1) * 8191 ^
-           at(w.size() / 2) * 524287;
-  }
-};
 
 // Event family of one lowercase word, kNeedsContext, or empty.
 std::string_view EventEntry(std::string_view w) {
@@ -200,19 +216,21 @@ uint8_t CueOf(std::string_view w) {
 }
 
 bool IsStudyNoun(std::string_view w) {
-  return EqualsAny(w, {"study", "report", "survey", "analysis", "investigation",
+  static const WordSet kWords{"study", "report", "survey", "analysis", "investigation",
                        "census", "tally", "count", "review", "poll", "estimate",
-                       "research", "figures", "data", "statistics"});
+                       "research", "figures", "data", "statistics"};
+  return kWords.Has(w);
 }
 
 // Who holds people against their will decides between KIDNAP and ARREST
 // for verbs of seizing ("Militants ... seized 22 women", "police seized 40
 // suspects").
 bool IsArmedGroup(std::string_view w) {
-  return EqualsAny(w, {"gunmen", "gunman", "militants", "kidnappers", "pirates",
+  static const WordSet kWords{"gunmen", "gunman", "militants", "kidnappers", "pirates",
                        "rebels", "bandits", "jihadists", "insurgents",
                        "abductors", "assailants", "attackers", "extremists",
-                       "terrorists", "captors", "militia", "militias"});
+                       "terrorists", "captors", "militia", "militias"};
+  return kWords.Has(w);
 }
 
 // Lemmas of people, by list and by agent suffix ("protester", "sailor",
@@ -234,11 +252,11 @@ bool IsPersonLemma(std::string_view w) {
 // Verbs that give the value of a total named before them: "the number of
 // people killed passed 11,000", "the toll stood at 74".
 bool IsReachingVerb(std::string_view w) {
-  return EqualsAny(
-      w, {"passed", "reached",  "rose",     "risen",   "climbed",   "stood",
+  static const WordSet kWords{"passed", "reached",  "rose",     "risen",   "climbed",   "stood",
           "stands", "exceeded", "topped",   "hit",     "surpassed", "increased",
           "jumped", "neared",   "grew",     "reaches", "passes",    "exceeds",
-          "tops",   "number",   "numbered", "total",   "totalled",  "totaled"});
+          "tops",   "number",   "numbered", "total",   "totalled",  "totaled"};
+  return kWords.Has(w);
 }
 
 // Nouns of a total whose value follows its verb ("the tally of confirmed
@@ -259,10 +277,11 @@ bool IsIllnessCue(std::string_view w) {
 // ("left 12 dead", "dozens injured", "2,300 people homeless"): as the head
 // of a count they mean persons in that state.
 bool IsStateAdjective(std::string_view w) {
-  return EqualsAny(w, {"dead", "injured", "wounded", "killed", "missing",
+  static const WordSet kWords{"dead", "injured", "wounded", "killed", "missing",
                        "homeless", "displaced", "hurt", "detained",
                        "arrested", "kidnapped", "abducted", "trapped",
-                       "stranded", "affected", "infected", "evacuated"});
+                       "stranded", "affected", "infected", "evacuated"};
+  return kWords.Has(w);
 }
 
 // Plurals without an -s that end a subject phrase as plural nouns do.
@@ -273,22 +292,23 @@ bool IsIrregularPlural(std::string_view w) {
 // Nouns that make "the <noun> of" a place frame: "the town of Bakhmut",
 // "the streets of Tbilisi", "off the coast of Lebanon".
 bool IsPlaceFrameNoun(std::string_view w) {
-  return EqualsAny(
-      w, {"town",    "city",      "village", "province", "region",  "district",
+  static const WordSet kWords{"town",    "city",      "village", "province", "region",  "district",
           "state",   "capital",   "port",    "island",   "county",  "area",
           "streets", "outskirts", "coast",   "suburb",   "suburbs", "camp",
-          "enclave", "territory", "centre",  "center",   "heart",   "edge"});
+          "enclave", "territory", "centre",  "center",   "heart",   "edge"};
+  return kWords.Has(w);
 }
 
 // Direction and position adjectives between a preposition and a place:
 // "in northern Bangladesh", "in the eastern town of".
 bool IsPlaceModifier(std::string_view w) {
-  return EqualsAny(w, {"northern", "southern", "eastern", "western",
+  static const WordSet kWords{"northern", "southern", "eastern", "western",
                        "central", "northeastern", "northwestern",
                        "southeastern", "southwestern", "north-eastern",
                        "north-western", "south-eastern", "south-western",
                        "remote", "coastal", "neighbouring", "neighboring",
-                       "besieged", "rural", "mountainous"});
+                       "besieged", "rural", "mountainous"};
+  return kWords.Has(w);
 }
 
 // Prepositions that put the event at a place (not "from", which names an
