@@ -52,27 +52,31 @@ class WordSet {
 
 // Words after which the subject phrase stops (verbs, prepositions).
 bool SubjectStop(std::string_view w) {
-  static const WordSet kWords{"are",   "were",    "is",      "was",       "had",   "have",
-          "has",   "be",      "been",    "will",      "would", "could",
-          "may",   "might",   "said",    "of",        "from",  "in",
-          "on",    "at",      "to",      "for",       "with",  "by",
-          "and",   "or",      "but",     "that",      "who",   "which",
-          "as",    "than",    "among",   "including", "into",  "across",
-          "since", "during",  "after",   "before",    "there", "this",
-          "the",   "a",       "an",      "it",        "they",  "them",
-          "per",   "each",    "more",    "less",      "over",  "under",
-          "about", "between", "against", "while",     "when",  "reportedly",
-          "also",  "still",   "now",     "so",        "not",   "out",
-          "worldwide", "nationwide", "overall", "apiece", "altogether"};
+  static const WordSet kWords{
+      "are",       "were",      "is",         "was",       "had",
+      "have",      "has",       "be",         "been",      "will",
+      "would",     "could",     "may",        "might",     "said",
+      "of",        "from",      "in",         "on",        "at",
+      "to",        "for",       "with",       "by",        "and",
+      "or",        "but",       "that",       "who",       "which",
+      "as",        "than",      "among",      "including", "into",
+      "across",    "since",     "during",     "after",     "before",
+      "there",     "this",      "the",        "a",         "an",
+      "it",        "they",      "them",       "per",       "each",
+      "more",      "less",      "over",       "under",     "about",
+      "between",   "against",   "while",      "when",      "reportedly",
+      "also",      "still",     "now",        "so",        "not",
+      "out",       "worldwide", "nationwide", "overall",   "apiece",
+      "altogether"};
   return kWords.Has(w);
 }
 
 bool IsCombatant(std::string_view lemma) {
-  static const WordSet kWords{"militant", "fighter", "mercenary", "soldier",
-                           "troop", "jihadist", "rebel", "insurgent",
-                           "combatant", "volunteer", "marine", "paratrooper",
-                           "guerrilla", "terrorist", "sniper", "gunman",
-                           "reservist", "conscript", "peacekeeper"};
+  static const WordSet kWords{
+      "militant", "fighter",     "mercenary", "soldier",    "troop",
+      "jihadist", "rebel",       "insurgent", "combatant",  "volunteer",
+      "marine",   "paratrooper", "guerrilla", "terrorist",  "sniper",
+      "gunman",   "reservist",   "conscript", "peacekeeper"};
   return kWords.Has(lemma);
 }
 
@@ -161,7 +165,6 @@ constexpr EventWords kEventWords[] = {
     {"AFFECT", kAffectWords},   {kNeedsContext, kContextWords},
 };
 
-
 // Event family of one lowercase word, kNeedsContext, or empty.
 std::string_view EventEntry(std::string_view w) {
   // Built once, read-only afterwards: safe to share between threads.
@@ -216,9 +219,10 @@ uint8_t CueOf(std::string_view w) {
 }
 
 bool IsStudyNoun(std::string_view w) {
-  static const WordSet kWords{"study", "report", "survey", "analysis", "investigation",
-                       "census", "tally", "count", "review", "poll", "estimate",
-                       "research", "figures", "data", "statistics"};
+  static const WordSet kWords{
+      "study",    "report",   "survey",  "analysis", "investigation",
+      "census",   "tally",    "count",   "review",   "poll",
+      "estimate", "research", "figures", "data",     "statistics"};
   return kWords.Has(w);
 }
 
@@ -226,10 +230,11 @@ bool IsStudyNoun(std::string_view w) {
 // for verbs of seizing ("Militants ... seized 22 women", "police seized 40
 // suspects").
 bool IsArmedGroup(std::string_view w) {
-  static const WordSet kWords{"gunmen", "gunman", "militants", "kidnappers", "pirates",
-                       "rebels", "bandits", "jihadists", "insurgents",
-                       "abductors", "assailants", "attackers", "extremists",
-                       "terrorists", "captors", "militia", "militias"};
+  static const WordSet kWords{
+      "gunmen",     "gunman",    "militants",  "kidnappers", "pirates",
+      "rebels",     "bandits",   "jihadists",  "insurgents", "abductors",
+      "assailants", "attackers", "extremists", "terrorists", "captors",
+      "militia",    "militias"};
   return kWords.Has(w);
 }
 
@@ -252,10 +257,11 @@ bool IsPersonLemma(std::string_view w) {
 // Verbs that give the value of a total named before them: "the number of
 // people killed passed 11,000", "the toll stood at 74".
 bool IsReachingVerb(std::string_view w) {
-  static const WordSet kWords{"passed", "reached",  "rose",     "risen",   "climbed",   "stood",
-          "stands", "exceeded", "topped",   "hit",     "surpassed", "increased",
-          "jumped", "neared",   "grew",     "reaches", "passes",    "exceeds",
-          "tops",   "number",   "numbered", "total",   "totalled",  "totaled"};
+  static const WordSet kWords{
+      "passed", "reached",  "rose",     "risen",   "climbed",   "stood",
+      "stands", "exceeded", "topped",   "hit",     "surpassed", "increased",
+      "jumped", "neared",   "grew",     "reaches", "passes",    "exceeds",
+      "tops",   "number",   "numbered", "total",   "totalled",  "totaled"};
   return kWords.Has(w);
 }
 
@@ -277,10 +283,10 @@ bool IsIllnessCue(std::string_view w) {
 // ("left 12 dead", "dozens injured", "2,300 people homeless"): as the head
 // of a count they mean persons in that state.
 bool IsStateAdjective(std::string_view w) {
-  static const WordSet kWords{"dead", "injured", "wounded", "killed", "missing",
-                       "homeless", "displaced", "hurt", "detained",
-                       "arrested", "kidnapped", "abducted", "trapped",
-                       "stranded", "affected", "infected", "evacuated"};
+  static const WordSet kWords{
+      "dead",      "injured",  "wounded",  "killed",   "missing",   "homeless",
+      "displaced", "hurt",     "detained", "arrested", "kidnapped", "abducted",
+      "trapped",   "stranded", "affected", "infected", "evacuated"};
   return kWords.Has(w);
 }
 
@@ -292,22 +298,23 @@ bool IsIrregularPlural(std::string_view w) {
 // Nouns that make "the <noun> of" a place frame: "the town of Bakhmut",
 // "the streets of Tbilisi", "off the coast of Lebanon".
 bool IsPlaceFrameNoun(std::string_view w) {
-  static const WordSet kWords{"town",    "city",      "village", "province", "region",  "district",
-          "state",   "capital",   "port",    "island",   "county",  "area",
-          "streets", "outskirts", "coast",   "suburb",   "suburbs", "camp",
-          "enclave", "territory", "centre",  "center",   "heart",   "edge"};
+  static const WordSet kWords{
+      "town",    "city",      "village", "province", "region",  "district",
+      "state",   "capital",   "port",    "island",   "county",  "area",
+      "streets", "outskirts", "coast",   "suburb",   "suburbs", "camp",
+      "enclave", "territory", "centre",  "center",   "heart",   "edge"};
   return kWords.Has(w);
 }
 
 // Direction and position adjectives between a preposition and a place:
 // "in northern Bangladesh", "in the eastern town of".
 bool IsPlaceModifier(std::string_view w) {
-  static const WordSet kWords{"northern", "southern", "eastern", "western",
-                       "central", "northeastern", "northwestern",
-                       "southeastern", "southwestern", "north-eastern",
-                       "north-western", "south-eastern", "south-western",
-                       "remote", "coastal", "neighbouring", "neighboring",
-                       "besieged", "rural", "mountainous"};
+  static const WordSet kWords{
+      "northern",      "southern",      "eastern",       "western",
+      "central",       "northeastern",  "northwestern",  "southeastern",
+      "southwestern",  "north-eastern", "north-western", "south-eastern",
+      "south-western", "remote",        "coastal",       "neighbouring",
+      "neighboring",   "besieged",      "rural",         "mountainous"};
   return kWords.Has(w);
 }
 
