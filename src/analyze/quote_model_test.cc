@@ -16,7 +16,7 @@ namespace wirewatch::analyze {
 namespace {
 
 const std::string kShipped =
-    std::string(WIREWATCH_TESTDATA) + "/../models/quotes-polnear-v2.bin";
+    std::string(WIREWATCH_TESTDATA) + "/../models/quotes-polnear-v3.bin";
 
 std::string Show(std::string_view text, const QuoteModel* model) {
   return ShowQuotes(text, model, nullptr, false);
