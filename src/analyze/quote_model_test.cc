@@ -64,6 +64,20 @@ TEST(QuoteModelTest, ShippedModelGoldenSentences) {
     EXPECT_EQ(Show(g.input, model->get()), g.expected) << g.input;
 }
 
+// The tagger's view of the cues before a token: none; one or more; and
+// how far back the last one ended.
+TEST(QuoteModelTest, CueHistory) {
+  EXPECT_EQ(CueHistory(0, 0, 7), 0u);
+  const uint32_t one_adjacent = CueHistory(1, 4, 4);
+  const uint32_t one_far = CueHistory(1, 4, 30);
+  const uint32_t two_adjacent = CueHistory(2, 4, 4);
+  EXPECT_NE(one_adjacent, 0u);
+  EXPECT_NE(one_adjacent, one_far);
+  EXPECT_NE(one_adjacent, two_adjacent);
+  EXPECT_EQ(CueHistory(5, 4, 4), two_adjacent);  // "more" is one class
+  EXPECT_EQ(CueHistory(1, 4, 30), CueHistory(1, 4, 60));
+}
+
 TEST(QuoteModelTest, StrayParagraphQuoteMarkOpensNothing) {
   const std::string text =
       "\"PENCE: We will win.\n\n\"WALLACE: Thank you.\n\n"

@@ -111,7 +111,6 @@ struct QuoteScratch {
   std::vector<bool> cue_used;
   std::vector<uint32_t> sent_of;
   std::vector<std::pair<uint32_t, uint32_t>> cue_spans;
-  std::string word;
 };
 
 namespace {
@@ -124,8 +123,7 @@ class Extraction {
       : text_(text), toks_(tokens), sents_(sentences), a_(a),
         lower_(scratch->lower), lowered_(scratch->lowered),
         in_quote_(scratch->in_quote), cue_used_(scratch->cue_used),
-        sent_of_(scratch->sent_of), cue_spans_(scratch->cue_spans),
-        word_(scratch->word) {
+        sent_of_(scratch->sent_of), cue_spans_(scratch->cue_spans) {
     if (lower_.size() < tokens.size()) lower_.resize(tokens.size());
     lowered_.assign(tokens.size(), 0);
     in_quote_.assign(tokens.size(), false);
@@ -149,7 +147,7 @@ class Extraction {
       for (size_t k = 0; k < cues->size(); ++k)
         Learned((*cues)[k], k + 1 < cues->size() ? &(*cues)[k + 1] : nullptr,
                 out);
-      DropWeakOuterCues(learned, out);
+      DropWeakOuterCues(learned, out, &cue_spans_);
     }
     std::sort(out->begin(), out->end(),
               [](const Quote& x, const Quote& y) { return x.begin < y.begin; });
@@ -183,46 +181,6 @@ class Extraction {
   }
   bool IsCueAt(uint32_t i) const {
     return i < N() && (IsStrongCue(L(i)) || IsWeakCue(L(i)));
-  }
-
-  // Drops the learned attributions, from (*out)[from] on, whose cue is no
-  // speech or belief verb (IsCueVerb) and whose content holds the cue of
-  // another attribution: "The ad uses footage of Clinton asking, “…”", "Trump has
-  // been targeting Machado since Clinton cited …". The tagger reads left
-  // to right and cannot see the inner cue when it takes the outer one,
-  // which is then mostly a misread verb; with a speech verb ("X said Y
-  // believes Z") both are attributions. In 5-fold cross-validation on
-  // PolNeAR train, this is worth +0.003 overlap F1 at cue bias 3 and
-  // +0.005 at cue bias 5, where the tagger proposes more cues.
-  void DropWeakOuterCues(size_t from, std::vector<Quote>* out) const {
-    std::vector<std::pair<uint32_t, uint32_t>>& cues = cue_spans_;
-    cues.clear();
-    for (const Quote& q : *out)
-      if (q.cue_end > q.cue_begin) cues.emplace_back(q.cue_begin, q.cue_end);
-    std::sort(cues.begin(), cues.end());
-    std::string& first = word_;
-    size_t kept = from;
-    for (size_t k = from; k < out->size(); ++k) {
-      Quote& q = (*out)[k];
-      bool drop = false;
-      if (q.kind == QuoteKind::kReported) {
-        first.assign(q.cue, 0, q.cue.find(' '));
-        for (char& c : first)
-          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-        if (!IsCueVerb(first)) {
-          for (auto it = std::lower_bound(cues.begin(), cues.end(),
-                                          std::make_pair(q.begin, uint32_t{0}));
-               it != cues.end() && it->first < q.end && !drop; ++it)
-            drop = it->second <= q.end &&
-                   !(it->first == q.cue_begin && it->second == q.cue_end);
-        }
-      }
-      if (!drop) {
-        if (kept != k) (*out)[kept] = std::move(q);
-        ++kept;
-      }
-    }
-    out->resize(kept);
   }
 
   // The noun phrase ending just before token `end` (exclusive), not before
@@ -818,7 +776,6 @@ class Extraction {
   std::vector<bool>& cue_used_;
   std::vector<uint32_t>& sent_of_;
   std::vector<std::pair<uint32_t, uint32_t>>& cue_spans_;  // DropWeakOuterCues
-  std::string& word_;
 };
 
 }  // namespace
@@ -843,6 +800,41 @@ const std::vector<std::string_view>& CueVerbs() {
     return v;
   }();
   return all;
+}
+
+void DropWeakOuterCues(size_t from, std::vector<Quote>* out,
+                       std::vector<std::pair<uint32_t, uint32_t>>* cue_spans) {
+  std::vector<std::pair<uint32_t, uint32_t>>& cues = *cue_spans;
+  cues.clear();
+  for (const Quote& q : *out)
+    if (q.cue_end > q.cue_begin) cues.emplace_back(q.cue_begin, q.cue_end);
+  std::sort(cues.begin(), cues.end());
+  size_t kept = from;
+  for (size_t k = from; k < out->size(); ++k) {
+    Quote& q = (*out)[k];
+    bool drop = false;
+    if (q.kind == QuoteKind::kReported) {
+      // The cue's first word, lowercased; cue verbs are short.
+      char first[24];
+      size_t n = 0;
+      while (n < q.cue.size() && n < sizeof first && q.cue[n] != ' ') {
+        const char c = q.cue[n];
+        first[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+      }
+      if (!IsCueVerb(std::string_view(first, n))) {
+        for (auto it = std::lower_bound(cues.begin(), cues.end(),
+                                        std::make_pair(q.begin, uint32_t{0}));
+             it != cues.end() && it->first < q.end && !drop; ++it)
+          drop = it->second <= q.end &&
+                 !(it->first == q.cue_begin && it->second == q.cue_end);
+      }
+    }
+    if (!drop) {
+      if (kept != k) (*out)[kept] = std::move(q);
+      ++kept;
+    }
+  }
+  out->resize(kept);
 }
 
 QuoteExtractor::QuoteExtractor() : scratch_(std::make_unique<QuoteScratch>()) {}

@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "analyze/polnear.h"
 #include "analyze/quotes_testing.h"
@@ -143,6 +146,46 @@ TEST_F(QuotesModelTest, SeedBogdanovQuote) {
     EXPECT_TRUE(direct);
     EXPECT_TRUE(putin);
   }
+}
+
+// Learned attributions around another cue are dropped when their own cue
+// is no speech or belief verb; the rules' quotes and speech verbs stay.
+TEST(QuotesTest, DropWeakOuterCues) {
+  const std::string text =
+      "The ad uses footage of Clinton asking why. Smith said Jones believes "
+      "it. Brown made a promise: taxes will fall, he said.";
+  auto span = [&](std::string_view w) {
+    const uint32_t b = static_cast<uint32_t>(text.find(w));
+    return std::pair<uint32_t, uint32_t>{b, b + static_cast<uint32_t>(w.size())};
+  };
+  auto quote = [&](QuoteKind kind, std::string_view cue, std::string_view content) {
+    Quote q;
+    q.kind = kind;
+    q.cue = std::string(cue);
+    std::tie(q.cue_begin, q.cue_end) = span(cue);
+    std::tie(q.begin, q.end) = span(content);
+    return q;
+  };
+  std::vector<Quote> out = {
+      // From the rules (before `from`): never dropped.
+      quote(QuoteKind::kDirect, "made", "a promise: taxes will fall"),
+      // Learned.
+      quote(QuoteKind::kReported, "uses", "footage of Clinton asking why"),
+      quote(QuoteKind::kReported, "asking", "why"),
+      quote(QuoteKind::kReported, "said", "Jones believes it"),
+      quote(QuoteKind::kReported, "believes", "it"),
+      // Its own cue inside its content is no other cue.
+      quote(QuoteKind::kReported, "promise", "a promise: taxes"),
+  };
+  // A weak cue whose content holds a rule's cue goes too.
+  out.push_back(quote(QuoteKind::kReported, "Brown made", "Brown made a promise"));
+  out.back().cue = "Made";
+  std::vector<std::pair<uint32_t, uint32_t>> scratch;
+  DropWeakOuterCues(1, &out, &scratch);
+  std::vector<std::string> cues;
+  for (const Quote& q : out) cues.push_back(q.cue);
+  EXPECT_EQ(cues, (std::vector<std::string>{"made", "asking", "said", "believes",
+                                            "promise"}));
 }
 
 // A long span overlapping two relations must not take the one a later,
