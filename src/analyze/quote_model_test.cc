@@ -43,9 +43,18 @@ TEST(QuoteModelTest, ShippedModelGoldenSentences) {
       {"Republicans accused the governor of lying about the budget.",
        "Republicans|accused|the governor of lying about the budget"},
       // An attitude is an attribution too (PolNeAR annotates "opposes");
-      // the relative pronoun is not resolved to its antecedent.
+      // the source of a relative clause is its antecedent.
       {"The senator, who opposes the bill, is worried about its cost.",
-       "|opposes|the bill || The senator|is worried about|its cost"},
+       "The senator|opposes|the bill || The senator|is worried about|its cost"},
+      // A clause with no subject of its own: the source of the sentence's
+      // earlier cue, or its opening subject.
+      {"The mayor said the water was safe, adding that tests would continue.",
+       "The mayor|said|the water was safe || The mayor|adding|tests would continue"},
+      {"Trump took to Twitter overnight to accuse the campaign of lying.",
+       "Trump|accuse|the campaign of lying"},
+      // Forms of "be", modals and adverbs stand between source and cue.
+      {"The city of Phoenix is demanding an apology from the campaign.",
+       "The city of Phoenix|demanding|an apology from the campaign"},
       // Passive: the subject is the content, the agent (its head phrase)
       // the source.
       {"The nominee has been endorsed by dozens of newspapers.",

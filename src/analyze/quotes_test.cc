@@ -255,11 +255,11 @@ TEST(QuotesTest, PolnearDev) {
   std::printf("rules only:\n%swith the model:\n%s",
               FormatReport(*rules).c_str(), FormatReport(*r).c_str());
   // Regression guards at the recorded figures minus 0.02 (models/README.md:
-  // rules only overlap F1 0.551, source 0.916; with the model 0.802, 0.807).
+  // rules only overlap F1 0.556, source 0.917; with the model 0.803, 0.870).
   EXPECT_GE(rules->overlap_f1, 0.53);
   EXPECT_GE(rules->source_accuracy, 0.89);
   EXPECT_GE(r->overlap_f1, 0.78);
-  EXPECT_GE(r->source_accuracy, 0.78);
+  EXPECT_GE(r->source_accuracy, 0.85);
 }
 #endif
 
