@@ -55,10 +55,9 @@ TEST(QuoteModelTest, ShippedModelGoldenSentences) {
       // Forms of "be", modals and adverbs stand between source and cue.
       {"The city of Phoenix is demanding an apology from the campaign.",
        "The city of Phoenix|demanding|an apology from the campaign"},
-      // Passive: the subject is the content, the agent (its head phrase)
-      // the source.
+      // Passive: the subject is the content, the agent the source.
       {"The nominee has been endorsed by dozens of newspapers.",
-       "dozens|has been endorsed|The nominee"},
+       "dozens of newspapers|has been endorsed|The nominee"},
       // Inverted after a comma: the content is before the cue.
       {"The plan would cut taxes for most families, said Katie Harbath, a "
        "director at the firm.",

@@ -105,6 +105,13 @@ bool IsVerbGroupWord(std::string_view w) {
                        "explicitly", "widely", "initially", "originally",
                        "first", "personally", "apparently", "allegedly"});
 }
+// Heads of partitive phrases: "dozens of newspapers", "some of them".
+bool IsCountWord(std::string_view w) {
+  return EqualsAny(w, {"dozens", "hundreds", "thousands", "millions", "scores",
+                       "tens", "some", "many", "most", "several", "all",
+                       "none", "one", "two", "three", "four", "five", "few",
+                       "number", "majority", "group", "members", "half"});
+}
 // "the doctors who signed", "the report, which found".
 bool IsRelativePronoun(std::string_view w) {
   return w == "who" || w == "which" || w == "that";
@@ -276,8 +283,12 @@ class Extraction {
     while (j < limit && n < 10 && IsWordish(j)) {
       std::string_view w = L(j);
       if (n > 0 && NpStop(w) && w != "of") break;
-      if (n > 0 && w == "of" && !(j + 1 < limit && (IsUpperTok(j + 1) ||
-                                                    L(j + 1) == "the")))
+      // "of" continues a name ("the Ministry of Defence"), a definite
+      // phrase ("the head of the agency") or a count ("dozens of
+      // newspapers", "one of the doctors").
+      if (n > 0 && w == "of" &&
+          !(j + 1 < limit && (IsUpperTok(j + 1) || L(j + 1) == "the" ||
+                              IsCountWord(L(j - 1)))))
         break;
       ++j;
       ++n;
