@@ -21,6 +21,7 @@
 
 #include "base/article_json.h"
 #include "analyze/claims_eval.h"
+#include "analyze/cluster_train.h"
 #include "analyze/ner_clusters.h"
 #include "api/archive_index.h"
 #include "api/views.h"
@@ -83,10 +84,10 @@ std::string DefaultQuoteModel() {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    auto p = exe.parent_path() / "models" / "quotes-polnear-v2.bin";
+    auto p = exe.parent_path() / "models" / "quotes-polnear-v3.bin";
     if (std::filesystem::exists(p, ec)) return p.string();
   }
-  return "models/quotes-polnear-v2.bin";
+  return "models/quotes-polnear-v3.bin";
 }
 
 // Loads the attribution model. A missing model is not fatal: quotes then
@@ -718,6 +719,77 @@ int CmdTrainQuotes(const std::string& dir, const std::string& out,
   return kExitOk;
 }
 
+// Adds the text of `path` to the corpus: a directory's files (sorted,
+// recursively), a Reuters-21578 .sgm file's <BODY> elements, or any other
+// file whole. Returns the number of texts added.
+ww::Result<size_t> AddClusterText(const std::filesystem::path& path,
+                                  ww::analyze::ClusterCorpus* corpus) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::recursive_directory_iterator(path, ec))
+      if (e.is_regular_file()) files.push_back(e.path());
+    if (ec) return ww::Status::Unavailable("cannot list " + path.string());
+    std::sort(files.begin(), files.end());
+    size_t n = 0;
+    for (const fs::path& f : files) {
+      auto k = AddClusterText(f, corpus);
+      if (!k.ok()) return k.status();
+      n += *k;
+    }
+    return n;
+  }
+  std::string bytes;
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return ww::Status::NotFound("cannot open " + path.string());
+  char buf[1 << 16];
+  size_t got;
+  while ((got = std::fread(buf, 1, sizeof buf, f.get())) > 0) bytes.append(buf, got);
+  if (path.extension() != ".sgm") {
+    corpus->AddText(bytes);
+    return size_t{1};
+  }
+  size_t n = 0;
+  for (size_t at = bytes.find("<BODY>"); at != std::string::npos;
+       at = bytes.find("<BODY>", at)) {
+    at += 6;
+    const size_t end = bytes.find("</BODY>", at);
+    if (end == std::string::npos) break;
+    std::string body = bytes.substr(at, end - at);
+    for (auto [from, to] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&#3;", ""},
+                            {"&amp;", "&"}})
+      for (size_t p = body.find(from); p != std::string::npos; p = body.find(from, p))
+        body.replace(p, std::strlen(from), to);
+    corpus->AddText(body);
+    ++n;
+    at = end;
+  }
+  return n;
+}
+
+int CmdTrainClusters(const std::vector<std::string>& inputs, const std::string& out,
+                     ww::analyze::ClusterTrainOptions opt) {
+  ww::analyze::ClusterCorpus corpus;
+  for (const std::string& in : inputs) {
+    auto n = AddClusterText(in, &corpus);
+    if (!n.ok()) return Fail(n.status());
+    fmt::print(stderr, "{}: {} texts\n", in, *n);
+  }
+  fmt::print(stderr, "corpus: {} tokens, {} word types\n", corpus.num_tokens(),
+             corpus.num_types());
+  opt.on_pass = [](int level, int pass, int64_t moved, double objective) {
+    fmt::print(stderr, "level {} pass {}: {} words moved, objective {:.6g}\n",
+               level + 1, pass, moved, objective);
+  };
+  auto words = ww::analyze::TrainWordClusters(corpus, opt);
+  if (!words.ok()) return Fail(words.status());
+  ww::Status st = ww::analyze::WriteWordClusters(*words, out);
+  if (!st.ok()) return Fail(st);
+  fmt::print(stderr, "wrote {}: {} words\n", out, words->size());
+  return kExitOk;
+}
+
 int CmdTrainNer(const std::string& conll, const std::string& dev_path,
                 const std::string& out, const std::string& clusters,
                 ww::analyze::NerTrainOptions opt) {
@@ -1151,6 +1223,29 @@ int main(int argc, char** argv) {
                            "added to every token's cue score at run time "
                            "(stored in the model): recall for precision")
       ->capture_default_str();
+  std::vector<std::string> cluster_inputs;
+  ww::analyze::ClusterTrainOptions cluster_opt;
+  auto* train_clusters = train->add_subcommand(
+      "clusters",
+      "cluster words by their neighbours in unlabelled text (exchange "
+      "algorithm; deterministic) for the taggers' features");
+  train_clusters
+      ->add_option("inputs", cluster_inputs,
+                   "text files, directories of them, or Reuters-21578 .sgm files")
+      ->required()
+      ->check(CLI::ExistingPath);
+  train_clusters->add_option("-o,--out", train_out,
+                             "clusters file to write (word, then a class per size)")
+      ->required();
+  train_clusters->add_option("--sizes", cluster_opt.sizes,
+                             "number of classes of each clustering")
+      ->delimiter(',')
+      ->capture_default_str();
+  train_clusters->add_option("--min-count", cluster_opt.min_count,
+                             "cluster only words seen this often")
+      ->capture_default_str();
+  train_clusters->add_option("--max-passes", cluster_opt.max_passes)
+      ->capture_default_str();
   std::string dataset_dir;
   ww::eval::ExtractionEvalOptions eval_opt;
   auto* eval_extraction = eval->add_subcommand(
@@ -1234,6 +1329,7 @@ int main(int argc, char** argv) {
       return Fail(ww::Status::InvalidArgument("train quotes: -o FILE is required"));
     return CmdTrainQuotes(quotes_polnear, train_out, quote_train_opt, quote_cv_folds);
   }
+  if (*train_clusters) return CmdTrainClusters(cluster_inputs, train_out, cluster_opt);
   if (*train_ner)
     return CmdTrainNer(conll, dev_path, train_out, clusters, train_opt);
   if (*eval_extraction) {

@@ -18,7 +18,7 @@ class ClaimsEvalTest : public ::testing::Test {
     ASSERT_TRUE(m.ok()) << m.status().ToString();
     ner_ = std::move(m).value().release();
     auto q = QuoteModel::Load(std::string(WIREWATCH_TESTDATA) +
-                              "/../models/quotes-polnear-v2.bin");
+                              "/../models/quotes-polnear-v3.bin");
     ASSERT_TRUE(q.ok()) << q.status().ToString();
     quotes_ = std::move(q).value().release();
   }

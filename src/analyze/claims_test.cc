@@ -38,7 +38,7 @@ class ClaimsTest : public ::testing::Test {
     ASSERT_TRUE(m.ok()) << m.status().ToString();
     model_ = std::move(m).value().release();
     auto q = QuoteModel::Load(std::string(WIREWATCH_TESTDATA) +
-                              "/../models/quotes-polnear-v2.bin");
+                              "/../models/quotes-polnear-v3.bin");
     ASSERT_TRUE(q.ok()) << q.status().ToString();
     quote_model_ = std::move(q).value().release();
   }
