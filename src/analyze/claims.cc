@@ -1154,6 +1154,9 @@ void ClaimExtractor::Extract(std::string_view text,
     // --- source: the enclosing quote, else the study the sentence is about.
     for (const Quote& qt : quotes) {
       if (q.begin >= qt.begin && q.end <= qt.end) {
+        // "the floods passed 1,000": a verb that gives a total's value
+        // reports nothing, whatever the attribution model made of it.
+        if (IsReachingVerb(AsciiLower(qt.cue))) continue;
         c.source = qt.speaker;
         c.source_entity = qt.entity;
         break;

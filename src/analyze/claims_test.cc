@@ -242,7 +242,7 @@ TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
       {"Eight firefighters suffered burns tackling the blaze.",
        "Eight|8|8|exact|firefighter|WOUND|-|-|-|-"},
       {"Police seized 40 suspects in dawn raids.",
-       "40|40|40|exact|suspect|ARREST|-|-|Police|-"},
+       "40|40|40|exact|suspect|ARREST|-|-|-|-"},
       {"Gunmen stormed the school and seized 22 pupils.",
        "22|22|22|exact|pupil|KIDNAP|-|-|-|-"},
       {"Rebels are holding 12 aid workers.",
