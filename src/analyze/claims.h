@@ -16,7 +16,10 @@
 //             reaching verb takes the head of the total named before it
 //             ("the number of people killed passed 11,000" -> person,
 //             "the tally of cholera cases rose to 5,000" -> case, "Deaths
-//             rose to 140" -> person). Not a count: a number in a place
+//             rose to 140" -> person, "put the number of displaced at
+//             12,000" -> person); a bare number whose verb befalls people
+//             counts persons ("said 40 were arrested"). Not a count: a
+//             number in a place
 //             phrase right after the previous subject ("34,000 workers at
 //             three plants"), a year naming an event or document ("the
 //             2004 census": four digits without a comma, 1800-2100, after
@@ -66,11 +69,14 @@
 //             unattributed ("according to X", "..., X said.", "X said
 //             ..."), else empty; a total, a figure or what is counted
 //             ("the toll", "a figure Israel disputed", "Deaths") is never
-//             a source;
+//             a source, nor is a quote whose cue gives a total's value
+//             ("passed 1,000");
 //   time      the DATE time expression of the sentence nearest to the
 //             number, never the start of an open interval ("since
 //             January", "from Friday") nor a span up to now ("in the past
-//             month"); a range gives "begin/end"; "that period" takes
+//             month"), nor one before the number across "and" or a comma
+//             when another follows it ("killed on Tuesday and 14 more on
+//             Wednesday"); a range gives "begin/end"; "that period" takes
 //             the last range; else the time of the same source's previous
 //             claim;
 //   negated / hypothetical  "no", "not", "never", "denied", "none of",
