@@ -84,10 +84,10 @@ std::string DefaultQuoteModel() {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    auto p = exe.parent_path() / "models" / "quotes-polnear-v2.bin";
+    auto p = exe.parent_path() / "models" / "quotes-polnear-v3.bin";
     if (std::filesystem::exists(p, ec)) return p.string();
   }
-  return "models/quotes-polnear-v2.bin";
+  return "models/quotes-polnear-v3.bin";
 }
 
 // Loads the attribution model. A missing model is not fatal: quotes then

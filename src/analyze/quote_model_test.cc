@@ -16,7 +16,7 @@ namespace wirewatch::analyze {
 namespace {
 
 const std::string kShipped =
-    std::string(WIREWATCH_TESTDATA) + "/../models/quotes-polnear-v2.bin";
+    std::string(WIREWATCH_TESTDATA) + "/../models/quotes-polnear-v3.bin";
 
 std::string Show(std::string_view text, const QuoteModel* model) {
   return ShowQuotes(text, model, nullptr, false);
@@ -43,13 +43,21 @@ TEST(QuoteModelTest, ShippedModelGoldenSentences) {
       {"Republicans accused the governor of lying about the budget.",
        "Republicans|accused|the governor of lying about the budget"},
       // An attitude is an attribution too (PolNeAR annotates "opposes");
-      // the relative pronoun is not resolved to its antecedent.
+      // the source of a relative clause is its antecedent.
       {"The senator, who opposes the bill, is worried about its cost.",
-       "|opposes|the bill || The senator|is worried about|its cost"},
-      // Passive: the subject is the content, the agent (its head phrase)
-      // the source.
+       "The senator|opposes|the bill || The senator|is worried about|its cost"},
+      // A clause with no subject of its own: the source of the sentence's
+      // earlier cue, or its opening subject.
+      {"The mayor said the water was safe, adding that tests would continue.",
+       "The mayor|said|the water was safe || The mayor|adding|tests would continue"},
+      {"Trump took to Twitter overnight to accuse the campaign of lying.",
+       "Trump|accuse|the campaign of lying"},
+      // Forms of "be", modals and adverbs stand between source and cue.
+      {"The city of Phoenix is demanding an apology from the campaign.",
+       "The city of Phoenix|demanding|an apology from the campaign"},
+      // Passive: the subject is the content, the agent the source.
       {"The nominee has been endorsed by dozens of newspapers.",
-       "dozens|has been endorsed|The nominee"},
+       "dozens of newspapers|has been endorsed|The nominee"},
       // Inverted after a comma: the content is before the cue.
       {"The plan would cut taxes for most families, said Katie Harbath, a "
        "director at the firm.",
@@ -62,6 +70,20 @@ TEST(QuoteModelTest, ShippedModelGoldenSentences) {
   };
   for (const Golden& g : kCases)
     EXPECT_EQ(Show(g.input, model->get()), g.expected) << g.input;
+}
+
+// The tagger's view of the cues before a token: none; one or more; and
+// how far back the last one ended.
+TEST(QuoteModelTest, CueHistory) {
+  EXPECT_EQ(CueHistory(0, 0, 7), 0u);
+  const uint32_t one_adjacent = CueHistory(1, 4, 4);
+  const uint32_t one_far = CueHistory(1, 4, 30);
+  const uint32_t two_adjacent = CueHistory(2, 4, 4);
+  EXPECT_NE(one_adjacent, 0u);
+  EXPECT_NE(one_adjacent, one_far);
+  EXPECT_NE(one_adjacent, two_adjacent);
+  EXPECT_EQ(CueHistory(5, 4, 4), two_adjacent);  // "more" is one class
+  EXPECT_EQ(CueHistory(1, 4, 30), CueHistory(1, 4, 60));
 }
 
 TEST(QuoteModelTest, StrayParagraphQuoteMarkOpensNothing) {

@@ -165,13 +165,14 @@ void TrainTagger(const std::vector<Prepared>& docs,
       const uint32_t n = static_cast<uint32_t>(p.tokens.size());
       for (const text::Sentence& s : p.sentences) {
         uint8_t prev = kCueO;
+        uint32_t cues = 0, last_end = 0;  // CueHistory, of its own guesses
         for (uint32_t i = s.token_begin; i < std::min(s.token_end, n); ++i) {
           if (!feat.Taggable(i) ||
               (prev == kCueO && !feat.MayBegin(i))) {
             prev = kCueO;
             continue;
           }
-          feat.CueFeatures(i, prev, &f);
+          feat.CueFeatures(i, prev, CueHistory(cues, last_end, i), &f);
           float sc[K];
           model->Score(f, sc);
           uint8_t guess = BestCueLabel(sc, prev);
@@ -182,6 +183,8 @@ void TrainTagger(const std::vector<Prepared>& docs,
             ++cue_errors;
           }
           model->Tick();
+          if (guess == kCueB) ++cues;
+          if (guess != kCueO) last_end = i + 1;
           prev = guess;
         }
       }

@@ -92,6 +92,30 @@ bool IsAdjunctWord(std::string_view w) {
                        "told", "reporters"});
 }
 
+// Between a subject and its verb: forms of "be" and "do", modals,
+// negation and common adverbs ("The city is demanding", "he does not
+// dispute", "Trump has long argued").
+bool IsVerbGroupWord(std::string_view w) {
+  return EqualsAny(w, {"is", "are", "was", "were", "be", "been", "being", "am",
+                       "'s", "’s", "'re", "’re", "'m", "’m", "does", "do", "not",
+                       "n't", "n’t", "can", "may", "might", "must", "should",
+                       "shall", "'d", "’d", "'ll", "’ll", "already", "still",
+                       "now", "just", "even", "never", "always", "often",
+                       "long", "strongly", "quickly", "openly", "directly",
+                       "explicitly", "widely", "initially", "originally",
+                       "first", "personally", "apparently", "allegedly"});
+}
+// Heads of partitive phrases: "dozens of newspapers", "some of them".
+bool IsCountWord(std::string_view w) {
+  return EqualsAny(w, {"dozens", "hundreds", "thousands", "millions", "scores",
+                       "tens", "some", "many", "most", "several", "all",
+                       "none", "one", "two", "three", "four", "five", "few",
+                       "number", "majority", "group", "members", "half"});
+}
+// "the doctors who signed", "the report, which found".
+bool IsRelativePronoun(std::string_view w) {
+  return w == "who" || w == "which" || w == "that";
+}
 bool IsAux(std::string_view w) {
   return EqualsAny(
       w, {"has",        "have",    "had",        "also",       "would",
@@ -110,6 +134,7 @@ struct QuoteScratch {
   std::vector<bool> in_quote;
   std::vector<bool> cue_used;
   std::vector<uint32_t> sent_of;
+  std::vector<std::pair<uint32_t, uint32_t>> cue_spans;
 };
 
 namespace {
@@ -122,7 +147,7 @@ class Extraction {
       : text_(text), toks_(tokens), sents_(sentences), a_(a),
         lower_(scratch->lower), lowered_(scratch->lowered),
         in_quote_(scratch->in_quote), cue_used_(scratch->cue_used),
-        sent_of_(scratch->sent_of) {
+        sent_of_(scratch->sent_of), cue_spans_(scratch->cue_spans) {
     if (lower_.size() < tokens.size()) lower_.resize(tokens.size());
     lowered_.assign(tokens.size(), 0);
     in_quote_.assign(tokens.size(), false);
@@ -142,9 +167,11 @@ class Extraction {
     if (cues == nullptr) {
       for (uint32_t s = 0; s < sents_.size(); ++s) Reported(s, out);
     } else {
+      const size_t learned = out->size();
       for (size_t k = 0; k < cues->size(); ++k)
         Learned((*cues)[k], k + 1 < cues->size() ? &(*cues)[k + 1] : nullptr,
                 out);
+      DropWeakOuterCues(learned, out, &cue_spans_);
     }
     std::sort(out->begin(), out->end(),
               [](const Quote& x, const Quote& y) { return x.begin < y.begin; });
@@ -184,7 +211,10 @@ class Extraction {
   // token `floor`. Skips auxiliaries and one appositive.
   Span SpeakerLeft(uint32_t end, uint32_t floor) const {
     uint32_t k = end;
-    while (k > floor && IsAux(L(k - 1))) --k;
+    while (k > floor && (IsAux(L(k - 1)) || IsVerbGroupWord(L(k - 1)))) --k;
+    // "…, who said": the relative pronoun is the source as written (as
+    // PolNeAR marks it); Resolve() does not look behind it.
+    if (k > floor && IsRelativePronoun(L(k - 1))) return {k - 1, k};
     if (k > floor && T(k - 1) == ",") {
       // Appositive: "Bogdanov, a presidential envoy to the Middle East,".
       uint32_t j = k - 1;
@@ -217,6 +247,34 @@ class Extraction {
     return {j, k};
   }
 
+  // The subject of a sentence that opens with it, for a cue in a clause of
+  // its own ("Trump took to Twitter to accuse …", "Stumpf tried …,
+  // explaining …"): a pronoun, or a run of capitalised words after an
+  // optional article, followed by a lowercase word before the cue.
+  Span SentenceSubject(uint32_t sb, uint32_t cue) const {
+    uint32_t k = cue;
+    while (k > sb && (IsAux(L(k - 1)) || IsVerbGroupWord(L(k - 1)))) --k;
+    if (k <= sb + 1) return {0, 0};
+    const std::string_view before = L(k - 1);
+    if (!(T(k - 1) == "," || before == "and" || before == "to" || before == "by"))
+      return {0, 0};
+    if (IsPronoun(L(sb)) && sb + 1 < k && !IsUpperTok(sb + 1)) return {sb, sb + 1};
+    uint32_t j = sb;
+    if (IsDeterminer(L(j))) ++j;
+    const uint32_t names = j;
+    while (j < k && j < names + 6 && toks_[j].kind == TokenKind::kWord && IsUpperTok(j)) ++j;
+    if (j == names || j >= k || toks_[j].kind != TokenKind::kWord || IsUpperTok(j))
+      return {0, 0};
+    return {sb, j};
+  }
+
+  // The token that begins at byte `b` (or the last that begins before it).
+  uint32_t TokenAtByte(uint32_t b) const {
+    auto it = std::upper_bound(toks_.begin(), toks_.end(), b,
+                               [](uint32_t x, const Token& t) { return x < t.begin; });
+    return it == toks_.begin() ? 0 : static_cast<uint32_t>(it - toks_.begin() - 1);
+  }
+
   // The noun phrase starting at token `begin`: "said Bogdanov", "according
   // to the report".
   Span SpeakerRight(uint32_t begin, uint32_t limit) const {
@@ -225,8 +283,12 @@ class Extraction {
     while (j < limit && n < 10 && IsWordish(j)) {
       std::string_view w = L(j);
       if (n > 0 && NpStop(w) && w != "of") break;
-      if (n > 0 && w == "of" && !(j + 1 < limit && (IsUpperTok(j + 1) ||
-                                                    L(j + 1) == "the")))
+      // "of" continues a name ("the Ministry of Defence"), a definite
+      // phrase ("the head of the agency") or a count ("dozens of
+      // newspapers", "one of the doctors").
+      if (n > 0 && w == "of" &&
+          !(j + 1 < limit && (IsUpperTok(j + 1) || L(j + 1) == "the" ||
+                              IsCountWord(L(j - 1)))))
         break;
       ++j;
       ++n;
@@ -241,12 +303,24 @@ class Extraction {
     q->speaker_text =
         std::string(text_.substr(q->speaker_begin, q->speaker_end - q->speaker_begin));
     q->speaker = q->speaker_text;
+    if (sp.second == sp.first + 1 && IsRelativePronoun(L(sp.first))) {
+      // "The senator, who opposes …": the speaker is the antecedent.
+      uint32_t end = sp.first;
+      if (end > 0 && T(end - 1) == ",") --end;
+      const Span ant = SpeakerLeft(end, sents_[sent_of_[sp.first]].token_begin);
+      if (ant.second <= ant.first) return;
+      sp = ant;
+      q->speaker = std::string(text_.substr(
+          toks_[sp.first].begin, toks_[sp.second - 1].end - toks_[sp.first].begin));
+    }
     if (!a_) return;
+    // Where the speaker's name is: the surface span, or the antecedent.
+    const uint32_t name_begin = toks_[sp.first].begin, name_end = toks_[sp.second - 1].end;
     // A mention inside the phrase: the last PER, else the last ORG.
     int best = -1;
     for (size_t m = 0; m < a_->mentions.size(); ++m) {
       const Mention& mm = a_->mentions[m];
-      if (mm.begin >= q->speaker_begin && mm.end <= q->speaker_end &&
+      if (mm.begin >= name_begin && mm.end <= name_end &&
           (mm.type == EntityType::kPer || mm.type == EntityType::kOrg)) {
         if (best < 0 || mm.type == EntityType::kPer ||
             a_->mentions[best].type != EntityType::kPer)
@@ -257,7 +331,7 @@ class Extraction {
       SetEntity(a_->mentions[best].entity, q);
       return;
     }
-    std::string w = AsciiLower(q->speaker_text);
+    std::string w = AsciiLower(q->speaker);
     uint32_t before = toks_[cue_tok].begin;
     bool pron = w == "he" || w == "she";
     bool they = w == "they";
@@ -736,6 +810,19 @@ class Extraction {
       side = side == kSideLeft ? kSideRight : kSideLeft;
       if (!SideSpan(g.begin, ce, side, sb, se, next, &sp, &b, &e)) return;
     }
+    if (sp.first >= sp.second) {
+      // "Trump said, adding …", "X tweeted … and encouraged …": a cue with
+      // no subject of its own shares the source of the sentence's earlier one.
+      const Quote* prev = nullptr;
+      for (const Quote& q : *out)
+        if (q.sentence == s && q.speaker_end > q.speaker_begin &&
+            q.cue_end <= toks_[g.begin].begin &&
+            (prev == nullptr || q.cue_end > prev->cue_end))
+          prev = &q;
+      if (prev != nullptr)
+        sp = {TokenAtByte(prev->speaker_begin), TokenAtByte(prev->speaker_end - 1) + 1};
+    }
+    if (sp.first >= sp.second && side != kSideLeft) sp = SentenceSubject(sb, g.begin);
     Emit(L(g.begin) == "according" ? QuoteKind::kAccordingTo : QuoteKind::kReported,
          b, e, g.begin, ce, sp, out);
   }
@@ -772,6 +859,7 @@ class Extraction {
   std::vector<bool>& in_quote_;
   std::vector<bool>& cue_used_;
   std::vector<uint32_t>& sent_of_;
+  std::vector<std::pair<uint32_t, uint32_t>>& cue_spans_;  // DropWeakOuterCues
 };
 
 }  // namespace
@@ -796,6 +884,41 @@ const std::vector<std::string_view>& CueVerbs() {
     return v;
   }();
   return all;
+}
+
+void DropWeakOuterCues(size_t from, std::vector<Quote>* out,
+                       std::vector<std::pair<uint32_t, uint32_t>>* cue_spans) {
+  std::vector<std::pair<uint32_t, uint32_t>>& cues = *cue_spans;
+  cues.clear();
+  for (const Quote& q : *out)
+    if (q.cue_end > q.cue_begin) cues.emplace_back(q.cue_begin, q.cue_end);
+  std::sort(cues.begin(), cues.end());
+  size_t kept = from;
+  for (size_t k = from; k < out->size(); ++k) {
+    Quote& q = (*out)[k];
+    bool drop = false;
+    if (q.kind == QuoteKind::kReported) {
+      // The cue's first word, lowercased; cue verbs are short.
+      char first[24];
+      size_t n = 0;
+      while (n < q.cue.size() && n < sizeof first && q.cue[n] != ' ') {
+        const char c = q.cue[n];
+        first[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+      }
+      if (!IsCueVerb(std::string_view(first, n))) {
+        for (auto it = std::lower_bound(cues.begin(), cues.end(),
+                                        std::make_pair(q.begin, uint32_t{0}));
+             it != cues.end() && it->first < q.end && !drop; ++it)
+          drop = it->second <= q.end &&
+                 !(it->first == q.cue_begin && it->second == q.cue_end);
+      }
+    }
+    if (!drop) {
+      if (kept != k) (*out)[kept] = std::move(q);
+      ++kept;
+    }
+  }
+  out->resize(kept);
 }
 
 QuoteExtractor::QuoteExtractor() : scratch_(std::make_unique<QuoteScratch>()) {}

@@ -21,6 +21,17 @@ Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
   return r;
 }
 
+namespace {
+// text[b, e) on one line, cut to 200 bytes in its middle.
+std::string Excerpt(std::string_view text, uint32_t b, uint32_t e) {
+  std::string out(text.substr(b, e - b));
+  if (out.size() > 200) out = out.substr(0, 95) + " … " + out.substr(out.size() - 95);
+  for (char& c : out)
+    if (c == '\n') c = ' ';
+  return "<<" + out + ">>";
+}
+}  // namespace
+
 void ScorePolnear(const std::vector<PolnearDoc>& docs, const QuoteModel* model,
                   bool diagnostics, QuoteEvalReport* report) {
   QuoteEvalReport& r = *report;
@@ -100,7 +111,9 @@ void ScorePolnear(const std::vector<PolnearDoc>& docs, const QuoteModel* model,
         else if (diagnostics)
           r.diagnostics.push_back(
               "SRC gold [" + text.substr(g.source.b, g.source.e - g.source.b) +
-              "] ours [" + q.speaker_text + "]");
+              "] ours [" + q.speaker_text + "] cue [" + q.cue + "] " +
+              Excerpt(text, std::min(g.source.b, q.cue_begin),
+                      std::max(g.source.e, q.cue_end)));
       }
       if (g.cue.e > g.cue.b) {
         ++r.cue_gold;
