@@ -85,7 +85,7 @@ struct NationalityLink {
 struct Analysis {
   std::vector<text::Sentence> sentences;
   size_t num_tokens = 0;
-  std::vector<Mention> mentions;
+  std::vector<Mention> mentions;  // in text order (token_begin, so begin)
   std::vector<Entity> entities;
   std::vector<NationalityLink> nationalities;
   std::vector<std::string> warnings;

@@ -415,8 +415,26 @@ uint32_t CueHistory(uint32_t cues, uint32_t last_end, uint32_t i) {
 
 void QuoteFeaturizer::DynamicCueFeatures(uint32_t i, uint32_t history,
                                          std::vector<uint64_t>* f) {
+  ContextCueFeatures(i, f);
+  SmallCueFeatures(i, history, f);
+}
+
+uint32_t QuoteFeaturizer::SmallCueKey(uint32_t i, uint32_t history) {
   const Info& in = Detail(i);
-  const text::Sentence& s = sents_[in.sentence];
+  const uint32_t at = static_cast<uint32_t>(Bucket(i - sents_[in.sentence].token_begin));
+  return ((at * 2 + in.lex) * 24 + std::min<uint32_t>(history, 23)) * 8 + (in.pred & 7);
+}
+
+void QuoteFeaturizer::SmallCueFeatures(uint32_t i, uint32_t history,
+                                       std::vector<uint64_t>* f) {
+  const Info& in = Detail(i);
+  f->push_back(F2(kTFirstLex, Bucket(i - sents_[in.sentence].token_begin), in.lex));
+  f->push_back(F1(kTHistory, history));
+  f->push_back(F2(kTHistoryPred, history, in.pred));
+}
+
+void QuoteFeaturizer::ContextCueFeatures(uint32_t i, std::vector<uint64_t>* f) {
+  const Info& in = Detail(i);
   uint64_t p1 = Ctx(i, -1), n1 = Ctx(i, 1), p2 = Ctx(i, -2), n2 = Ctx(i, 2);
   f->clear();
   f->push_back(F1(kTPrev1, p1));
@@ -426,15 +444,12 @@ void QuoteFeaturizer::DynamicCueFeatures(uint32_t i, uint32_t history,
   f->push_back(F2(kTBiPrev, p1, in.lower));
   f->push_back(F2(kTBiNext, in.lower, n1));
   f->push_back(F2(kTSkipNext, in.lower, n2));
-  f->push_back(F2(kTFirstLex, Bucket(i - s.token_begin), in.lex));
   f->push_back(F2(kTPreNext, in.pre, n1));
   f->push_back(F2(kTShapeNext, in.shape, n1));
   f->push_back(F2(kTPredNext, in.pred, n1));
   // "has been frustrated", "is calling for": the class of the verbs after
   // an auxiliary.
   f->push_back(F2(kTLowerNext2Pred, in.lower, PredAt(i, 1) * 8 + PredAt(i, 2)));
-  f->push_back(F1(kTHistory, history));
-  f->push_back(F2(kTHistoryPred, history, in.pred));
 }
 
 void QuoteFeaturizer::CueFeatures(uint32_t i, uint8_t prev, uint32_t history,
@@ -720,7 +735,16 @@ void QuoteTagger::Tag(std::string_view text, std::span<const Token> tokens,
           feat_.Adopt(i, st.pre, st.suf, st.shape, st.lex);
         }
         int32_t sum[K] = {st.sum[0], st.sum[1], st.sum[2]};
-        feat_.DynamicCueFeatures(i, CueHistory(cues, last_end, i), &f_);
+        const uint32_t history = CueHistory(cues, last_end, i);
+        SmallScore& sm = small_cache_[feat_.SmallCueKey(i, history)];
+        if (!sm.ready) {
+          f_.clear();
+          feat_.SmallCueFeatures(i, history, &f_);
+          model_->AddRaw(f_, sm.sum);
+          sm.ready = true;
+        }
+        for (int k = 0; k < K; ++k) sum[k] += sm.sum[k];
+        feat_.ContextCueFeatures(i, &f_);
         model_->AddRaw(f_, sum);
         float sc[K];
         for (int k = 0; k < K; ++k) sc[k] = static_cast<float>(sum[k]) * model_->scale();

@@ -157,7 +157,17 @@ class QuoteFeaturizer {
   void Adopt(uint32_t i, uint64_t pre, uint64_t suf, uint8_t shape, uint8_t lex);
   void StaticCueFeatures(uint32_t i, uint8_t prev, std::vector<uint64_t>* f);
   // `history`: CueHistory() of the cues tagged before i in its sentence.
+  // Replaces *f with the features of i's context: ContextCueFeatures, then
+  // SmallCueFeatures.
   void DynamicCueFeatures(uint32_t i, uint32_t history, std::vector<uint64_t>* f);
+  // Replaces *f with the features of i's neighbour words.
+  void ContextCueFeatures(uint32_t i, std::vector<uint64_t>* f);
+  // Appends the features of few values (position in the sentence, the
+  // history, the predicate class): they depend only on SmallCueKey, under
+  // kSmallCueKeys, so the tagger caches their sum by key.
+  void SmallCueFeatures(uint32_t i, uint32_t history, std::vector<uint64_t>* f);
+  static constexpr uint32_t kSmallCueKeys = 6 * 2 * 24 * 8;
+  uint32_t SmallCueKey(uint32_t i, uint32_t history);
   // Replaces *f with the direction features of the cue [b, e).
   void SideFeatures(uint32_t b, uint32_t e, std::vector<uint64_t>* f);
 
@@ -243,6 +253,10 @@ class QuoteTagger {
 
  private:
   static constexpr size_t kStaticCacheSize = 4096;  // a power of two
+  struct SmallScore {  // QuoteFeaturizer::SmallCueFeatures by SmallCueKey
+    int32_t sum[kQuoteLabels] = {0, 0, 0};
+    bool ready = false;
+  };
   struct StaticScore {  // 48 bytes: the cache stays small beside the model
     uint64_t key = 0;
     uint64_t pre = 0, suf = 0;  // the word's details (QuoteFeaturizer::Info)
@@ -255,6 +269,8 @@ class QuoteTagger {
   // Direct-mapped by StaticKey: most scored words are frequent ones.
   std::vector<StaticScore> static_cache_ =
       std::vector<StaticScore>(kStaticCacheSize);
+  std::vector<SmallScore> small_cache_ =
+      std::vector<SmallScore>(QuoteFeaturizer::kSmallCueKeys);
 };
 
 }  // namespace wirewatch::analyze

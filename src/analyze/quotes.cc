@@ -316,11 +316,19 @@ class Extraction {
     if (!a_) return;
     // Where the speaker's name is: the surface span, or the antecedent.
     const uint32_t name_begin = toks_[sp.first].begin, name_end = toks_[sp.second - 1].end;
+    // Mentions are in text order: the ones from byte b on start here.
+    const auto from = [&](uint32_t b) {
+      return static_cast<size_t>(
+          std::lower_bound(a_->mentions.begin(), a_->mentions.end(), b,
+                           [](const Mention& m, uint32_t x) { return m.begin < x; }) -
+          a_->mentions.begin());
+    };
     // A mention inside the phrase: the last PER, else the last ORG.
     int best = -1;
-    for (size_t m = 0; m < a_->mentions.size(); ++m) {
+    for (size_t m = from(name_begin);
+         m < a_->mentions.size() && a_->mentions[m].begin < name_end; ++m) {
       const Mention& mm = a_->mentions[m];
-      if (mm.begin >= name_begin && mm.end <= name_end &&
+      if (mm.end <= name_end &&
           (mm.type == EntityType::kPer || mm.type == EntityType::kOrg)) {
         if (best < 0 || mm.type == EntityType::kPer ||
             a_->mentions[best].type != EntityType::kPer)
@@ -362,7 +370,7 @@ class Extraction {
       }
       return;
     }
-    for (size_t m = a_->mentions.size(); m-- > 0;) {
+    for (size_t m = from(before); m-- > 0;) {
       const Mention& mm = a_->mentions[m];
       if (mm.end > before || mm.entity < 0) continue;
       if (pron && mm.type != EntityType::kPer) continue;
