@@ -52,6 +52,14 @@ TEST(QuoteModelTest, ShippedModelGoldenSentences) {
        "The mayor|said|the water was safe || The mayor|adding|tests would continue"},
       {"Trump took to Twitter overnight to accuse the campaign of lying.",
        "Trump|accuse|the campaign of lying"},
+      // "said, adding": the comma before "adding" opens no appositive.
+      {"The storm killed 12 people, rescue officials said, adding that 22 "
+       "others were missing.",
+       "rescue officials|said|The storm killed 12 people || "
+       "rescue officials|adding|22 others were missing"},
+      // A place after the speaker is part of the speaker's phrase.
+      {"A UN spokesman in Geneva said the talks had failed.",
+       "A UN spokesman in Geneva|said|the talks had failed"},
       // Forms of "be", modals and adverbs stand between source and cue.
       {"The city of Phoenix is demanding an apology from the campaign.",
        "The city of Phoenix|demanding|an apology from the campaign"},

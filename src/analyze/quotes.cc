@@ -219,15 +219,34 @@ class Extraction {
       // Appositive: "Bogdanov, a presidential envoy to the Middle East,".
       uint32_t j = k - 1;
       uint32_t lim = j > floor + 20 ? j - 20 : floor;
+      bool cue = false;  // ", officials said, adding": no appositive
       while (j > lim && T(j - 1) != "," && toks_[j - 1].kind != TokenKind::kOpenQuote &&
-             toks_[j - 1].kind != TokenKind::kCloseQuote)
+             toks_[j - 1].kind != TokenKind::kCloseQuote) {
+        cue = cue || IsCueVerb(L(j - 1));
         --j;
-      if (j > lim && T(j - 1) == "," && j - 1 > floor) {
+      }
+      if (!cue && j > lim && T(j - 1) == "," && j - 1 > floor) {
         k = j - 1;
       } else {
         return {end, end};
       }
     }
+    uint32_t j = NounPhraseStart(k, floor);
+    // "A UN spokesman in Geneva said", "officials in Sanaa said": a place
+    // after the speaker belongs to the speaker's phrase.
+    if (j < k && j > floor + 1 && (L(j - 1) == "in" || L(j - 1) == "at") &&
+        IsUpperTok(j)) {
+      const uint32_t head = NounPhraseStart(j - 1, floor);
+      if (head < j - 1 && !IsPronoun(L(j - 2))) j = head;
+    }
+    // A lowercase single word that is not a noun-ish speaker ("also") is
+    // dropped by NpStop; a phrase starting lowercase without determiner is
+    // kept ("officials", "sources").
+    return {j, k};
+  }
+
+  // Where the noun phrase ending before token k starts (k when none).
+  uint32_t NounPhraseStart(uint32_t k, uint32_t floor) const {
     uint32_t j = k;
     int n = 0;
     while (j > floor && n < 10 && IsWordish(j - 1)) {
@@ -241,10 +260,7 @@ class Extraction {
           IsPronoun(L(j)))
         break;
     }
-    // A lowercase single word that is not a noun-ish speaker ("also") is
-    // dropped by NpStop; a phrase starting lowercase without determiner is
-    // kept ("officials", "sources").
-    return {j, k};
+    return j;
   }
 
   // The subject of a sentence that opens with it, for a cue in a clause of
