@@ -468,8 +468,8 @@ int CmdStories(const std::string& db, size_t limit, bool recent, bool json) {
       w.BeginObject();
       w.Field("id", s.id);
       w.Field("size", s.size);
-      w.Field("first_day", s.first_day);
-      w.Field("last_day", s.last_day);
+      w.Field("first_date", s.first_day);
+      w.Field("last_date", s.last_day);
       w.Field("label", s.label);
       w.Field("first_seq", s.first_seq);
       w.Field("first_title", s.first_title);

@@ -324,8 +324,8 @@ TEST_F(CliTest, StoriesGrowAcrossRunsAndCopiesPointToTheirOriginal) {
             0);
   CmdResult first = Wirewatch("stories --json" + Db());
   ASSERT_EQ(first.exit_code, 0);
-  EXPECT_EQ(first.out.find("{\"id\":0,\"size\":2,\"first_day\":\"2013-07-10\","
-                           "\"last_day\":\"2013-07-11\",\"label\":\""),
+  EXPECT_EQ(first.out.find("{\"id\":0,\"size\":2,\"first_date\":\"2013-07-10\","
+                           "\"last_date\":\"2013-07-11\",\"label\":\""),
             0u)
       << first.out;
   EXPECT_NE(first.out.find("\"size\":1,"), std::string::npos) << first.out;
@@ -334,8 +334,8 @@ TEST_F(CliTest, StoriesGrowAcrossRunsAndCopiesPointToTheirOriginal) {
             0);
   CmdResult second = Wirewatch("stories --json" + Db());
   // The same story (id 0) grew by the new article and the copy.
-  EXPECT_EQ(second.out.find("{\"id\":0,\"size\":4,\"first_day\":\"2013-07-10\","
-                            "\"last_day\":\"2013-07-14\",\"label\":\""),
+  EXPECT_EQ(second.out.find("{\"id\":0,\"size\":4,\"first_date\":\"2013-07-10\","
+                            "\"last_date\":\"2013-07-14\",\"label\":\""),
             0u)
       << second.out;
   EXPECT_NE(second.out.find("\"first_title\":\"UN chemical weapons inspectors "
