@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <string>
 
+#include "base/civil_date.h"
+
 namespace wirewatch::analyze {
 
 // A civil (wall-clock) date and optional time of day, zone unspecified.
@@ -32,9 +34,9 @@ struct CivilTime {
 bool IsLeapYear(int year);
 // REQUIRES: 1 <= month <= 12.
 int DaysInMonth(int year, int month);
-// Days since 1970-01-01 (negative before). REQUIRES: a valid date.
-int64_t DaysFromCivil(int year, int month, int day);
-void CivilFromDays(int64_t days, int* year, int* month, int* day);
+// Days since 1970-01-01 (negative before) and back: base/civil_date.h.
+using ::wirewatch::CivilFromDays;
+using ::wirewatch::DaysFromCivil;
 // ISO weekday: 1 = Monday ... 7 = Sunday.
 int Weekday(int year, int month, int day);
 // ISO 8601 week of a date: *iso_year may differ from `year` near Jan 1.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "base/civil_date.h"
 #include "input/http_response.h"
 
 namespace wirewatch::input {
@@ -40,17 +41,6 @@ void StripCr(std::string* s) {
   if (!s->empty() && s->back() == '\r') s->pop_back();
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-// days_from_civil).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 bool ParseInt(std::string_view s, size_t pos, size_t len, int* out) {
   if (pos + len > s.size()) return false;
   for (size_t i = pos; i < pos + len; ++i) {
@@ -78,7 +68,7 @@ int64_t ParseWarcDate(std::string_view s) {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) {
     return 0;
   }
-  return DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) *
+  return DaysFromCivil(y, mo, d) *
              86400 +
          h * 3600 + mi * 60 + sec;
 }

@@ -74,16 +74,6 @@ void TopFacets(const std::vector<uint32_t>& counts,
 
 }  // namespace
 
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  // H. Hinnant's days_from_civil.
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 bool ParseIsoDay(std::string_view s, int64_t* day) {
   // YYYY-MM-DD, YYYY-MM (first day) or YYYY (January 1st).
   auto num = [&](size_t b, size_t n, int* v) {
@@ -101,7 +91,7 @@ bool ParseIsoDay(std::string_view s, int64_t* day) {
   if (s.size() > 7 && (s[7] != '-' || !num(8, 2, &d) || s.size() != 10)) return false;
   if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
-  *day = DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  *day = DaysFromCivil(y, m, d);
   return true;
 }
 
@@ -187,7 +177,7 @@ Result<Query> ParseQuery(std::string_view text, std::string_view lang) {
             int y = std::stoi(std::string(value.substr(0, 4)));
             int m = std::stoi(std::string(value.substr(5, 2)));
             next = m == 12 ? DaysFromCivil(y + 1, 1, 1)
-                           : DaysFromCivil(y, static_cast<unsigned>(m + 1), 1);
+                           : DaysFromCivil(y, m + 1, 1);
             day = next - 1;
           } else if (value.size() == 4) {
             day = DaysFromCivil(std::stoi(std::string(value)) + 1, 1, 1) - 1;

@@ -38,6 +38,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/civil_date.h"
 #include "link/analyzer.h"
 #include "link/link_doc.h"
 #include "link/vocabulary.h"
@@ -158,8 +159,8 @@ std::string MakeSnippet(std::string_view text, std::string_view lang,
                         const std::vector<std::string>& terms,
                         size_t max_bytes = 200);
 
-// Days since the epoch <-> civil date (proleptic Gregorian).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d);
+// Days since the epoch of "YYYY-MM-DD", "YYYY-MM" (the first day) or
+// "YYYY" (January 1st); the month of a day count as "YYYY-MM".
 bool ParseIsoDay(std::string_view s, int64_t* day);
 std::string MonthOfDay(int64_t day);
 
