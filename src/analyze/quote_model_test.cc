@@ -57,6 +57,8 @@ TEST(QuoteModelTest, ShippedModelGoldenSentences) {
        "others were missing.",
        "rescue officials|said|The storm killed 12 people || "
        "rescue officials|adding|22 others were missing"},
+      // "claimed the lives of" is a death toll, not an attribution.
+      {"The floods claimed the lives of 12 people on Monday.", ""},
       // A place after the speaker is part of the speaker's phrase.
       {"A UN spokesman in Geneva said the talks had failed.",
        "A UN spokesman in Geneva|said|the talks had failed"},

@@ -847,6 +847,11 @@ class Extraction {
         sp = {TokenAtByte(prev->speaker_begin), TokenAtByte(prev->speaker_end - 1) + 1};
     }
     if (sp.first >= sp.second && side != kSideLeft) sp = SentenceSubject(sb, g.begin);
+    // "The floods claimed the lives of 12 people": a death toll, not a
+    // claim someone makes.
+    if (L(ce - 1).starts_with("claim"))
+      for (uint32_t k = b; k < e && k < b + 4; ++k)
+        if (L(k) == "lives" || L(k) == "life") return;
     Emit(L(g.begin) == "according" ? QuoteKind::kAccordingTo : QuoteKind::kReported,
          b, e, g.begin, ce, sp, out);
   }
