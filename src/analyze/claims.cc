@@ -265,6 +265,17 @@ bool IsReachingVerb(std::string_view w) {
   return kWords.Has(w);
 }
 
+// Cues of orders and appeals, whose content is what someone is to do.
+bool IsDirectiveCue(std::string_view cue) {
+  const std::string_view w = cue.substr(cue.rfind(' ') + 1);
+  static const WordSet kWords{
+      "ordered",    "order",      "orders",    "ordering", "urged",
+      "urge",       "urges",      "urging",    "instructed", "instructs",
+      "directed",   "forced",     "forcing",   "encouraged", "encouraging",
+      "appealed",   "appealing"};
+  return kWords.Has(w);
+}
+
 // Nouns of a total whose value follows its verb ("the tally of confirmed
 // cholera cases rose to 5,000").
 bool IsTotalNoun(std::string_view w) {
@@ -1157,6 +1168,9 @@ void ClaimExtractor::Extract(std::string_view text,
         // "the floods passed 1,000": a verb that gives a total's value
         // reports nothing, whatever the attribution model made of it.
         if (IsReachingVerb(AsciiLower(qt.cue))) continue;
+        // "The army ordered 3,000 residents to leave": an order counts
+        // people but claims nothing about them.
+        if (IsDirectiveCue(AsciiLower(qt.cue))) continue;
         c.source = qt.speaker;
         c.source_entity = qt.entity;
         break;

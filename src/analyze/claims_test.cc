@@ -380,6 +380,9 @@ TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
        "7|7|7|exact|civilian|KILL|-|Sderot|-|-"},
       {"A landslide buried 50 homes in the hillside village of Marsabit.",
        "50|50|50|exact|home|AFFECT|-|Marsabit|-|-"},
+      // An order counts people but claims nothing: no source.
+      {"The army ordered 3,000 residents to leave the area.",
+       "3,000|3000|3000|exact|resident|DISPLACE|-|-|-|-"},
       {"Thousands of people fled to Kinshasa as the rebels advanced.",
        "Thousands|2000|9999|vague|person|DISPLACE|-|Kinshasa|-|-"},
       // Known error of the entity stage, not of the rule above: the place
