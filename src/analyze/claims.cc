@@ -226,6 +226,17 @@ bool IsStudyNoun(std::string_view w) {
   return kWords.Has(w);
 }
 
+// True when a word of `phrase` (lowercase) is a study noun: "the UN report".
+bool ContainsStudyNoun(std::string_view phrase) {
+  while (!phrase.empty()) {
+    const size_t sp = phrase.find(' ');
+    if (IsStudyNoun(phrase.substr(0, sp))) return true;
+    if (sp == std::string_view::npos) break;
+    phrase.remove_prefix(sp + 1);
+  }
+  return false;
+}
+
 // Who holds people against their will decides between KIDNAP and ARREST
 // for verbs of seizing ("Militants ... seized 22 women", "police seized 40
 // suspects").
@@ -273,6 +284,15 @@ bool IsDirectiveCue(std::string_view cue) {
       "urge",       "urges",      "urging",    "instructed", "instructs",
       "directed",   "forced",     "forcing",   "encouraged", "encouraging",
       "appealed",   "appealing"};
+  return kWords.Has(w);
+}
+
+// Cues of finding: "found", "discovered", "recovered".
+bool IsFindCue(std::string_view cue) {
+  const std::string_view w = cue.substr(cue.rfind(' ') + 1);
+  static const WordSet kWords{"found",     "finds",      "find",
+                              "discovered", "discovers", "recovered",
+                              "uncovered", "unearthed"};
   return kWords.Has(w);
 }
 
@@ -1171,6 +1191,12 @@ void ClaimExtractor::Extract(std::string_view text,
         // "The army ordered 3,000 residents to leave": an order counts
         // people but claims nothing about them.
         if (IsDirectiveCue(AsciiLower(qt.cue))) continue;
+        // "Divers found the bodies of 12 people": finding things is no
+        // claim; "investigators found that ...", "the study found ..." are.
+        if (IsFindCue(AsciiLower(qt.cue)) &&
+            !(qt.token_begin > 0 && L(qt.token_begin - 1) == "that") &&
+            !ContainsStudyNoun(AsciiLower(qt.speaker_text)))
+          continue;
         c.source = qt.speaker;
         c.source_entity = qt.entity;
         break;

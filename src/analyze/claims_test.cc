@@ -204,7 +204,7 @@ TEST_F(ClaimsTest, GoldenConflictAndDisasterPatterns) {
        "2,000|2000|2000|exact|person|KILL|-|-|Aid groups|-|HYP"},
       // Modifiers and partitives before the head; "worldwide" ends it.
       {"Divers found 7 more bodies on the Niger river on Monday.",
-       "7|7|7|exact|body|KILL|-|Niger|Divers|2013-07-08"},
+       "7|7|7|exact|body|KILL|-|Niger|-|2013-07-08"},
       {"Chile said 3 of its nationals were hurt.",
        "3|3|3|exact|national|WOUND|-|-|Chile|-"},
       {"The bank, which employs 9,000 people worldwide, denied it would move.",
@@ -383,6 +383,11 @@ TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
       // An order counts people but claims nothing: no source.
       {"The army ordered 3,000 residents to leave the area.",
        "3,000|3000|3000|exact|resident|DISPLACE|-|-|-|-"},
+      // Finding things is no claim; finding that something happened is.
+      {"Divers found the bodies of 12 people in the river.",
+       "12|12|12|exact|person|KILL|-|-|-|-"},
+      {"Investigators found that 12 people had been poisoned.",
+       "12|12|12|exact|person|AFFECT|-|-|Investigators|-"},
       {"Thousands of people fled to Kinshasa as the rebels advanced.",
        "Thousands|2000|9999|vague|person|DISPLACE|-|Kinshasa|-|-"},
       // Known error of the entity stage, not of the rule above: the place
