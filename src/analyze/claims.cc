@@ -552,6 +552,13 @@ void ClaimExtractor::Extract(std::string_view text,
       framed = true;
     const uint32_t b = tokens[k2].begin, end = tokens[e - 1].end;
     *at = k2;
+    // "on the Niger river", "in the Swat valley": the feature, not the
+    // country or town it is named after.
+    if (e < se2 && EqualsAny(L(e), {"river", "lake", "valley", "delta", "basin",
+                                    "mountains", "desert", "gulf", "bay"})) {
+      *place = std::string(text.substr(b, tokens[e].end - b));
+      return true;
+    }
     if (place_at(b, end, place)) return true;
     if (strict && !framed) return false;
     for (const Timex& tx : timexes)

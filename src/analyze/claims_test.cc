@@ -204,7 +204,7 @@ TEST_F(ClaimsTest, GoldenConflictAndDisasterPatterns) {
        "2,000|2000|2000|exact|person|KILL|-|-|Aid groups|-|HYP"},
       // Modifiers and partitives before the head; "worldwide" ends it.
       {"Divers found 7 more bodies on the Niger river on Monday.",
-       "7|7|7|exact|body|KILL|-|Niger|-|2013-07-08"},
+       "7|7|7|exact|body|KILL|-|Niger river|-|2013-07-08"},
       {"Chile said 3 of its nationals were hurt.",
        "3|3|3|exact|national|WOUND|-|-|Chile|-"},
       {"The bank, which employs 9,000 people worldwide, denied it would move.",
