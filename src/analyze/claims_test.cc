@@ -4,7 +4,10 @@
 
 #include <cstdio>
 #include <fstream>
+#include <span>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "text/tokenizer.h"
 
@@ -45,6 +48,21 @@ class ClaimsTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete model_;
     delete quote_model_;
+  }
+
+  // A sentence and every claim expected in it ("" for none), each claim
+  // as Claims() shows it, joined by " || ".
+  struct Golden {
+    const char* input;
+    const char* expected;
+  };
+  static void ExpectGolden(std::span<const Golden> cases) {
+    for (const Golden& c : cases) {
+      std::string joined;
+      for (const std::string& g : Claims(c.input, true))
+        joined += (joined.empty() ? "" : " || ") + g;
+      EXPECT_EQ(joined, c.expected) << c.input;
+    }
   }
 
   // Runs every stage the claims need over `text` with DCT 2013-07-12;
@@ -153,11 +171,7 @@ TEST_F(ClaimsTest, GoldenEventsOriginsAndFlags) {
 // One case per rule added for conflict and disaster reporting
 // (testdata/claims/dev.jsonl measures them together).
 TEST_F(ClaimsTest, GoldenConflictAndDisasterPatterns) {
-  struct Case {
-    const char* input;
-    const char* expected;  // every claim, joined by " || "
-  };
-  const Case kCases[] = {
+  const Golden kCases[] = {
       // A state adjective as head, and the verb right before each number.
       {"The storm left 9 dead and dozens injured in Dhaka.",
        "9|9|9|exact|person|KILL|-|Dhaka|-|- || "
@@ -220,23 +234,14 @@ TEST_F(ClaimsTest, GoldenConflictAndDisasterPatterns) {
       // Not counts: a share and "two sides".
       {"A third of the crops were lost as the two sides fought.", ""},
   };
-  for (const Case& c : kCases) {
-    std::vector<std::string> got = Claims(c.input, true);
-    std::string joined;
-    for (const std::string& g : got) joined += (joined.empty() ? "" : " || ") + g;
-    EXPECT_EQ(joined, c.expected) << c.input;
-  }
+  ExpectGolden(kCases);
 }
 
 // Second round of rules for conflict and disaster reporting: verb families,
 // rejected reports, totals named before their value, years in noun phrases
 // (testdata/claims/dev.jsonl and check.jsonl measure them together).
 TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
-  struct Case {
-    const char* input;
-    const char* expected;  // every claim, joined by " || "
-  };
-  const Case kCases[] = {
+  const Golden kCases[] = {
       // Verb families beyond single words: nominalisations, particles, who
       // acts.
       {"Eight firefighters suffered burns tackling the blaze.",
@@ -397,13 +402,7 @@ TEST_F(ClaimsTest, GoldenFamiliesRejectionsTotalsAndYears) {
       {"Thousands of people fled to Goma as the rebels advanced.",
        "Thousands|2000|9999|vague|person|DISPLACE|-|-|-|-"},
   };
-  for (const Case& c : kCases) {
-    std::vector<std::string> got = Claims(c.input, true);
-    std::string joined;
-    for (const std::string& g : got)
-      joined += (joined.empty() ? "" : " || ") + g;
-    EXPECT_EQ(joined, c.expected) << c.input;
-  }
+  ExpectGolden(kCases);
 }
 
 }  // namespace
