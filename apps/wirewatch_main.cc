@@ -62,32 +62,24 @@ std::string DefaultDb() {
   return env && *env ? env : "wirewatch.db";
 }
 
-// The shipped NER model: $WIREWATCH_NER_MODEL, else models/ next to the
-// binary (the build copies it there), else ./models/.
-std::string DefaultNerModel() {
-  const char* env = std::getenv("WIREWATCH_NER_MODEL");
+// A shipped model: $<env_var>, else models/ next to the binary (the build
+// copies the models there), else ./models/.
+std::string DefaultModel(const char* env_var, const char* file) {
+  const char* env = std::getenv(env_var);
   if (env && *env) return env;
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    auto p = exe.parent_path() / "models" / "ner-conll-v2.bin";
+    auto p = exe.parent_path() / "models" / file;
     if (std::filesystem::exists(p, ec)) return p.string();
   }
-  return "models/ner-conll-v2.bin";
+  return std::string("models/") + file;
 }
-
-// The shipped attribution model: $WIREWATCH_QUOTE_MODEL, else models/ next
-// to the binary, else ./models/.
+std::string DefaultNerModel() {
+  return DefaultModel("WIREWATCH_NER_MODEL", ww::analyze::kShippedNerModel);
+}
 std::string DefaultQuoteModel() {
-  const char* env = std::getenv("WIREWATCH_QUOTE_MODEL");
-  if (env && *env) return env;
-  std::error_code ec;
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    auto p = exe.parent_path() / "models" / "quotes-polnear-v3.bin";
-    if (std::filesystem::exists(p, ec)) return p.string();
-  }
-  return "models/quotes-polnear-v3.bin";
+  return DefaultModel("WIREWATCH_QUOTE_MODEL", ww::analyze::kShippedQuoteModel);
 }
 
 // Loads the attribution model. A missing model is not fatal: quotes then

@@ -36,9 +36,9 @@ using namespace wirewatch;
 using namespace wirewatch::analyze;
 
 const std::string kNerModel =
-    std::string(WIREWATCH_SOURCE_DIR) + "/models/ner-conll-v2.bin";
+    std::string(WIREWATCH_SOURCE_DIR) + "/models/" + kShippedNerModel;
 const std::string kQuoteModel =
-    std::string(WIREWATCH_SOURCE_DIR) + "/models/quotes-polnear-v3.bin";
+    std::string(WIREWATCH_SOURCE_DIR) + "/models/" + kShippedQuoteModel;
 const std::string kBbc = std::string(WIREWATCH_SHARED_DATA) + "/corpora/bbc/bbc";
 
 // Articles in path order; paragraphs joined by blank lines as

@@ -19,7 +19,8 @@ namespace {
 using namespace wirewatch;
 using namespace wirewatch::analyze;
 
-const std::string kModel = std::string(WIREWATCH_SOURCE_DIR) + "/models/ner-conll-v2.bin";
+const std::string kModel =
+    std::string(WIREWATCH_SOURCE_DIR) + "/models/" + kShippedNerModel;
 const std::string kDev = std::string(WIREWATCH_SHARED_DATA) + "/ner/conll2003/eng.testa";
 
 std::vector<std::string> DevTexts() {

@@ -13,7 +13,7 @@ using namespace wirewatch;
 using namespace wirewatch::analyze;
 
 int main(int argc, char** argv) {
-  std::string model_path = "models/ner-conll-v2.bin", file;
+  std::string model_path = std::string("models/") + kShippedNerModel, file;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--model" && i + 1 < argc) model_path = argv[++i];

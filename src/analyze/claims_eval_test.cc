@@ -7,30 +7,12 @@
 #include <memory>
 #include <string>
 
+#include "analyze/shipped_models_testing.h"
+
 namespace wirewatch::analyze {
 namespace {
 
-class ClaimsEvalTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto m = NerModel::Load(std::string(WIREWATCH_TESTDATA) +
-                            "/../models/ner-conll-v2.bin");
-    ASSERT_TRUE(m.ok()) << m.status().ToString();
-    ner_ = std::move(m).value().release();
-    auto q = QuoteModel::Load(std::string(WIREWATCH_TESTDATA) +
-                              "/../models/quotes-polnear-v3.bin");
-    ASSERT_TRUE(q.ok()) << q.status().ToString();
-    quotes_ = std::move(q).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete ner_;
-    delete quotes_;
-  }
-  static NerModel* ner_;
-  static QuoteModel* quotes_;
-};
-NerModel* ClaimsEvalTest::ner_ = nullptr;
-QuoteModel* ClaimsEvalTest::quotes_ = nullptr;
+class ClaimsEvalTest : public ShippedModelsTest {};
 
 // The scorer on one hand-made item: one claim matches with a wrong event
 // and a source given as an acronym, one gold claim is missed, and "$5

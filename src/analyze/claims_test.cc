@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/shipped_models_testing.h"
 #include "text/tokenizer.h"
 
 namespace wirewatch::analyze {
@@ -33,23 +34,8 @@ std::string Show(const CountClaim& c) {
   return out;
 }
 
-class ClaimsTest : public ::testing::Test {
+class ClaimsTest : public ShippedModelsTest {
  protected:
-  static void SetUpTestSuite() {
-    auto m = NerModel::Load(std::string(WIREWATCH_TESTDATA) +
-                            "/../models/ner-conll-v2.bin");
-    ASSERT_TRUE(m.ok()) << m.status().ToString();
-    model_ = std::move(m).value().release();
-    auto q = QuoteModel::Load(std::string(WIREWATCH_TESTDATA) +
-                              "/../models/quotes-polnear-v3.bin");
-    ASSERT_TRUE(q.ok()) << q.status().ToString();
-    quote_model_ = std::move(q).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete model_;
-    delete quote_model_;
-  }
-
   // A sentence and every claim expected in it ("" for none), each claim
   // as Claims() shows it, joined by " || ".
   struct Golden {
@@ -69,14 +55,14 @@ class ClaimsTest : public ::testing::Test {
   // quotes from the rules, or from rules and the attribution model.
   static std::vector<std::string> Claims(const std::string& text,
                                          bool with_quote_model = false) {
-    EntityAnalyzer ea(model_);
+    EntityAnalyzer ea(ner_);
     Analysis a;
     EXPECT_TRUE(ea.Analyze(text, &a).ok());
     text::Tokenizer tok;
     std::vector<text::Token> tokens;
     EXPECT_TRUE(tok.Tokenize(text, &tokens).ok());
     std::vector<Quote> quotes;
-    QuoteExtractor(with_quote_model ? quote_model_ : nullptr)
+    QuoteExtractor(with_quote_model ? quotes_ : nullptr)
         .Extract(text, tokens, a.sentences, &a, &quotes);
     CivilTime dct;
     dct.year = 2013;
@@ -94,11 +80,7 @@ class ClaimsTest : public ::testing::Test {
     for (const CountClaim& c : claims) out.push_back(Show(c));
     return out;
   }
-  static NerModel* model_;
-  static QuoteModel* quote_model_;
 };
-NerModel* ClaimsTest::model_ = nullptr;
-QuoteModel* ClaimsTest::quote_model_ = nullptr;
 
 TEST_F(ClaimsTest, SeedPageHasTheSevenClaims) {
   std::ifstream in(std::string(WIREWATCH_TESTDATA) +

@@ -5,11 +5,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "analyze/shipped_models_testing.h"
+
 namespace wirewatch::analyze {
 namespace {
 
-const std::string kModelPath =
-    std::string(WIREWATCH_TESTDATA) + "/../models/ner-conll-v2.bin";
+const std::string kModelPath = ShippedModelPath(kShippedNerModel);
 
 class EntitiesTest : public ::testing::Test {
  protected:

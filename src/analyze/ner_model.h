@@ -41,6 +41,8 @@
 namespace wirewatch::analyze {
 
 inline constexpr uint32_t kNerModelFormatVersion = 1;
+// The model the project ships, in models/ (models/README.md).
+inline constexpr const char* kShippedNerModel = "ner-conll-v2.bin";
 
 class NerModel {
  public:

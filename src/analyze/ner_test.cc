@@ -14,14 +14,14 @@
 #include "analyze/ner_model.h"
 #include "analyze/ner_train.h"
 #include "analyze/ner_types.h"
+#include "analyze/shipped_models_testing.h"
 #include "base/hash.h"
 #include "text/tokenizer.h"
 
 namespace wirewatch::analyze {
 namespace {
 
-const std::string kModelPath =
-    std::string(WIREWATCH_TESTDATA) + "/../models/ner-conll-v2.bin";
+const std::string kModelPath = ShippedModelPath(kShippedNerModel);
 const std::string kDevPath =
     std::string(WIREWATCH_SHARED_DATA) + "/ner/conll2003/eng.testa";
 // Recorded in models/README.md; the regression test checks it.

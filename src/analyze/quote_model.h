@@ -55,6 +55,8 @@
 namespace wirewatch::analyze {
 
 inline constexpr uint32_t kQuoteModelFormatVersion = 2;
+// The model the project ships, in models/ (models/README.md).
+inline constexpr const char* kShippedQuoteModel = "quotes-polnear-v3.bin";
 inline constexpr uint32_t kQuoteFeatureVersion = 3;
 inline constexpr int kQuoteLabels = 3;
 

@@ -9,14 +9,14 @@
 #include "analyze/quote_train.h"
 #include "analyze/quotes.h"
 #include "analyze/quotes_testing.h"
+#include "analyze/shipped_models_testing.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 
 namespace wirewatch::analyze {
 namespace {
 
-const std::string kShipped =
-    std::string(WIREWATCH_TESTDATA) + "/../models/quotes-polnear-v3.bin";
+const std::string kShipped = ShippedModelPath(kShippedQuoteModel);
 
 std::string Show(std::string_view text, const QuoteModel* model) {
   return ShowQuotes(text, model, nullptr, false);

@@ -14,6 +14,7 @@
 
 #include "analyze/polnear.h"
 #include "analyze/quotes_testing.h"
+#include "analyze/shipped_models_testing.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 
@@ -75,8 +76,7 @@ TEST(QuotesTest, GoldenPatterns) {
 class QuotesModelTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto m = NerModel::Load(std::string(WIREWATCH_TESTDATA) +
-                            "/../models/ner-conll-v2.bin");
+    auto m = NerModel::Load(ShippedModelPath(kShippedNerModel));
     ASSERT_TRUE(m.ok()) << m.status().ToString();
     model_ = std::move(m).value().release();
   }
@@ -114,8 +114,7 @@ TEST_F(QuotesModelTest, SeedBogdanovQuote) {
   text::Tokenizer tok;
   std::vector<text::Token> tokens;
   ASSERT_TRUE(tok.Tokenize(text, &tokens).ok());
-  auto quote_model = QuoteModel::Load(std::string(WIREWATCH_TESTDATA) +
-                                      "/../models/quotes-polnear-v3.bin");
+  auto quote_model = QuoteModel::Load(ShippedModelPath(kShippedQuoteModel));
   ASSERT_TRUE(quote_model.ok()) << quote_model.status().ToString();
   // Rules only, then rules and the attribution model (the pipeline's).
   const QuoteModel* models[] = {nullptr, quote_model->get()};
@@ -245,8 +244,7 @@ TEST(QuotesTest, PolnearDev) {
   const std::string dir =
       std::string(WIREWATCH_SHARED_DATA) + "/quotes/polnear/dev";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no " << dir;
-  auto model = QuoteModel::Load(std::string(WIREWATCH_TESTDATA) +
-                                "/../models/quotes-polnear-v3.bin");
+  auto model = QuoteModel::Load(ShippedModelPath(kShippedQuoteModel));
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   auto rules = EvaluatePolnear(dir, nullptr, false);
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "analyze/shipped_models_testing.h"
 #include "ingest/pipeline.h"
 
 namespace wirewatch::api {
@@ -32,8 +33,8 @@ class ApiTest : public ::testing::Test {
       auto store = store::Store::Open(*path_);
       ASSERT_TRUE(store.ok()) << store.status().ToString();
       // With the shipped NER model, so entities and attributed quotes exist.
-      auto model = analyze::NerModel::Load(std::string(WIREWATCH_TESTDATA) +
-                                           "/../models/ner-conll-v2.bin");
+      auto model = analyze::NerModel::Load(
+          analyze::ShippedModelPath(analyze::kShippedNerModel));
       ASSERT_TRUE(model.ok()) << model.status().ToString();
       ingest::IngestOptions opt;
       opt.threads = 1;
