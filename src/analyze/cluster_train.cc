@@ -12,6 +12,8 @@
 #include <memory>
 #include <numeric>
 
+#include "base/ascii.h"
+
 namespace wirewatch::analyze {
 namespace {
 
@@ -228,8 +230,7 @@ void ClusterCorpus::AddText(std::string_view text) {
         lower_.assign("\"");
       } else {
         lower_.assign(t.text(text));
-        for (char& c : lower_)
-          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        AsciiLowerInPlace(&lower_);
       }
       stream_.push_back(Intern(lower_));
     }

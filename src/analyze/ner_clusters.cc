@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "base/ascii.h"
 #include "base/hash.h"
 
 namespace wirewatch::analyze {
@@ -75,9 +76,7 @@ Result<WordClusters> ReadWordClusters(const std::string& path) {
       c[k] = static_cast<uint16_t>(std::strtoul(p, &p, 10));
     }
     word.assign(l.substr(0, t));
-    for (char& ch : word) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-    }
+    AsciiLowerInPlace(&word);
     out.Insert(WordClusterKey(word), c);
   }
   return out;

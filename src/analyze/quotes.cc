@@ -186,8 +186,7 @@ class Extraction {
       std::string& l = lower_[i];
       std::string_view t = T(i);
       l.assign(t.data(), t.size());
-      for (char& c : l)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      AsciiLowerInPlace(&l);
       lowered_[i] = 1;
     }
     return lower_[i];
@@ -931,8 +930,8 @@ void DropWeakOuterCues(size_t from, std::vector<Quote>* out,
       char first[24];
       size_t n = 0;
       while (n < q.cue.size() && n < sizeof first && q.cue[n] != ' ') {
-        const char c = q.cue[n];
-        first[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+        first[n] = AsciiLowerChar(q.cue[n]);
+        ++n;
       }
       if (!IsCueVerb(std::string_view(first, n))) {
         for (auto it = std::lower_bound(cues.begin(), cues.end(),

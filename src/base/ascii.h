@@ -12,11 +12,20 @@
 
 namespace wirewatch {
 
+// `c` folded to a-z when in A-Z.
+constexpr char AsciiLowerChar(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
+// Folds A-Z in *s to a-z in place; every other byte unchanged.
+inline void AsciiLowerInPlace(std::string* s) {
+  for (char& c : *s) c = AsciiLowerChar(c);
+}
+
 // `s` with A-Z folded to a-z; every other byte unchanged.
 inline std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  AsciiLowerInPlace(&out);
   return out;
 }
 
