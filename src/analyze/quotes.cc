@@ -135,6 +135,7 @@ struct QuoteScratch {
   std::vector<bool> cue_used;
   std::vector<uint32_t> sent_of;
   std::vector<std::pair<uint32_t, uint32_t>> cue_spans;
+  std::vector<uint32_t> rule_order;
 };
 
 namespace {
@@ -147,7 +148,8 @@ class Extraction {
       : text_(text), toks_(tokens), sents_(sentences), a_(a),
         lower_(scratch->lower), lowered_(scratch->lowered),
         in_quote_(scratch->in_quote), cue_used_(scratch->cue_used),
-        sent_of_(scratch->sent_of), cue_spans_(scratch->cue_spans) {
+        sent_of_(scratch->sent_of), cue_spans_(scratch->cue_spans),
+        rule_order_(scratch->rule_order) {
     if (lower_.size() < tokens.size()) lower_.resize(tokens.size());
     lowered_.assign(tokens.size(), 0);
     in_quote_.assign(tokens.size(), false);
@@ -168,6 +170,13 @@ class Extraction {
       for (uint32_t s = 0; s < sents_.size(); ++s) Reported(s, out);
     } else {
       const size_t learned = out->size();
+      // The rules' quotes by sentence, for SentenceSource.
+      rule_order_.resize(learned);
+      for (uint32_t k = 0; k < learned; ++k) rule_order_[k] = k;
+      std::sort(rule_order_.begin(), rule_order_.end(), [&](uint32_t x, uint32_t y) {
+        return (*out)[x].sentence < (*out)[y].sentence;
+      });
+      learned_begin_ = learned;
       for (size_t k = 0; k < cues->size(); ++k)
         Learned((*cues)[k], k + 1 < cues->size() ? &(*cues)[k + 1] : nullptr,
                 out);
@@ -260,6 +269,27 @@ class Extraction {
         break;
     }
     return j;
+  }
+
+  // "Trump said, adding …", "X tweeted … and encouraged …": a cue with no
+  // subject of its own shares the source of its sentence's latest cue
+  // before byte `before`, among the rules' quotes (rule_order_) and the
+  // learned ones so far (from learned_begin_ on, in text order); each is
+  // looked at in its sentence only.
+  Span EarlierSource(uint32_t s, uint32_t before, const std::vector<Quote>& out) const {
+    const Quote* prev = nullptr;
+    auto consider = [&](const Quote& q) {
+      if (q.speaker_end > q.speaker_begin && q.cue_end > q.cue_begin &&
+          q.cue_end <= before && (prev == nullptr || q.cue_end > prev->cue_end))
+        prev = &q;
+    };
+    auto it = std::lower_bound(rule_order_.begin(), rule_order_.end(), s,
+                               [&](uint32_t k, uint32_t x) { return out[k].sentence < x; });
+    for (; it != rule_order_.end() && out[*it].sentence == s; ++it) consider(out[*it]);
+    for (size_t k = out.size(); k > learned_begin_ && out[k - 1].sentence == s; --k)
+      consider(out[k - 1]);
+    if (prev == nullptr) return {0, 0};
+    return {TokenAtByte(prev->speaker_begin), TokenAtByte(prev->speaker_end - 1) + 1};
   }
 
   // The subject of a sentence that opens with it, for a cue in a clause of
@@ -833,18 +863,7 @@ class Extraction {
       side = side == kSideLeft ? kSideRight : kSideLeft;
       if (!SideSpan(g.begin, ce, side, sb, se, next, &sp, &b, &e)) return;
     }
-    if (sp.first >= sp.second) {
-      // "Trump said, adding …", "X tweeted … and encouraged …": a cue with
-      // no subject of its own shares the source of the sentence's earlier one.
-      const Quote* prev = nullptr;
-      for (const Quote& q : *out)
-        if (q.sentence == s && q.speaker_end > q.speaker_begin &&
-            q.cue_end <= toks_[g.begin].begin &&
-            (prev == nullptr || q.cue_end > prev->cue_end))
-          prev = &q;
-      if (prev != nullptr)
-        sp = {TokenAtByte(prev->speaker_begin), TokenAtByte(prev->speaker_end - 1) + 1};
-    }
+    if (sp.first >= sp.second) sp = EarlierSource(s, toks_[g.begin].begin, *out);
     if (sp.first >= sp.second && side != kSideLeft) sp = SentenceSubject(sb, g.begin);
     // "The floods claimed the lives of 12 people": a death toll, not a
     // claim someone makes.
@@ -888,6 +907,8 @@ class Extraction {
   std::vector<bool>& cue_used_;
   std::vector<uint32_t>& sent_of_;
   std::vector<std::pair<uint32_t, uint32_t>>& cue_spans_;  // DropWeakOuterCues
+  std::vector<uint32_t>& rule_order_;  // EarlierSource
+  size_t learned_begin_ = 0;           // EarlierSource
 };
 
 }  // namespace
