@@ -5,6 +5,7 @@
 
 #include "analyze/polnear.h"
 #include "analyze/quotes.h"
+#include "base/utf8.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 
@@ -22,13 +23,13 @@ Result<QuoteEvalReport> EvaluatePolnear(const std::string& dir,
 }
 
 namespace {
-// text[b, e) on one line, cut to 200 bytes in its middle.
+// text[b, e) on one line, cut to about 200 bytes in its middle.
 std::string Excerpt(std::string_view text, uint32_t b, uint32_t e) {
   std::string out(text.substr(b, e - b));
   if (out.size() > 200) out = out.substr(0, 95) + " … " + out.substr(out.size() - 95);
   for (char& c : out)
     if (c == '\n') c = ' ';
-  return "<<" + out + ">>";
+  return "<<" + SanitizeUtf8(out) + ">>";  // a cut may split a character
 }
 }  // namespace
 
